@@ -1,0 +1,62 @@
+package nrw.kinetz.infra.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import nrw.kinetz.infra.trace.TraceContext;
+import nrw.kinetz.model.event.CloudEventsKafka;
+import nrw.kinetz.model.event.EventEnvelope;
+
+/**
+ * Publishes events of the contract as CloudEvents (binary mode) with the current trace. The producer is
+ * idempotent with acks=all, so an acknowledged send is on every in-sync replica.
+ */
+public class EventPublisher {
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final Duration acknowledgementTimeout;
+
+    public EventPublisher(KafkaTemplate<String, byte[]> template, Duration acknowledgementTimeout) {
+        this.template = template;
+        this.acknowledgementTimeout = acknowledgementTimeout;
+    }
+
+    /** Sends without waiting; the future completes when Kafka acknowledged (or failed). */
+    public CompletableFuture<SendResult<String, byte[]>> publish(EventEnvelope<?> event) {
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(event);
+        record.headers().add(CloudEventsKafka.TRACEPARENT,
+                TraceContext.forOutgoing().toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            return template.send(record);
+        } catch (RuntimeException e) {
+            // send() itself throws when metadata cannot be fetched within max.block.ms
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Sends and waits until Kafka acknowledged.
+     *
+     * @throws EventPublicationException if Kafka did not acknowledge within the configured time
+     */
+    public SendResult<String, byte[]> publishAndWait(EventEnvelope<?> event) {
+        try {
+            return publish(event).get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventPublicationException(event, e);
+        } catch (ExecutionException e) {
+            throw new EventPublicationException(event, e.getCause());
+        } catch (TimeoutException e) {
+            throw new EventPublicationException(event, e);
+        }
+    }
+}

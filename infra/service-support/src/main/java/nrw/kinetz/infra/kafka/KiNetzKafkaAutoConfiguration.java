@@ -1,0 +1,99 @@
+package nrw.kinetz.infra.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import nrw.kinetz.infra.trace.TraceparentRecordInterceptor;
+import nrw.kinetz.model.event.MalformedEventException;
+import nrw.kinetz.model.event.Topics;
+
+/**
+ * The one place where Kafka is wired for every service (DESIGN.md §8): topics, CloudEvents publishing,
+ * bounded retries with dead letters, batch listeners and the trace context of consumed records.
+ * Serializers, acks=all, idempotence and short timeouts come from {@code kinetz-defaults.properties}.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(KiNetzKafkaProperties.class)
+public class KiNetzKafkaAutoConfiguration {
+
+    /** Name of the listener container factory for batch listeners ({@code List<ConsumerRecord>}). */
+    public static final String BATCH_FACTORY = "batchListenerContainerFactory";
+
+    /** Every topic of the contract and its dead-letter topic, declared once; the admin creates the missing ones. */
+    @Bean
+    KafkaAdmin.NewTopics kiNetzTopics(KiNetzKafkaProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.all()) {
+            NewTopic declared = new NewTopic(topic, properties.partitions(), properties.replicas());
+            if (Topics.AGGREGATES.equals(topic)) {
+                declared.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            topics.add(declared);
+            topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicas()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, KiNetzKafkaProperties properties) {
+        return new EventPublisher(template, properties.acknowledgementTimeout());
+    }
+
+    /**
+     * Bounded retries, then the record goes to {@code <topic>.dlt} (same partition count, partition chosen by
+     * key) with the reason in the {@code kafka_dlt-exception-*} headers, and the listener goes on. A record that
+     * is not a well-formed event is dead-lettered at once: retrying cannot fix it.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kiNetzErrorHandler(KafkaTemplate<String, byte[]> template, KiNetzKafkaProperties properties) {
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        var handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TraceparentRecordInterceptor traceparentRecordInterceptor() {
+        return new TraceparentRecordInterceptor();
+    }
+
+    /** Batch listeners: same error handling, a whole poll per call, so projections can pre-aggregate per key. */
+    @Bean(BATCH_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumerFactory);
+        factory.setBatchListener(true);
+        return factory;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+}

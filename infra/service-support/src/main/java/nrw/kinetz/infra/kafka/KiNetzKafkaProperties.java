@@ -1,0 +1,27 @@
+package nrw.kinetz.infra.kafka;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the shared Kafka wiring ({@code kinetz.kafka.*}).
+ *
+ * @param partitions            partitions of every domain topic and its dead-letter topic
+ * @param replicas              replication factor (1 on a single embedded broker, 3 in production)
+ * @param retryAttempts         redeliveries of a failing record before it goes to the dead-letter topic
+ * @param retryInterval         pause between those redeliveries
+ * @param acknowledgementTimeout how long a synchronous publish waits for Kafka before giving up
+ */
+@ConfigurationProperties("kinetz.kafka")
+public record KiNetzKafkaProperties(Integer partitions, Short replicas, Integer retryAttempts, Duration retryInterval,
+        Duration acknowledgementTimeout) {
+
+    public KiNetzKafkaProperties {
+        partitions = partitions == null ? 3 : partitions;
+        replicas = replicas == null ? 1 : replicas;
+        retryAttempts = retryAttempts == null ? 3 : retryAttempts;
+        retryInterval = retryInterval == null ? Duration.ofMillis(200) : retryInterval;
+        acknowledgementTimeout = acknowledgementTimeout == null ? Duration.ofSeconds(10) : acknowledgementTimeout;
+    }
+}

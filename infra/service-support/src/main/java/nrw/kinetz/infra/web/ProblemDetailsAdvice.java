@@ -1,0 +1,126 @@
+package nrw.kinetz.infra.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
+import nrw.kinetz.model.InvalidValueException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every error of every service as RFC 9457 {@code application/problem+json} with an {@code errors} array
+ * (DESIGN.md §3): one entry per problem, each with a JSON Pointer where one is known. The array is never
+ * absent, so clients can always iterate it.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    static final String ERRORS = "errors";
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<Object> apiProblem(ApiProblemException e, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        body.setTitle(e.title());
+        body.setProperty(ERRORS, e.errors().isEmpty() ? List.of(ProblemError.of(e.getMessage())) : e.errors());
+        return handleExceptionInternal(e, body, e.headers(), e.status(), request);
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<Object> invalidValue(InvalidValueException e, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        return handleExceptionInternal(e, body, HttpHeaders.EMPTY, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e, WebRequest request) {
+        List<ProblemError> errors = e.getConstraintViolations().stream()
+                .map(v -> ProblemError.at(ProblemError.pointerOf(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+        body.setProperty(ERRORS, errors);
+        return handleExceptionInternal(e, body, HttpHeaders.EMPTY, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<ProblemError> errors = new ArrayList<>();
+        for (FieldError fe : e.getBindingResult().getFieldErrors()) {
+            errors.add(ProblemError.at(ProblemError.pointerOf(fe.getField()), fe.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(ProblemError.at("", ge.getDefaultMessage())));
+        ProblemDetail body = e.getBody();
+        body.setDetail("The request body is not valid: " + errors.size() + " problem(s).");
+        body.setProperty(ERRORS, errors);
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ProblemError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                errors.add(ProblemError.at("/" + name, error.getDefaultMessage()));
+            }
+        });
+        ProblemDetail body = e.getBody();
+        body.setProperty(ERRORS, errors);
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not readable JSON.");
+        body.setProperty(ERRORS, List.of(describe(e)));
+        return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Guarantees the {@code errors} array on every problem, also those the base class builds (404, 405, 415, …). */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey(ERRORS))) {
+            problem.setProperty(ERRORS, List.of(ProblemError.of(problem.getDetail() == null ? "" : problem.getDetail())));
+        }
+        return response;
+    }
+
+    private static ProblemError describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        Throwable databind = e.getCause();
+        if (databind instanceof DatabindException de && !de.getPath().isEmpty()) {
+            StringBuilder pointer = new StringBuilder();
+            de.getPath().forEach(ref -> pointer.append('/')
+                    .append(ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex())));
+            String detail = cause instanceof InvalidValueException ? cause.getMessage() : de.getOriginalMessage();
+            return ProblemError.at(pointer.toString(), detail);
+        }
+        if (databind instanceof JacksonException je) {
+            var location = je.getLocation();
+            String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            return ProblemError.of("malformed JSON" + where + ": " + je.getOriginalMessage());
+        }
+        return ProblemError.of(cause == null ? "missing or unreadable body" : cause.getMessage());
+    }
+}

@@ -1,0 +1,62 @@
+package nrw.kinetz.infra.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import nrw.kinetz.infra.testapp.TestApplication;
+import nrw.kinetz.model.event.EventJson;
+import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithKiNetzInfrastructure
+class HealthAndOpenApiIntegrationTests {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void healthReportsKafkaAndMongoUp() throws Exception {
+        JsonNode health = get("/actuator/health");
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
+        assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void openApiDocumentIsServed() throws Exception {
+        JsonNode api = get("/v3/api-docs");
+
+        assertThat(api.get("openapi").asString()).startsWith("3.");
+        assertThat(api.get("paths").has("/test/batches")).isTrue();
+    }
+
+    @Test
+    void responsesCarryATraceparentThatContinuesTheCallersTrace() throws Exception {
+        String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .header("traceparent", caller).GET().build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.headers().firstValue("traceparent")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").isNotEqualTo(caller));
+    }
+
+    private JsonNode get(String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return EventJson.mapper().readTree(response.body());
+    }
+}

@@ -1,0 +1,118 @@
+package nrw.kinetz.model.event;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * The CloudEvents 1.0 Kafka protocol binding in binary content mode (DESIGN.md §3): context attributes
+ * travel as {@code ce_*} headers, the value is the JSON payload, and the Kafka key is the subject.
+ * A consumer built with the CloudEvents Java SDK alone reads what this writes.
+ */
+public final class CloudEventsKafka {
+
+    public static final String SPECVERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String TIME = "ce_time";
+    public static final String SUBJECT = "ce_subject";
+    public static final String DATASCHEMA = "ce_dataschema";
+    public static final String CONTENT_TYPE = "content-type";
+    public static final String TRACEPARENT = "traceparent";
+    public static final String JSON = "application/json";
+
+    private CloudEventsKafka() {
+    }
+
+    /** The record for {@code event} on its type's topic, keyed by its subject. */
+    public static ProducerRecord<String, byte[]> toRecord(EventEnvelope<?> event) {
+        Headers headers = new RecordHeaders();
+        put(headers, SPECVERSION, "1.0");
+        put(headers, ID, event.id().toString());
+        put(headers, SOURCE, event.source().toString());
+        put(headers, TYPE, event.type().name());
+        put(headers, TIME, event.time().toString());
+        put(headers, SUBJECT, event.subject());
+        put(headers, DATASCHEMA, event.type().dataschema().toString());
+        put(headers, CONTENT_TYPE, JSON);
+        byte[] value = EventJson.mapper().writeValueAsBytes(event.data());
+        return new ProducerRecord<>(event.type().topic(), null, event.subject(), value, headers);
+    }
+
+    /**
+     * Reads a record of the contract back into an envelope with its typed payload.
+     *
+     * @throws MalformedEventException if the record is not a well-formed event of a known type
+     */
+    public static EventEnvelope<?> fromRecord(ConsumerRecord<String, byte[]> record) {
+        return fromParts(record.headers(), record.value(), record.topic() + "-" + record.partition() + "@" + record.offset());
+    }
+
+    /** The {@code ce_type} of a record, if it has one: lets a consumer skip types it does not handle cheaply. */
+    public static Optional<String> typeOf(Headers headers) {
+        return header(headers, TYPE);
+    }
+
+    public static Optional<String> header(Headers headers, String name) {
+        Header h = headers.lastHeader(name);
+        return h == null || h.value() == null ? Optional.empty() : Optional.of(new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    static EventEnvelope<?> fromParts(Headers headers, byte[] value, String where) {
+        String spec = required(headers, SPECVERSION, where);
+        if (!"1.0".equals(spec)) {
+            throw new MalformedEventException(where + ": unsupported ce_specversion " + spec);
+        }
+        String typeName = required(headers, TYPE, where);
+        EventType<?> type = EventTypes.byName(typeName)
+                .orElseThrow(() -> new MalformedEventException(where + ": unknown ce_type " + typeName));
+        UUID id;
+        OffsetDateTime time;
+        try {
+            id = UUID.fromString(required(headers, ID, where));
+            time = OffsetDateTime.parse(required(headers, TIME, where));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new MalformedEventException(where + ": bad ce_id or ce_time: " + e.getMessage(), e);
+        }
+        URI source = URI.create(required(headers, SOURCE, where));
+        String subject = required(headers, SUBJECT, where);
+        if (value == null) {
+            throw new MalformedEventException(where + ": no payload");
+        }
+        return envelope(id, source, type, time, subject, value, where);
+    }
+
+    private static <T> EventEnvelope<T> envelope(UUID id, URI source, EventType<T> type, OffsetDateTime time,
+            String subject, byte[] value, String where) {
+        T data;
+        try {
+            data = EventJson.mapper().readValue(value, type.payloadType());
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new MalformedEventException(where + ": payload is not a valid " + type.name() + ": " + e.getMessage(), e);
+        }
+        if (data == null) {
+            throw new MalformedEventException(where + ": payload is null");
+        }
+        return new EventEnvelope<>(id, source, type, time, subject, data);
+    }
+
+    private static String required(Headers headers, String name, String where) {
+        return header(headers, name).orElseThrow(() -> new MalformedEventException(where + ": missing header " + name));
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,26 @@
+package nrw.kinetz.model.event;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapping of event payloads. Unknown properties are ignored so that additive changes to
+ * a payload never break an older consumer (DESIGN.md §3).
+ */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    private EventJson() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}
