@@ -1,5 +1,6 @@
 package nrw.kinetz.testkit;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,10 @@ class TestInfrastructureContextCustomizerFactory implements ContextCustomizerFac
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration config) {
             TestInfrastructure infrastructure = TestInfrastructure.shared();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kinetzTestInfrastructure", Map.of(
-                    "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                    "spring.mongodb.uri", infrastructure.mongoConnectionString())));
+            Map<String, Object> properties = new HashMap<>(TestIssuer.springProperties());
+            properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+            properties.put("spring.mongodb.uri", infrastructure.mongoConnectionString());
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kinetzTestInfrastructure", properties));
         }
 
         @Override

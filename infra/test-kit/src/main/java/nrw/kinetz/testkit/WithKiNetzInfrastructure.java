@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives a test a real Kafka broker and a MongoDB server over TCP. On a {@code @SpringBootTest} it points
- * {@code spring.kafka.bootstrap-servers} and {@code spring.mongodb.uri} at them before the context starts;
- * any test method may also take a {@link TestInfrastructure} parameter.
+ * {@code spring.kafka.bootstrap-servers} and {@code spring.mongodb.uri} at them before the context starts,
+ * and makes the services trust the test issuer whose tokens {@link TestTokens} mints. Any test method may
+ * also take a {@link TestInfrastructure} parameter.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import nrw.kinetz.infra.testapp.TestApplication;
 import nrw.kinetz.model.event.EventJson;
+import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -96,6 +97,7 @@ class ProblemDetailsIntegrationTests {
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .header("Authorization", TestTokens.bearer(TestTokens.laki()))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,0 +1,82 @@
+package nrw.kinetz.testkit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A minimal OpenID issuer on loopback: discovery document and JWKS, so services under test verify real
+ * signatures fetched over HTTP exactly as they do against the devstack's authorization server.
+ */
+final class TestIssuer {
+
+    private static volatile TestIssuer instance;
+
+    private final RSAKey key;
+    private final String issuer;
+
+    private TestIssuer() {
+        try {
+            this.key = new RSAKeyGenerator(2048).keyID("test-kit").generate();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            this.issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+            String jwks = new JWKSet(key.toPublicJWK()).toString();
+            String discovery = "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\","
+                    + "\"id_token_signing_alg_values_supported\":[\"RS256\"],\"subject_types_supported\":[\"public\"],"
+                    + "\"response_types_supported\":[\"code\"]}";
+            server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, discovery));
+            server.createContext("/jwks", exchange -> respond(exchange, jwks));
+            server.setExecutor(null);
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "test-issuer-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static TestIssuer instance() {
+        TestIssuer local = instance;
+        if (local == null) {
+            synchronized (TestIssuer.class) {
+                local = instance;
+                if (local == null) {
+                    instance = local = new TestIssuer();
+                }
+            }
+        }
+        return local;
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    RSAKey key() {
+        return key;
+    }
+
+    static Map<String, String> springProperties() {
+        return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", instance().issuer());
+    }
+
+    private static void respond(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
