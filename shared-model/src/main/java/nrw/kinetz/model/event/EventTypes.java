@@ -5,19 +5,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import nrw.kinetz.model.site.SiteRegistered;
-import nrw.kinetz.model.site.SiteStatusChanged;
+import nrw.kinetz.model.activity.ActivityEventTypes;
+import nrw.kinetz.model.site.SiteEventTypes;
 
-/** Every event type of the contract, in one place. A new type is added here and nowhere else. */
+/**
+ * The registry of every event type of the contract. Each context declares its types in its own
+ * {@code <Context>EventTypes} class; this class collects them, so readers of any topic find every type.
+ */
 public final class EventTypes {
 
-    public static final EventType<SiteRegistered> SITE_REGISTERED =
-            EventType.of("nrw.ki.site.registered.v1", SiteRegistered.class, Topics.SITES);
-    public static final EventType<SiteStatusChanged> SITE_STATUS_CHANGED =
-            EventType.of("nrw.ki.site.status-changed.v1", SiteStatusChanged.class, Topics.SITES);
-
-    private static final List<EventType<?>> ALL = List.of(SITE_REGISTERED, SITE_STATUS_CHANGED);
+    private static final List<EventType<?>> ALL = Stream.of(SiteEventTypes.ALL, ActivityEventTypes.ALL)
+            .flatMap(List::stream)
+            .toList();
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
 

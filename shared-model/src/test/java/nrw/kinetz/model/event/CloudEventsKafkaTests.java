@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import nrw.kinetz.model.site.SiteEventTypes;
 import nrw.kinetz.model.DistrictKey;
 import nrw.kinetz.model.Regierungsbezirk;
 import nrw.kinetz.model.SiteId;
@@ -26,7 +27,7 @@ class CloudEventsKafkaTests {
             Regierungsbezirk.ARNSBERG, DistrictKey.of("05974"), 301_902, SiteStatus.ESTABLISHED, LocalDate.of(2013, 6, 1));
 
     private final EventEnvelope<SiteRegistered> event = EventEnvelope.of(UUID.randomUUID(),
-            EventSource.service("site-registry"), EventTypes.SITE_REGISTERED, "05974", SOEST);
+            EventSource.service("site-registry"), SiteEventTypes.REGISTERED, "05974", SOEST);
 
     @Test
     void recordCarriesTheContextAttributesAsCeHeadersAndIsKeyedBySubject() {
@@ -52,7 +53,7 @@ class CloudEventsKafkaTests {
         EventEnvelope<?> back = CloudEventsKafka.fromRecord(consumed(record));
 
         assertThat(back).isEqualTo(event);
-        assertThat(back.dataAs(EventTypes.SITE_REGISTERED).population()).isEqualTo(301_902);
+        assertThat(back.dataAs(SiteEventTypes.REGISTERED).population()).isEqualTo(301_902);
     }
 
     @Test
@@ -120,7 +121,7 @@ class CloudEventsKafkaTests {
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
     void envelopeRefusesAPayloadOfAnotherTypeEvenWhenGenericsAreBypassed() {
-        EventType wrong = EventTypes.SITE_STATUS_CHANGED;
+        EventType wrong = SiteEventTypes.STATUS_CHANGED;
         assertThatThrownBy(() -> EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"),
                 wrong, "05974", SOEST))
                 .isInstanceOf(IllegalArgumentException.class)

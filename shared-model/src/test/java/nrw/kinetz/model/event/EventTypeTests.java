@@ -11,9 +11,9 @@ class EventTypeTests {
 
     @Test
     void schemaNameJoinsContextAndFactAndKeepsTheVersion() {
-        assertThat(EventTypes.SITE_REGISTERED.schemaName()).isEqualTo("site-registered.v1");
-        assertThat(EventTypes.SITE_STATUS_CHANGED.schemaName()).isEqualTo("site-status-changed.v1");
-        assertThat(EventTypes.SITE_STATUS_CHANGED.dataschema()).hasToString("urn:nrw-ki:schema:site-status-changed.v1");
+        assertThat(SiteEventTypes.REGISTERED.schemaName()).isEqualTo("site-registered.v1");
+        assertThat(SiteEventTypes.STATUS_CHANGED.schemaName()).isEqualTo("site-status-changed.v1");
+        assertThat(SiteEventTypes.STATUS_CHANGED.dataschema()).hasToString("urn:nrw-ki:schema:site-status-changed.v1");
     }
 
     @Test
@@ -39,8 +39,8 @@ class EventTypeTests {
 
     @Test
     void typesAreFoundByNameAndBySchemaName() {
-        assertThat(EventTypes.byName("nrw.ki.site.registered.v1")).contains(EventTypes.SITE_REGISTERED);
-        assertThat(EventTypes.bySchemaName("site-registered.v1")).contains(EventTypes.SITE_REGISTERED);
+        assertThat(EventTypes.byName("nrw.ki.site.registered.v1")).contains(SiteEventTypes.REGISTERED);
+        assertThat(EventTypes.bySchemaName("site-registered.v1")).contains(SiteEventTypes.REGISTERED);
         assertThat(EventTypes.byName("nrw.ki.site.vanished.v1")).isEmpty();
     }
 

@@ -25,8 +25,8 @@ import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.TerritoryKind;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
-import nrw.kinetz.model.event.EventTypes;
 import nrw.kinetz.model.event.Topics;
+import nrw.kinetz.model.site.SiteEventTypes;
 import nrw.kinetz.model.site.SiteRegistered;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TopicReader;
@@ -44,7 +44,7 @@ class CloudEventsRoundTripIntegrationTests {
 
     @Test
     void publishedEventIsReadBackThroughTheBrokerWithTheCloudEventsSdkAlone(TestInfrastructure infrastructure) {
-        var event = EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), EventTypes.SITE_REGISTERED,
+        var event = EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.REGISTERED,
                 "05970", new SiteRegistered(SiteId.of("05970"), "Kreis Siegen-Wittgenstein", TerritoryKind.KREIS,
                         Regierungsbezirk.ARNSBERG, DistrictKey.of("05970"), 277_882, SiteStatus.ESTABLISHED,
                         LocalDate.of(2013, 3, 1)));
@@ -73,7 +73,7 @@ class CloudEventsRoundTripIntegrationTests {
         TraceContext.set(request);
         UUID id = UUID.randomUUID();
         try {
-            publisher.publishAndWait(EventEnvelope.of(id, EventSource.service("site-registry"), EventTypes.SITE_REGISTERED,
+            publisher.publishAndWait(EventEnvelope.of(id, EventSource.service("site-registry"), SiteEventTypes.REGISTERED,
                     "05966", new SiteRegistered(SiteId.of("05966"), "Kreis Olpe", TerritoryKind.KREIS,
                             Regierungsbezirk.ARNSBERG, DistrictKey.of("05966"), 134_775, SiteStatus.FUNDED,
                             LocalDate.of(2012, 9, 1))));

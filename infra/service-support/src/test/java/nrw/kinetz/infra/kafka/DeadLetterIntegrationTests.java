@@ -23,8 +23,8 @@ import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.TerritoryKind;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
-import nrw.kinetz.model.event.EventTypes;
 import nrw.kinetz.model.event.Topics;
+import nrw.kinetz.model.site.SiteEventTypes;
 import nrw.kinetz.model.site.SiteRegistered;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TopicReader;
@@ -49,7 +49,7 @@ class DeadLetterIntegrationTests {
         String marker = "poison-" + UUID.randomUUID();
         template.send(new ProducerRecord<>(Topics.SITES, "05158", marker.getBytes(StandardCharsets.UTF_8))).get();
         UUID goodId = UUID.randomUUID();
-        publisher.publishAndWait(EventEnvelope.of(goodId, EventSource.service("site-registry"), EventTypes.SITE_REGISTERED,
+        publisher.publishAndWait(EventEnvelope.of(goodId, EventSource.service("site-registry"), SiteEventTypes.REGISTERED,
                 "05158", new SiteRegistered(SiteId.of("05158"), "Kreis Mettmann", TerritoryKind.KREIS,
                         Regierungsbezirk.DUESSELDORF, DistrictKey.of("05158"), 485_684, SiteStatus.ESTABLISHED,
                         LocalDate.of(2013, 1, 1))));

@@ -23,7 +23,7 @@ import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
-import nrw.kinetz.model.event.EventTypes;
+import nrw.kinetz.model.site.SiteEventTypes;
 import nrw.kinetz.model.site.SiteStatusChanged;
 
 /** Uses its own broker, which it stops: the shared one must stay up for the other tests. */
@@ -57,7 +57,7 @@ class ProducerFacingAStoppedBrokerIntegrationTests {
     }
 
     private static EventEnvelope<SiteStatusChanged> statusChanged() {
-        return EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), EventTypes.SITE_STATUS_CHANGED,
+        return EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.STATUS_CHANGED,
                 "05166", new SiteStatusChanged(SiteId.of("05166"), SiteStatus.FUNDED, SiteStatus.START_PHASE,
                         LocalDate.of(2014, 2, 1)));
     }
