@@ -1,0 +1,21 @@
+package nrw.kinetz.reporting.aggregate;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The answer of {@code GET /api/v1/aggregates} (DESIGN.md §3), e.g.
+ * {@code {"measure":"sites","period":null,"groupBy":"regierungsbezirk","rows":[{"key":"1","label":"Düsseldorf",
+ * "values":{"sites":15}}, …],"total":{"sites":54}}}.
+ *
+ * @param measure the measure asked for
+ * @param period  the period asked for in its canonical spelling, {@code null} if none was given
+ * @param groupBy the grouping asked for in its canonical spelling
+ * @param rows    one row per group, including groups with zero
+ * @param total   the whole network
+ */
+public record AggregateReport(String measure, @JsonInclude(JsonInclude.Include.ALWAYS) String period, String groupBy,
+        List<AggregateRow> rows, Map<String, CellValue> total) {
+}

@@ -1,0 +1,57 @@
+package nrw.kinetz.reporting.aggregate;
+
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import nrw.kinetz.infra.security.Caller;
+import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.web.ProblemError;
+import nrw.kinetz.model.Period;
+
+/** {@code GET /api/v1/aggregates}: the LaKI's aggregated picture of the network (DESIGN.md §3). */
+@RestController
+class AggregatesController {
+
+    private final Measures measures;
+
+    AggregatesController(List<Measure> measures) {
+        this.measures = new Measures(measures);
+    }
+
+    @GetMapping(path = "/api/v1/aggregates", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Aggregated numbers of one measure, grouped by one dimension",
+            description = "Public. Counts of people from 1 to 4 are {\"suppressed\":true} for every caller but the "
+                    + "laki role; counts of sites are never suppressed. Bad parameters give 400 problem+json with one "
+                    + "entry per parameter (pointer /<parameter>) naming the accepted values.")
+    AggregateReport aggregates(
+            @Parameter(description = "what to count: sites") @RequestParam(required = false) String measure,
+            @Parameter(description = "site, regierungsbezirk, status (for sites)") @RequestParam(required = false) String groupBy,
+            @Parameter(description = "YYYY-MM, YYYY-Qn or YYYY; for sites: the network as of the period's last day")
+            @RequestParam(required = false) String period,
+            Caller caller) {
+        AggregateQuery query = parse(measure, groupBy, period);
+        Measure chosen = query.measure();
+        Aggregation exact = chosen.aggregate(query.groupBy(), query.period());
+        Aggregation shown = Suppression.apply(exact, chosen.metrics(), caller.seesExactNumbers());
+        return new AggregateReport(chosen.name(), query.period().map(Period::value).orElse(null),
+                query.groupBy().parameter(), shown.rows(), shown.total());
+    }
+
+    private AggregateQuery parse(String measure, String groupBy, String period) {
+        try {
+            return AggregateQuery.parse(measures, measure, groupBy, period);
+        } catch (InvalidAggregateQueryException e) {
+            // Query parameters get a pointer named after the parameter, as the shared handler does for them.
+            List<ProblemError> errors = e.problems().stream()
+                    .map(p -> ProblemError.at("/" + p.parameter(), p.detail()))
+                    .toList();
+            throw ApiProblemException.badRequest("The query is not valid: " + errors.size() + " problem(s).", errors);
+        }
+    }
+}

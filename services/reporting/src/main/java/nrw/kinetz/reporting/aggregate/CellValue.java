@@ -1,0 +1,48 @@
+package nrw.kinetz.reporting.aggregate;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * One cell of an aggregate: an exact number, or the marker that it is withheld. In JSON an exact count is a
+ * plain number and a withheld one is {@code {"suppressed":true}} (DESIGN.md §3, §4.6) — never 0 or null,
+ * which would read as real values.
+ */
+public sealed interface CellValue permits CellValue.Count, CellValue.Suppressed {
+
+    /** The one withheld cell; it carries nothing, so one instance serves all. */
+    Suppressed SUPPRESSED = new Suppressed();
+
+    static Count of(long value) {
+        return new Count(value);
+    }
+
+    /**
+     * An exact count.
+     *
+     * @param value never negative: corrections are retractions, not negative counts (DESIGN.md §4.3)
+     */
+    record Count(long value) implements CellValue {
+
+        public Count {
+            if (value < 0) {
+                throw new IllegalArgumentException("a count is never negative, was " + value);
+            }
+        }
+
+        @JsonValue
+        @Override
+        public long value() {
+            return value;
+        }
+    }
+
+    /** A count withheld from this caller because it could identify people. */
+    record Suppressed() implements CellValue {
+
+        @JsonProperty("suppressed")
+        public boolean suppressed() {
+            return true;
+        }
+    }
+}

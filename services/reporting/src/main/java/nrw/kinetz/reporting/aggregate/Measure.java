@@ -1,0 +1,34 @@
+package nrw.kinetz.reporting.aggregate;
+
+import java.util.List;
+import java.util.Optional;
+
+import nrw.kinetz.model.Period;
+
+/**
+ * One {@code measure} of the read API ({@code sites}, later {@code activities}, {@code programs},
+ * {@code catalog}): a read model's numbers grouped by one {@link Dimension}. A new measure is one more
+ * implementation registered as a bean; the endpoint, the parameter checks and the suppression of small
+ * cells ({@link Suppression}) are shared and need no change.
+ *
+ * <p>Implementations return exact numbers only: what a caller may see is decided afterwards, in one place.
+ */
+public interface Measure {
+
+    /** @return the {@code measure} parameter value, e.g. {@code sites} */
+    String name();
+
+    /** @return the numbers of every row, in the order they appear in {@code values} */
+    List<Metric> metrics();
+
+    /** @return the {@code groupBy} values this measure answers, in the order error messages list them */
+    List<Dimension> dimensions();
+
+    /**
+     * @param groupBy one of {@link #dimensions()}
+     * @param period  the reporting period, empty for "now" / all time; what it means is the measure's to say
+     * @return exact numbers
+     * @throws IllegalArgumentException if {@code groupBy} is not one of {@link #dimensions()}
+     */
+    Aggregation aggregate(Dimension groupBy, Optional<Period> period);
+}

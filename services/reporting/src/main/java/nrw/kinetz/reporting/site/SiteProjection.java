@@ -1,0 +1,39 @@
+package nrw.kinetz.reporting.site;
+
+import java.util.function.UnaryOperator;
+
+import nrw.kinetz.model.SiteId;
+import nrw.kinetz.model.site.SiteRegistered;
+import nrw.kinetz.model.site.SiteStatusChanged;
+
+/**
+ * The projection of {@code ki.sites.v1} into the read model "sites": one view per site. Idempotent:
+ * a redelivered record, a replay and a re-publication with the same {@code ce_id} change nothing.
+ */
+final class SiteProjection {
+
+    private final SiteViews views;
+
+    SiteProjection(SiteViews views) {
+        this.views = views;
+    }
+
+    /** @return {@code false} if the event had been applied already */
+    boolean on(SiteRegistered event, Delivery delivery) {
+        return apply(event.siteId(), delivery, view -> view.registered(event, delivery));
+    }
+
+    /** @return {@code false} if the event had been applied already */
+    boolean on(SiteStatusChanged event, Delivery delivery) {
+        return apply(event.siteId(), delivery, view -> view.statusChanged(event, delivery));
+    }
+
+    private boolean apply(SiteId siteId, Delivery delivery, UnaryOperator<SiteView> change) {
+        SiteView current = views.find(siteId).orElseGet(() -> SiteView.unknown(siteId));
+        if (current.hasApplied(delivery)) {
+            return false;
+        }
+        views.save(change.apply(current));
+        return true;
+    }
+}

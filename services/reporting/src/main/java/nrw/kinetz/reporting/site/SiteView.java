@@ -1,0 +1,146 @@
+package nrw.kinetz.reporting.site;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import nrw.kinetz.model.DistrictKey;
+import nrw.kinetz.model.Regierungsbezirk;
+import nrw.kinetz.model.SiteId;
+import nrw.kinetz.model.SiteStatus;
+import nrw.kinetz.model.TerritoryKind;
+import nrw.kinetz.model.site.SiteRegistered;
+import nrw.kinetz.model.site.SiteStatusChanged;
+
+/**
+ * Reporting's picture of one KI site, built only from {@code ki.sites.v1}: identity, status history and
+ * what has been applied. Immutable; every applied event yields a new view with {@link #revision()} + 1.
+ *
+ * @param siteId          the site
+ * @param registration    identity from the latest {@link SiteRegistered}, {@code null} until one arrived
+ * @param statusHistory   every status step in the order the events arrived; the last one is the current status
+ * @param lastDelivery    the last applied event's position, {@code null} before the first
+ * @param appliedEventIds the {@code ce_id} of every applied event; a site has a handful of events a year, so
+ *                        keeping all of them is cheap and recognises a re-publication however late it comes
+ * @param revision        number of applied events; the store writes a view only over its predecessor
+ */
+record SiteView(SiteId siteId, Registration registration, List<StatusStep> statusHistory, Delivery lastDelivery,
+        List<UUID> appliedEventIds, long revision) {
+
+    /**
+     * The identity a {@link SiteRegistered} carries.
+     *
+     * @param name             e.g. "Kreis Soest"
+     * @param territoryKind    what the KI serves
+     * @param regierungsbezirk the government region
+     * @param districtKey      the district the site lies in
+     * @param population       population served
+     */
+    record Registration(String name, TerritoryKind territoryKind, Regierungsbezirk regierungsbezirk,
+            DistrictKey districtKey, long population) {
+
+        Registration {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(territoryKind, "territoryKind");
+            Objects.requireNonNull(regierungsbezirk, "regierungsbezirk");
+            Objects.requireNonNull(districtKey, "districtKey");
+        }
+    }
+
+    /**
+     * One lifecycle step.
+     *
+     * @param status the status reached
+     * @param since  the day it took effect
+     */
+    record StatusStep(SiteStatus status, LocalDate since) {
+
+        StatusStep {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(since, "since");
+        }
+    }
+
+    SiteView {
+        Objects.requireNonNull(siteId, "siteId");
+        statusHistory = List.copyOf(statusHistory);
+        appliedEventIds = List.copyOf(appliedEventIds);
+    }
+
+    /** A site nothing is known about yet. */
+    static SiteView unknown(SiteId siteId) {
+        return new SiteView(siteId, null, List.of(), null, List.of(), 0);
+    }
+
+    boolean isRegistered() {
+        return registration != null;
+    }
+
+    /**
+     * @return whether applying the delivered event again would count it twice: its id was applied before (a
+     *         redelivery or a re-publication of the same fact), or it lies at or before the last applied
+     *         offset of the same partition (a replay of what this view already reflects)
+     */
+    boolean hasApplied(Delivery delivery) {
+        if (appliedEventIds.contains(delivery.eventId())) {
+            return true;
+        }
+        // Offsets of different partitions are unrelated; that happens only if the topic was re-partitioned.
+        return lastDelivery != null && lastDelivery.partition() == delivery.partition()
+                && delivery.offset() <= lastDelivery.offset();
+    }
+
+    /** A registration carries the complete identity and the status at that time, so it replaces both. */
+    SiteView registered(SiteRegistered event, Delivery delivery) {
+        Registration identity = new Registration(event.name(), event.territoryKind(), event.regierungsbezirk(),
+                event.districtKey(), event.population());
+        return next(identity, new StatusStep(event.status(), event.statusSince()), delivery);
+    }
+
+    /**
+     * Follows the fact even where it skips a step or comes before the registration: the site registry enforces
+     * the lifecycle, and a read model that second-guessed it would disagree with its source.
+     */
+    SiteView statusChanged(SiteStatusChanged event, Delivery delivery) {
+        return next(registration, new StatusStep(event.status(), event.effectiveOn()), delivery);
+    }
+
+    /** @return the current status, empty if no event has named one yet */
+    Optional<SiteStatus> status() {
+        return statusHistory.isEmpty() ? Optional.empty() : Optional.of(statusHistory.get(statusHistory.size() - 1).status());
+    }
+
+    /** @return the day the current status took effect */
+    Optional<LocalDate> statusSince() {
+        return statusHistory.isEmpty() ? Optional.empty() : Optional.of(statusHistory.get(statusHistory.size() - 1).since());
+    }
+
+    /**
+     * The status on a past day: the latest step (in the order the facts arrived) that had taken effect by
+     * then. So a back-dated correction overrides earlier facts from its effective day on, and the status on
+     * any day after the last step is the current one.
+     *
+     * @return empty if no known step had taken effect by {@code day}: the site did not yet exist as far as
+     *         the registry has told
+     */
+    Optional<SiteStatus> statusOn(LocalDate day) {
+        for (int i = statusHistory.size() - 1; i >= 0; i--) {
+            StatusStep step = statusHistory.get(i);
+            if (!step.since().isAfter(day)) {
+                return Optional.of(step.status());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private SiteView next(Registration identity, StatusStep step, Delivery delivery) {
+        List<StatusStep> history = new ArrayList<>(statusHistory);
+        history.add(step);
+        List<UUID> applied = new ArrayList<>(appliedEventIds);
+        applied.add(delivery.eventId());
+        return new SiteView(siteId, identity, history, delivery, applied, revision + 1);
+    }
+}

@@ -1,0 +1,52 @@
+package nrw.kinetz.reporting;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Keeps reporting's projections, views and measures plain Java (DESIGN.md §8): only the adapters — HTTP
+ * controllers, Kafka listeners, MongoDB stores, Spring configuration — touch infrastructure, and they are
+ * recognisable by name.
+ */
+@AnalyzeClasses(packages = "nrw.kinetz.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    private static final DescribedPredicate<JavaClass> ADAPTER = simpleNameEndingWith("Controller")
+            .or(simpleNameEndingWith("Listener"))
+            .or(simpleNameEndingWith("Configuration"))
+            .or(simpleNameEndingWith("Application"))
+            .or(JavaClass.Predicates.simpleNameStartingWith("Mongo"))
+            .or(enclosedInAMongoAdapter())
+            .as("adapters (…Controller, …Listener, …Configuration, …Application, Mongo…)");
+
+    @ArchTest
+    static final ArchRule domainIsFreeOfSpringKafkaAndMongo = noClasses()
+            .that().resideInAPackage("nrw.kinetz.reporting..").and(not(ADAPTER))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..", "nrw.kinetz.infra..")
+            .because("projections, views and measures must be testable with hand-built fakes and replayable anywhere");
+
+    @ArchTest
+    static final ArchRule theQueryKnowsNoMeasure = noClasses()
+            .that().resideInAPackage("nrw.kinetz.reporting.aggregate..")
+            .should().dependOnClassesThat().resideInAPackage("nrw.kinetz.reporting.site..")
+            .because("a new measure is one more Measure bean, with no change to the endpoint");
+
+    @ArchTest
+    static final ArchRule featuresHaveNoCycles = slices().matching("nrw.kinetz.reporting.(*)..").should().beFreeOfCycles();
+
+    private static DescribedPredicate<JavaClass> enclosedInAMongoAdapter() {
+        return DescribedPredicate.describe("nested in a Mongo… class", javaClass -> javaClass.getEnclosingClass()
+                .map(enclosing -> enclosing.getSimpleName().startsWith("Mongo"))
+                .orElse(false));
+    }
+}
