@@ -12,9 +12,16 @@ public final class SiteEventTypes {
             EventType.of("nrw.ki.site.registered.v1", SiteRegistered.class, Topics.SITES);
     public static final EventType<SiteStatusChanged> STATUS_CHANGED =
             EventType.of("nrw.ki.site.status-changed.v1", SiteStatusChanged.class, Topics.SITES);
+    public static final EventType<StaffingChanged> STAFFING_CHANGED =
+            EventType.of("nrw.ki.site.staffing-changed.v1", StaffingChanged.class, Topics.SITES);
+    public static final EventType<FocusAreasChanged> FOCUS_AREAS_CHANGED =
+            EventType.of("nrw.ki.site.focus-areas-changed.v1", FocusAreasChanged.class, Topics.SITES);
+    public static final EventType<ContactChanged> CONTACT_CHANGED =
+            EventType.of("nrw.ki.site.contact-changed.v1", ContactChanged.class, Topics.SITES);
 
     /** Every site event type; {@link nrw.kinetz.model.event.EventTypes} collects these lists. */
-    public static final List<EventType<?>> ALL = List.of(REGISTERED, STATUS_CHANGED);
+    public static final List<EventType<?>> ALL = List.of(REGISTERED, STATUS_CHANGED, STAFFING_CHANGED,
+            FOCUS_AREAS_CHANGED, CONTACT_CHANGED);
 
     private SiteEventTypes() {
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import nrw.kinetz.model.site.SiteEventTypes;
+
 import tools.jackson.databind.JsonNode;
 
 class EventTypeTests {

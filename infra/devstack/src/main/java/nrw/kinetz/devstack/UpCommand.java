@@ -1,0 +1,75 @@
+package nrw.kinetz.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kinetz up}: starts the {@link Devstack}, prints one ready line when all are healthy, and stops
+ * everything on Ctrl-C or SIGTERM.
+ */
+@Command(name = "up", description = "Start Kafka, MongoDB, the authorization server and every service; stop with Ctrl-C.")
+final class UpCommand implements Callable<Integer> {
+
+    static final String READY_PREFIX = "KI-Netz ready: http://localhost:";
+
+    @Option(names = "--data-dir", description = "Where all data lives (default: .devstack in the repository).")
+    Path dataDir;
+
+    @Option(names = "--port-offset", defaultValue = "0",
+            description = "Add this to every port, to run a second stack beside one (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
+    @Option(names = "--timeout", defaultValue = "PT4M",
+            description = "How long to wait for every process to be healthy (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DevstackLayout layout = DevstackLayout.of(dataDir, portOffset);
+        Devstack devstack = new Devstack(layout, message -> System.err.println("[kinetz] " + message));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            devstack.close();
+            stopped.countDown();
+        }, "devstack-stop"));
+        try {
+            devstack.start(timeout);
+        } catch (Devstack.DevstackException e) {
+            System.err.println("[kinetz] " + e.getMessage());
+            devstack.close();
+            return 1;
+        }
+        System.out.println(READY_PREFIX + layout.portOf(DevstackLayout.REPORTING));
+        System.out.flush();
+        watch(devstack);
+        stopped.await();
+        return 0;
+    }
+
+    /** A service that dies later is reported, so nobody debugs a half-running platform. */
+    private static void watch(Devstack devstack) {
+        Thread watcher = new Thread(() -> {
+            List<String> reported = List.of();
+            while (!devstack.isStopped()) {
+                List<String> dead = devstack.deadChildren();
+                if (!devstack.isStopped() && !dead.equals(reported)) {
+                    System.err.println("[kinetz] stopped unexpectedly: " + dead + " — see " + devstack.layout().logDir());
+                    reported = dead;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "devstack-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

@@ -1,0 +1,234 @@
+package nrw.kinetz.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * README command 1 end to end: the whole platform from the built jars, on shifted ports beside any
+ * developer's stack — ready, 54 sites, writes need a token, exactly 54 registrations on the topic for a
+ * consumer that knows only the CloudEvents SDK, the aggregates, and all of it again after a restart; and the
+ * dashboard's sign-in with a generated password (the reporting service got the dashboard client's secret).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevstackIntegrationTests {
+
+    private static final int OFFSET = 20_000;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path data;
+
+    static DevstackLayout layout;
+    static Devstack devstack;
+
+    @BeforeAll
+    static void up() throws Exception {
+        // Surefire runs in infra/devstack; the jars are in the repository two levels up.
+        layout = new DevstackLayout(Path.of("../..").toAbsolutePath().normalize(), data, OFFSET);
+        devstack = start();
+    }
+
+    @AfterAll
+    static void down() {
+        if (devstack != null) {
+            devstack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void listsThe54SitesPublicly() throws Exception {
+        JsonNode sites = getJson(layout.portOf(DevstackLayout.SITE_REGISTRY), "/api/v1/sites?size=100");
+        assertThat(sites.isArray()).isTrue();
+        assertThat(sites.size()).isEqualTo(54);
+    }
+
+    @Test
+    @Order(2)
+    void writeWithoutATokenIsRefusedAndOnlyALakiTokenFromTheAuthorizationServerGetsThrough() throws Exception {
+        String soest = "{\"siteId\":\"05974\",\"name\":\"Kreis Soest\",\"territoryKind\":\"KREIS\",\"population\":301902}";
+        DevstackTokens tokens = new DevstackTokens(layout);
+
+        assertThat(registerSite(null, soest).statusCode()).isEqualTo(401);
+        assertThat(registerSite(tokens.token("viewer"), soest).statusCode()).isEqualTo(403);
+        assertThat(registerSite(tokens.token("ki-05974"), soest).statusCode()).isEqualTo(403);
+        // laki passes authorization; the registry then refuses a site it knows already
+        HttpResponse<String> laki = registerSite(tokens.token("laki"), soest);
+        assertThat(laki.statusCode()).as(laki.body()).isEqualTo(409);
+    }
+
+    private static HttpResponse<String> registerSite(String token, String body) throws Exception {
+        var request = HttpRequest.newBuilder(uri(layout.portOf(DevstackLayout.SITE_REGISTRY), "/api/v1/sites"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(3)
+    void clientSecretsAreGeneratedIntoAnOwnerOnlyFile() throws Exception {
+        assertThat(layout.secretsFile()).exists();
+        assertThat(Files.getPosixFilePermissions(layout.secretsFile()))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(new DevstackTokens(layout).token("ki-05974").split("\\.")).hasSize(3);
+    }
+
+    @Test
+    @Order(4)
+    void reportingCountsTheSitesPerRegierungsbezirk() throws Exception {
+        assertThat(awaitRegierungsbezirkCounts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Düsseldorf", 15, "Köln", 12, "Münster", 8, "Detmold", 7, "Arnsberg", 12));
+    }
+
+    @Test
+    @Order(5)
+    void aCloudEventsSdkConsumerReadsExactly54RegistrationsAlsoAfterARestart() throws Exception {
+        assertThat(registrationsOnTheTopic()).hasSize(54).doesNotHaveDuplicates();
+
+        devstack.close();
+        devstack = start();
+
+        assertThat(registrationsOnTheTopic()).hasSize(54).doesNotHaveDuplicates();
+        assertThat(getJson(layout.portOf(DevstackLayout.SITE_REGISTRY), "/api/v1/sites?size=100").size()).isEqualTo(54);
+        assertThat(awaitRegierungsbezirkCounts()).containsEntry("Köln", 12);
+    }
+
+    @Test
+    @Order(6)
+    void lakiStaffSignInToTheDashboardWithTheirGeneratedPassword() throws Exception {
+        // A browser: its own cookies, each redirect looked at. The dashboard is opened at localhost, as printed.
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String dashboard = "http://localhost:" + layout.portOf(DevstackLayout.REPORTING);
+
+        URI authorize = redirect(browser, URI.create(dashboard + "/oauth2/authorization/dashboard"));
+        assertThat(authorize.toString()).startsWith(layout.issuer() + "/oauth2/authorize?").contains("code_challenge=");
+        URI signInForm = redirect(browser, authorize);
+        String form = browser.send(HttpRequest.newBuilder(signInForm).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the authorization server's sign-in form").isTrue();
+        String password = DevstackSecrets.of(layout).users().get("laki");
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(signInForm)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=laki&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        URI backToDashboard = redirect(browser, location(signedIn));
+        assertThat(backToDashboard.toString()).startsWith(dashboard + "/login/oauth2/code/dashboard?");
+        // The reporting service exchanges the code with the secret the devstack gave it.
+        assertThat(redirect(browser, backToDashboard).toString()).isEqualTo(dashboard + "/");
+
+        JsonNode session = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(dashboard + "/dashboard/session")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(session.get("signedIn").asBoolean()).isTrue();
+        assertThat(session.get("exactNumbers").asBoolean()).isTrue();
+    }
+
+    /** Follows one redirect step: GET {@code uri} as a browser navigating, the target of its 302. */
+    private static URI redirect(HttpClient browser, URI uri) throws Exception {
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(uri + " " + response.body()).isEqualTo(302);
+        return location(response);
+    }
+
+    private static URI location(HttpResponse<String> response) {
+        return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+    }
+
+    private static Devstack start() throws InterruptedException {
+        Devstack stack = new Devstack(layout, message -> System.out.println("[devstack-test] " + message));
+        stack.start(Duration.ofMinutes(4));
+        return stack;
+    }
+
+    /** ce_ids of nrw.ki.site.registered.v1 records, read to the end of ki.sites.v1 with the SDK's deserializer only. */
+    private static List<String> registrationsOnTheTopic() {
+        List<String> ids = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, CloudEvent>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + layout.kafkaPort(),
+                ConsumerConfig.GROUP_ID_CONFIG, "devstack-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new CloudEventDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("ki.sites.v1", Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if ("nrw.ki.site.registered.v1".equals(r.value().getType())) {
+                        ids.add(r.value().getId());
+                    }
+                });
+            }
+        }
+        return ids;
+    }
+
+    private static Map<String, Integer> awaitRegierungsbezirkCounts() throws Exception {
+        int reporting = layout.portOf(DevstackLayout.REPORTING);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Integer> counts = Map.of();
+        while (System.nanoTime() < deadline) {
+            JsonNode answer = getJson(reporting, "/api/v1/aggregates?measure=sites&groupBy=regierungsbezirk");
+            Map<String, Integer> current = new java.util.HashMap<>();
+            answer.get("rows").forEach(row -> current.put(row.get("label").asString(), row.at("/values/sites").asInt()));
+            counts = current;
+            if (answer.at("/total/sites").asInt() == 54) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return counts;
+    }
+
+    private static JsonNode getJson(int port, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(port, path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

@@ -1,0 +1,28 @@
+package nrw.kinetz.sites;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The site registry: the source of truth for which KI sites exist, where each stands in its lifecycle, its
+ * staffing, focus areas and contact. Every change is announced on {@code ki.sites.v1}.
+ */
+@SpringBootApplication
+public class SiteRegistryApplication {
+
+    /** Dates people speak of ("established on 2 December 2013", "not in the future") are Berlin dates. */
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    public static void main(String[] args) {
+        SpringApplication.run(SiteRegistryApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.system(BERLIN);
+    }
+}
