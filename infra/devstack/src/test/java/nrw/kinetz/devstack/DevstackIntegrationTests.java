@@ -2,13 +2,10 @@ package nrw.kinetz.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,10 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.cloudevents.CloudEvent;
@@ -128,49 +121,6 @@ class DevstackIntegrationTests {
         assertThat(registrationsOnTheTopic()).hasSize(54).doesNotHaveDuplicates();
         assertThat(getJson(layout.portOf(DevstackLayout.SITE_REGISTRY), "/api/v1/sites?size=100").size()).isEqualTo(54);
         assertThat(awaitRegierungsbezirkCounts()).containsEntry("Köln", 12);
-    }
-
-    @Test
-    @Order(6)
-    void lakiStaffSignInToTheDashboardWithTheirGeneratedPassword() throws Exception {
-        // A browser: its own cookies, each redirect looked at. The dashboard is opened at localhost, as printed.
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String dashboard = "http://localhost:" + layout.portOf(DevstackLayout.REPORTING);
-
-        URI authorize = redirect(browser, URI.create(dashboard + "/oauth2/authorization/dashboard"));
-        assertThat(authorize.toString()).startsWith(layout.issuer() + "/oauth2/authorize?").contains("code_challenge=");
-        URI signInForm = redirect(browser, authorize);
-        String form = browser.send(HttpRequest.newBuilder(signInForm).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).as("the authorization server's sign-in form").isTrue();
-        String password = DevstackSecrets.of(layout).users().get("laki");
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(signInForm)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=laki&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        URI backToDashboard = redirect(browser, location(signedIn));
-        assertThat(backToDashboard.toString()).startsWith(dashboard + "/login/oauth2/code/dashboard?");
-        // The reporting service exchanges the code with the secret the devstack gave it.
-        assertThat(redirect(browser, backToDashboard).toString()).isEqualTo(dashboard + "/");
-
-        JsonNode session = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(dashboard + "/dashboard/session")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(session.get("signedIn").asBoolean()).isTrue();
-        assertThat(session.get("exactNumbers").asBoolean()).isTrue();
-    }
-
-    /** Follows one redirect step: GET {@code uri} as a browser navigating, the target of its 302. */
-    private static URI redirect(HttpClient browser, URI uri) throws Exception {
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(uri + " " + response.body()).isEqualTo(302);
-        return location(response);
-    }
-
-    private static URI location(HttpResponse<String> response) {
-        return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
     }
 
     private static Devstack start() throws InterruptedException {
