@@ -1,14 +1,12 @@
 package nrw.kinetz.infra.security;
 
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -16,10 +14,13 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import nrw.kinetz.model.InvalidValueException;
-import nrw.kinetz.model.Role;
 import nrw.kinetz.model.SiteId;
 
-/** Resolves {@link Caller} controller parameters from the security context. */
+/**
+ * Resolves {@link Caller} controller parameters from the security context: a bearer token's claims, or —
+ * for a person signed in to a page of the service (a session cookie, e.g. the dashboard and its
+ * Server-Sent Events) — the claims of their ID token and user info. Both carry {@code roles} and {@code site}.
+ */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -36,23 +37,29 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     /** The caller of the current request thread. */
     public static Caller current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (!(auth instanceof JwtAuthenticationToken jwt)) {
-            return Caller.anonymous();
+        if (auth instanceof JwtAuthenticationToken jwt) {
+            return caller(jwt.getName(), jwt.getToken().getClaims());
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Object claim = jwt.getToken().getClaims().get(KiNetzSecurityAutoConfiguration.ROLES_CLAIM);
-        if (claim instanceof Collection<?> names) {
-            names.forEach(name -> Role.fromClaim(String.valueOf(name)).ifPresent(roles::add));
+        // A signed-in person (OidcUser / OAuth2User of an OAuth2AuthenticationToken). Matched by this interface
+        // from oauth2-core, because the OAuth2 client classes are on the classpath only where a service signs
+        // people in.
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof OAuth2AuthenticatedPrincipal person) {
+            return caller(person.getName(), person.getAttributes());
         }
-        return new Caller(Optional.of(jwt.getName()), roles, site(jwt.getToken().getClaimAsString(KiNetzSecurityAutoConfiguration.SITE_CLAIM)));
+        return Caller.anonymous();
     }
 
-    private static Optional<SiteId> site(String claim) {
+    private static Caller caller(String subject, Map<String, Object> claims) {
+        return new Caller(Optional.ofNullable(subject), RolesClaim.roles(claims.get(KiNetzSecurityAutoConfiguration.ROLES_CLAIM)),
+                site(claims.get(KiNetzSecurityAutoConfiguration.SITE_CLAIM)));
+    }
+
+    private static Optional<SiteId> site(Object claim) {
         if (claim == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(SiteId.of(claim));
+            return Optional.of(SiteId.of(String.valueOf(claim)));
         } catch (InvalidValueException e) {
             return Optional.empty();
         }

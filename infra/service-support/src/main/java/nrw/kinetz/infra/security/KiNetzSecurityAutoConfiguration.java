@@ -23,7 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), the {@code roles} claim as authorities
  * {@code ROLE_laki}, {@code ROLE_ki}, {@code ROLE_viewer}, and the {@code site} claim for the ki role.
  * Reading is public, every write needs a token; finer rules are {@code @PreAuthorize} on the endpoint
- * and {@link Caller#requireMayActFor} for site ownership.
+ * and {@link Caller#requireMayActFor} for site ownership. A service that also signs people in to its pages
+ * gets {@link KiNetzSignInAutoConfiguration} on top of these rules.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,7 +39,7 @@ public class KiNetzSecurityAutoConfiguration {
     JwtAuthenticationConverter jwtAuthenticationConverter() {
         var authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(ROLES_CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
+        authorities.setAuthorityPrefix(RolesClaim.AUTHORITY_PREFIX);
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         return converter;
@@ -47,10 +48,19 @@ public class KiNetzSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain kiNetzApiSecurity(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
-        var problems = new ProblemResponses();
         http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return apiRules(http, converter).build();
+    }
+
+    /**
+     * The rules every chain of the platform shares, with or without sign-in for people: reading is public,
+     * everything else needs an authenticated caller, bearer tokens are verified JWTs, and 401/403 are
+     * problem+json with a {@code Bearer} challenge — never a redirect to a login page.
+     */
+    static HttpSecurity apiRules(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
+        var problems = new ProblemResponses();
+        return http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -63,7 +73,6 @@ public class KiNetzSecurityAutoConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
-        return http.build();
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        if (e instanceof CsrfException) {
+            // Not a question of the token's roles: a signed-in browser sent a change without its CSRF token.
+            write(request, response, HttpStatus.FORBIDDEN, "This request relies on a session cookie and must carry the "
+                    + "session's CSRF token (form field _csrf or header X-CSRF-TOKEN): " + e.getMessage());
+            return;
+        }
         bearerDeniedHandler.handle(request, response, e);
         String detail = e.getMessage() == null || e.getMessage().equals("Access Denied")
                 ? "The token's roles do not allow this request."
