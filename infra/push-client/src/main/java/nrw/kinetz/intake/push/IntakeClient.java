@@ -1,0 +1,195 @@
+package nrw.kinetz.intake.push;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends batches to {@code POST /api/v1/activities} and turns the answers into the report. A batch is sent
+ * again after a 429 or 503 — after the intake's {@code Retry-After}, growing the pause when it has none —
+ * which is safe: a retry of the same ids and content is counted once (DESIGN.md §4.3).
+ */
+final class IntakeClient {
+
+    /** Waits; tests replace it to avoid real pauses. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final HttpClient http;
+    private final URI activities;
+    private final ClientCredentials credentials;
+    private final Sleeper sleeper;
+    private final Duration maxWait;
+    private final Progress progress;
+
+    IntakeClient(HttpClient http, URI activities, ClientCredentials credentials, Sleeper sleeper, Duration maxWait,
+            Progress progress) {
+        this.http = http;
+        this.activities = activities;
+        this.credentials = credentials;
+        this.sleeper = sleeper;
+        this.maxWait = maxWait;
+        this.progress = progress;
+    }
+
+    /**
+     * Sends {@code batch} until the intake decides about it, and records the decision.
+     *
+     * @throws PushException when going on makes no sense: the header is wrong, the token is refused, the
+     *                       intake stays unavailable longer than the allowed wait
+     */
+    void push(Batch batch, boolean dryRun, PushReport report) throws InterruptedException {
+        URI uri = dryRun ? URI.create(activities + "?dryRun=true") : activities;
+        Duration waited = Duration.ZERO;
+        boolean tokenRenewed = false;
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", batch.contentType())
+                        .header("Accept", "application/json")
+                        .header("Authorization", "Bearer " + credentials.token())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                waited = pause(waited, backoff(attempt), "intake not reachable (" + e.getMessage() + ")", batch);
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 200 || status == 202) {
+                summary(batch, body(response), report);
+                return;
+            }
+            if (status == 429 || status == 503) {
+                Duration wait = retryAfter(response).map(Duration::ofSeconds).orElse(backoff(attempt));
+                if (status == 503) {
+                    wait = max(wait, backoff(attempt));
+                }
+                waited = pause(waited, wait, status == 429 ? "rate limit reached" : "intake unavailable", batch);
+                continue;
+            }
+            if (status == 401 && !tokenRenewed) {
+                tokenRenewed = true;
+                try {
+                    credentials.refresh();
+                } catch (IOException e) {
+                    throw new PushException("cannot renew the token: " + e.getMessage(), e);
+                }
+                continue;
+            }
+            if (status == 400 || status == 403 || status == 409) {
+                refused(batch, body(response), report);
+                return;
+            }
+            if (status >= 500) {
+                waited = pause(waited, backoff(attempt), "intake answered " + status, batch);
+                continue;
+            }
+            throw new PushException("the intake refused batch " + batch.number() + " with " + status + ": "
+                    + detail(response));
+        }
+    }
+
+    /** 200/202: one outcome per activity; rejected ones with the intake's reasons at the file's lines. */
+    private static void summary(Batch batch, JsonNode summary, PushReport report) {
+        for (JsonNode item : summary.get("items")) {
+            switch (item.get("status").asString()) {
+                case "accepted" -> report.accepted(1);
+                case "duplicate" -> report.duplicate(1);
+                case "valid" -> report.valid(1);
+                default -> {
+                    int line = item.has("line") ? batch.fileLine(item.get("line").asInt()) : 0;
+                    List<PushReport.Rejection> reasons = new ArrayList<>();
+                    for (JsonNode error : item.path("errors")) {
+                        reasons.add(rejection(batch, error, line));
+                    }
+                    report.rejected(reasons.isEmpty() ? List.of(new PushReport.Rejection(line, "rejected")) : reasons);
+                }
+            }
+        }
+    }
+
+    /** 400/403/409: nothing of the batch was accepted; a problem with the CSV header stops the push. */
+    private static void refused(Batch batch, JsonNode problem, PushReport report) {
+        List<PushReport.Rejection> reasons = new ArrayList<>();
+        int firstLine = batch.firstLine();
+        for (JsonNode error : problem.path("errors")) {
+            if (batch.csv() && error.path("line").asInt(0) == 1) {
+                throw new PushException("the file's header row cannot be used: " + error.path("detail").asString(""));
+            }
+            reasons.add(rejection(batch, error, firstLine));
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(new PushReport.Rejection(firstLine, problem.path("detail").asString("refused")));
+        }
+        report.batchRejected(batch.items(), reasons);
+    }
+
+    private static PushReport.Rejection rejection(Batch batch, JsonNode error, int fallbackLine) {
+        int line = error.has("line") ? batch.fileLine(error.get("line").asInt()) : fallbackLine;
+        String pointer = error.has("pointer") && !error.get("pointer").asString().isEmpty()
+                ? error.get("pointer").asString() + ": " : "";
+        return new PushReport.Rejection(line, pointer + error.path("detail").asString(""));
+    }
+
+    private Duration pause(Duration waited, Duration wait, String why, Batch batch) throws InterruptedException {
+        Duration total = waited.plus(wait);
+        if (total.compareTo(maxWait) > 0) {
+            throw new PushException(why + "; gave up on batch " + batch.number() + " after waiting " + waited.toSeconds()
+                    + " s (--max-wait " + maxWait.toSeconds() + " s). Run the same command again later: what was"
+                    + " accepted is not counted twice.");
+        }
+        progress.waiting(why + ": retrying batch " + batch.number() + " in " + Math.max(1, wait.toSeconds()) + " s");
+        sleeper.sleep(wait);
+        return total;
+    }
+
+    /** 1, 2, 4, … seconds, at most a minute. */
+    static Duration backoff(int attempt) {
+        long seconds = 1L << Math.min(attempt - 1, 6);
+        return Duration.ofSeconds(seconds).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    private static java.util.Optional<Long> retryAfter(HttpResponse<String> response) {
+        OptionalLong seconds = response.headers().firstValueAsLong("Retry-After");
+        return seconds.isPresent() && seconds.getAsLong() >= 0 ? java.util.Optional.of(Math.min(seconds.getAsLong(), 300))
+                : java.util.Optional.empty();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static JsonNode body(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            throw new PushException("the intake answered " + response.statusCode() + " with a body that is not JSON: "
+                    + response.body());
+        }
+    }
+
+    private static String detail(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).path("detail").asString(response.body());
+        } catch (JacksonException e) {
+            return response.body();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package nrw.kinetz.intake.push;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+
+import nrw.kinetz.model.activity.ActivityCsv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./kinetz push <file> --client ki-<siteId>}: sends a CSV or NDJSON file of any size to the activity
+ * intake in batches of at most 1,000, with a progress bar, honouring 429 and 503, and ends with what was
+ * accepted, what was a duplicate and what was rejected at which line. Running it twice on the same file
+ * counts nothing twice.
+ */
+@Command(name = "push", mixinStandardHelpOptions = true, version = "kinetz push 0.1",
+        description = {"Pushes activity reports (CSV as exported from a spreadsheet, or NDJSON) to the KI-Netz activity intake.",
+                "Rows without an id get a name-based id from their content, so pushing the same file again counts nothing twice."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:everything accepted (or a duplicate)", "1:some activities were rejected (see the lines listed)",
+                "2:the push stopped (bad header, refused token, intake unavailable too long)"})
+public final class PushCommand implements Callable<Integer> {
+
+    static final int MAX_BATCH = 1000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<file>", description = "CSV (.csv) or NDJSON (.ndjson, .jsonl) file")
+    Path file;
+
+    @Option(names = "--client", required = true, paramLabel = "<clientId>",
+            description = "OAuth2 client id of the KI system, e.g. ki-05974")
+    String client;
+
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8081", description = "activity intake (default: ${DEFAULT-VALUE})")
+    URI url;
+
+    @Option(names = "--token-url", defaultValue = "http://127.0.0.1:9000/oauth2/token",
+            description = "token endpoint (default: ${DEFAULT-VALUE})")
+    URI tokenUrl;
+
+    @Option(names = "--secrets-file", defaultValue = ".devstack/auth/secrets.properties",
+            description = "where the client secret is looked up when KINETZ_CLIENT_SECRET is not set (default: ${DEFAULT-VALUE})")
+    Path secretsFile;
+
+    @Option(names = "--format", description = "csv or ndjson; by default from the file's extension")
+    String format;
+
+    @Option(names = "--batch-size", defaultValue = "1000", description = "activities per request, at most 1000 (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--dry-run", description = "validate and find duplicates only; nothing is published")
+    boolean dryRun;
+
+    @Option(names = "--max-wait", defaultValue = "PT10M",
+            description = "longest total wait for one batch while the intake answers 429/503, ISO-8601 (default: ${DEFAULT-VALUE})")
+    Duration maxWait;
+
+    private final UnaryOperator<String> environment;
+    private final IntakeClient.Sleeper sleeper;
+
+    public PushCommand() {
+        this(System::getenv, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    PushCommand(UnaryOperator<String> environment, IntakeClient.Sleeper sleeper) {
+        this.environment = environment;
+        this.sleeper = sleeper;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PushCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 to " + MAX_BATCH);
+        }
+        if (!Files.isRegularFile(file)) {
+            err.println("kinetz push: " + file + " is not a file");
+            return 2;
+        }
+        String secret;
+        try {
+            secret = secret();
+        } catch (PushException e) {
+            err.println("kinetz push: " + e.getMessage());
+            return 2;
+        }
+        long started = System.nanoTime();
+        PushReport report = new PushReport();
+        try (BatchSource batches = open(report)) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            ClientCredentials credentials = new ClientCredentials(http, tokenUrl, client, secret);
+            Progress progress = new Progress(err, System.console() != null, batches.size());
+            IntakeClient intake = new IntakeClient(http, activitiesUri(), credentials, sleeper, maxWait, progress);
+            for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                intake.push(batch, dryRun, report);
+                report.batchSent();
+                progress.update(batch.position(), report, null);
+            }
+            progress.done();
+        } catch (ActivityCsv.MalformedCsvException e) {
+            err.println("kinetz push: " + file + " line " + e.line() + ": " + e.getMessage());
+            return 2;
+        } catch (PushException e) {
+            report.print(out, "Stopped " + describe(), Duration.ofNanos(System.nanoTime() - started), dryRun);
+            err.println("kinetz push: " + e.getMessage());
+            return 2;
+        }
+        report.print(out, "Pushed " + describe(), Duration.ofNanos(System.nanoTime() - started), dryRun);
+        return report.rejected() > 0 ? 1 : 0;
+    }
+
+    private BatchSource open(PushReport report) throws IOException {
+        String chosen = format != null ? format.toLowerCase(Locale.ROOT) : extensionFormat();
+        switch (chosen) {
+            case "csv":
+                return new CsvBatches(file, batchSize, report);
+            case "ndjson":
+            case "jsonl":
+                return new NdjsonBatches(file, batchSize);
+            default:
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "cannot tell the format of " + file + "; use --format csv or --format ndjson");
+        }
+    }
+
+    private String extensionFormat() {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    private URI activitiesUri() {
+        String base = url.toString().replaceAll("/+$", "");
+        return URI.create(base + "/api/v1/activities");
+    }
+
+    private String describe() {
+        return file.getFileName() + " as " + client + " to " + url;
+    }
+
+    /**
+     * The client secret: {@code KINETZ_CLIENT_SECRET}, else the authorization server's own override variable
+     * ({@code KINETZ_SECRET_KI_05974}), else the devstack's secrets file — so that a KI outside the devstack
+     * only sets one variable, and a developer inside it sets nothing.
+     */
+    private String secret() throws IOException {
+        String fromEnvironment = environment.apply("KINETZ_CLIENT_SECRET");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        String perClient = environment.apply("KINETZ_SECRET_" + client.toUpperCase(Locale.ROOT).replace('-', '_'));
+        if (perClient != null && !perClient.isBlank()) {
+            return perClient;
+        }
+        if (Files.isRegularFile(secretsFile)) {
+            Properties secrets = new Properties();
+            try (InputStream in = Files.newInputStream(secretsFile)) {
+                secrets.load(in);
+            }
+            String fromFile = secrets.getProperty("client." + client + ".secret");
+            if (fromFile != null && !fromFile.isBlank()) {
+                return fromFile;
+            }
+        }
+        throw new PushException("no secret for client " + client + ": set KINETZ_CLIENT_SECRET (or run inside the"
+                + " devstack, whose secrets are in " + secretsFile + ")");
+    }
+}

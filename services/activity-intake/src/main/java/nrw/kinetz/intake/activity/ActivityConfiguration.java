@@ -1,0 +1,49 @@
+package nrw.kinetz.intake.activity;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import nrw.kinetz.intake.activity.domain.ActivityRules;
+
+/** Wires the activity feature: its rules, its body parser and its store. */
+@Configuration(proxyBeanMethods = false)
+class ActivityConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ActivityRules activityRules(Clock clock) {
+        return new ActivityRules(clock);
+    }
+
+    @Bean
+    BodyParser bodyParser(IntakeProperties properties) {
+        return new BodyParser(properties.maxItems());
+    }
+
+    @Bean
+    ActivityLedger activityLedger(MongoTemplate mongo) {
+        return new ActivityLedger(mongo);
+    }
+
+    /**
+     * The driver waits 30 s for an unreachable server by default; a client of the intake should hear 503 within
+     * seconds, as it does when Kafka is away, so it gives up after 4 s. A store that answers but is slow (the
+     * devstack's H2 store under a burst of batches) is waited for much longer: giving up on it would only turn
+     * a slow success into a retry.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer shortMongoTimeouts() {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(4, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS));
+    }
+}

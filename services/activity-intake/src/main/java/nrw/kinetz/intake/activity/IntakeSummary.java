@@ -1,0 +1,30 @@
+package nrw.kinetz.intake.activity;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The answer to a report request: how many activities were accepted, were duplicates or were rejected, and
+ * the outcome of each item in body order.
+ *
+ * @param received  number of activities in the body
+ * @param accepted  published and acknowledged by Kafka
+ * @param duplicate sent before with the same content; not counted again
+ * @param rejected  refused; see the items' errors
+ * @param valid     dry run only: would be accepted
+ * @param dryRun    whether this was a dry run (nothing published)
+ * @param atomic    whether all-or-nothing was asked for
+ * @param items     one entry per activity, in body order
+ */
+record IntakeSummary(int received, int accepted, int duplicate, int rejected,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer valid, boolean dryRun, boolean atomic, List<ItemResult> items) {
+
+    static IntakeSummary of(List<ItemResult> items, boolean dryRun, boolean atomic) {
+        int[] counts = new int[ItemResult.Status.values().length];
+        items.forEach(item -> counts[item.status().ordinal()]++);
+        return new IntakeSummary(items.size(), counts[ItemResult.Status.ACCEPTED.ordinal()],
+                counts[ItemResult.Status.DUPLICATE.ordinal()], counts[ItemResult.Status.REJECTED.ordinal()],
+                dryRun ? counts[ItemResult.Status.VALID.ordinal()] : null, dryRun, atomic, List.copyOf(items));
+    }
+}

@@ -1,0 +1,86 @@
+package nrw.kinetz.intake.activity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.stereotype.Component;
+
+import nrw.kinetz.infra.kafka.EventPublicationException;
+import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.model.activity.ActivityEventTypes;
+import nrw.kinetz.model.activity.ActivityReported;
+import nrw.kinetz.model.activity.ActivityRetracted;
+import nrw.kinetz.model.event.EventEnvelope;
+import nrw.kinetz.model.event.EventSource;
+
+/**
+ * Publishes the intake's events and waits until Kafka acknowledged every one (acks=all, idempotent
+ * producer). A whole batch is sent before the first wait, so it costs about one round trip, not one per
+ * activity; one deadline covers the batch, so the caller hears "unavailable" within the promised 10 s.
+ */
+@Component
+class ReportPublisher {
+
+    private final EventPublisher publisher;
+    private final IntakeProperties properties;
+
+    ReportPublisher(EventPublisher publisher, IntakeProperties properties) {
+        this.publisher = publisher;
+        this.properties = properties;
+    }
+
+    /** @throws nrw.kinetz.infra.web.ApiProblemException 503 if any report was not acknowledged in time */
+    void publishAll(List<ActivityReported> reports) {
+        long deadline = System.nanoTime() + properties.publishTimeout().toNanos();
+        List<CompletableFuture<?>> acknowledgements = new ArrayList<>(reports.size());
+        for (ActivityReported report : reports) {
+            CompletableFuture<?> sent = publisher.publish(reported(report));
+            if (sent.isCompletedExceptionally()) {
+                // send() itself failed (no metadata within max.block.ms): the rest would wait just as long
+                await(sent, deadline);
+            }
+            acknowledgements.add(sent);
+        }
+        for (CompletableFuture<?> acknowledgement : acknowledgements) {
+            await(acknowledgement, deadline);
+        }
+    }
+
+    /** @throws nrw.kinetz.infra.web.ApiProblemException 503 if Kafka did not acknowledge in time */
+    void publish(EventEnvelope<ActivityRetracted> retraction) {
+        try {
+            publisher.publishAndWait(retraction);
+        } catch (EventPublicationException e) {
+            throw Unavailable.problem("Kafka did not acknowledge the retraction: " + e.getMessage() + ".",
+                    properties.retryAfter());
+        }
+    }
+
+    static EventEnvelope<ActivityReported> reported(ActivityReported report) {
+        return EventEnvelope.of(report.activityId(), EventSource.site(report.siteId()), ActivityEventTypes.REPORTED,
+                report.siteId().value(), report);
+    }
+
+    private void await(CompletableFuture<?> acknowledgement, long deadline) {
+        try {
+            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while waiting for Kafka");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw unavailable("Kafka did not acknowledge the activities: " + cause.getMessage());
+        } catch (TimeoutException e) {
+            throw unavailable("Kafka did not acknowledge the activities within "
+                    + properties.publishTimeout().toMillis() + " ms");
+        }
+    }
+
+    private RuntimeException unavailable(String detail) {
+        return Unavailable.problem(detail + ".", properties.retryAfter());
+    }
+}

@@ -1,0 +1,110 @@
+package nrw.kinetz.intake.activity;
+
+import static nrw.kinetz.intake.IntakeApi.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import nrw.kinetz.intake.Activities;
+import nrw.kinetz.intake.ActivityTopic;
+import nrw.kinetz.intake.IntakeApi;
+import nrw.kinetz.model.activity.ActivityEventTypes;
+import nrw.kinetz.model.activity.ActivityRetracted;
+import nrw.kinetz.model.event.CloudEventsKafka;
+import nrw.kinetz.testkit.TestInfrastructure;
+import nrw.kinetz.testkit.TestTokens;
+import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+/** A KI corrects a wrong number by retracting the activity; the retraction reverses exactly the report. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithKiNetzInfrastructure
+class RetractionIntegrationTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    private IntakeApi api;
+    private ActivityTopic topic;
+
+    @BeforeEach
+    void setUp(TestInfrastructure infrastructure) {
+        api = new IntakeApi(port);
+        topic = new ActivityTopic(infrastructure.kafkaBootstrapServers());
+    }
+
+    @Test
+    void retractionRepeatsTheReportOnTheSameKeyAfterIt() {
+        Activities activity = Activities.of("05974").with("program", "KOMM_AN_II").with("block", "A").with("participants", "31");
+        expect(api.report(IntakeApi.JSON, activity.json(), TestTokens.ki("05974")), 202);
+
+        JsonNode result = expect(api.retract(activity.id(), "Teilnehmerzahl falsch erfasst", TestTokens.ki("05974")), 202);
+
+        assertThat(result.get("status").asString()).isEqualTo("retracted");
+        String retractionId = result.get("retractionId").asString();
+        List<ConsumerRecord<String, byte[]>> records = topic.withIds(List.of(activity.id(), retractionId));
+        assertThat(records).hasSize(2);
+        ConsumerRecord<String, byte[]> report = records.stream()
+                .filter(r -> ActivityTopic.headers(r).get("ce_id").equals(activity.id())).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> retraction = records.stream()
+                .filter(r -> ActivityTopic.headers(r).get("ce_id").equals(retractionId)).findFirst().orElseThrow();
+        assertThat(retraction.key()).isEqualTo("05974");
+        assertThat(retraction.partition()).isEqualTo(report.partition());
+        assertThat(retraction.offset()).isGreaterThan(report.offset());
+        assertThat(ActivityTopic.headers(retraction)).containsEntry("ce_type", "nrw.ki.activity.retracted.v1")
+                .containsEntry("ce_source", "/ki/05974");
+        ActivityRetracted payload = CloudEventsKafka.fromRecord(retraction).dataAs(ActivityEventTypes.RETRACTED);
+        assertThat(payload.activityId()).isEqualTo(UUID.fromString(activity.id()));
+        assertThat(payload.metrics().participants()).isEqualTo(31);
+        assertThat(payload.block()).hasToString("A");
+        assertThat(payload.reason()).isEqualTo("Teilnehmerzahl falsch erfasst");
+    }
+
+    @Test
+    void retractingTwiceIsADuplicateThatPublishesNothing() {
+        Activities activity = Activities.of("05974");
+        expect(api.report(IntakeApi.JSON, activity.json(), TestTokens.ki("05974")), 202);
+        JsonNode first = expect(api.retract(activity.id(), null, TestTokens.laki()), 202);
+        long before = topic.size();
+
+        JsonNode second = expect(api.retract(activity.id(), "noch einmal", TestTokens.ki("05974")), 200);
+
+        assertThat(second.get("status").asString()).isEqualTo("duplicate");
+        assertThat(second.get("retractionId").asString()).isEqualTo(first.get("retractionId").asString());
+        assertThat(topic.size()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherSitesTokenMayNotRetract() {
+        Activities activity = Activities.of("05974");
+        expect(api.report(IntakeApi.JSON, activity.json(), TestTokens.ki("05974")), 202);
+        long before = topic.size();
+
+        JsonNode problem = expect(api.retract(activity.id(), null, TestTokens.ki("05966")), 403);
+
+        assertThat(problem.get("errors").get(0).get("detail").asString())
+                .isEqualTo("a token of site 05966 may not retract activities of site 05974");
+        expect(api.retract(activity.id(), null, TestTokens.viewer()), 403);
+        assertThat(topic.size()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownActivityIs404AndMalformedIdIs400() {
+        long before = topic.size();
+
+        expect(api.retract(UUID.randomUUID().toString(), null, TestTokens.laki()), 404);
+        JsonNode malformed = expect(api.retract("not-a-uuid", null, TestTokens.laki()), 400);
+        JsonNode tooLong = expect(api.retract(UUID.randomUUID().toString(), "x".repeat(501), TestTokens.laki()), 400);
+
+        assertThat(malformed.get("errors").get(0).get("pointer").asString()).isEqualTo("/id");
+        assertThat(tooLong.get("errors").get(0).get("pointer").asString()).isEqualTo("/reason");
+        assertThat(topic.size()).isEqualTo(before);
+    }
+}
