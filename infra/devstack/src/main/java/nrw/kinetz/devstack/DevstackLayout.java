@@ -21,13 +21,15 @@ record DevstackLayout(Path repository, Path dataDir, int portOffset) {
 
     static final Component SITE_REGISTRY = new Component("site-registry", "services/site-registry/target/site-registry.jar", 8082);
 
+    static final Component ACTIVITY_INTAKE = new Component("activity-intake", "services/activity-intake/target/activity-intake.jar", 8081);
+
     /** Serves the dashboard: the address people open. */
     static final Component REPORTING = new Component("reporting", "services/reporting/target/reporting.jar", 8080);
 
     /** Every service of the platform, in start order; those not built yet are skipped. */
     static final List<Component> SERVICES = List.of(
             SITE_REGISTRY,
-            new Component("activity-intake", "services/activity-intake/target/activity-intake.jar", 8081),
+            ACTIVITY_INTAKE,
             new Component("program-tracking", "services/program-tracking/target/program-tracking.jar", 8083),
             new Component("event-catalog", "services/event-catalog/target/event-catalog.jar", 8084),
             REPORTING);

@@ -2,10 +2,13 @@ package nrw.kinetz.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -123,6 +128,88 @@ class DevstackIntegrationTests {
         assertThat(registrationsOnTheTopic()).hasSize(54).doesNotHaveDuplicates();
         assertThat(getJson(layout.portOf(DevstackLayout.SITE_REGISTRY), "/api/v1/sites?size=100").size()).isEqualTo(54);
         assertThat(awaitRegierungsbezirkCounts()).containsEntry("Köln", 12);
+    }
+
+    @Test
+    @Order(6)
+    void lakiStaffSignInToTheDashboardWithTheirGeneratedPassword() throws Exception {
+        // A browser: its own cookies, each redirect looked at. The dashboard is opened at localhost, as printed.
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String dashboard = "http://localhost:" + layout.portOf(DevstackLayout.REPORTING);
+
+        URI authorize = redirect(browser, URI.create(dashboard + "/oauth2/authorization/dashboard"));
+        assertThat(authorize.toString()).startsWith(layout.issuer() + "/oauth2/authorize?").contains("code_challenge=");
+        URI signInForm = redirect(browser, authorize);
+        String form = browser.send(HttpRequest.newBuilder(signInForm).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the authorization server's sign-in form").isTrue();
+        String password = DevstackSecrets.of(layout).users().get("laki");
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(signInForm)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=laki&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        URI backToDashboard = redirect(browser, location(signedIn));
+        assertThat(backToDashboard.toString()).startsWith(dashboard + "/login/oauth2/code/dashboard?");
+        // The reporting service exchanges the code with the secret the devstack gave it.
+        assertThat(redirect(browser, backToDashboard).toString()).isEqualTo(dashboard + "/");
+
+        JsonNode session = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(dashboard + "/dashboard/session")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(session.get("signedIn").asBoolean()).isTrue();
+        assertThat(session.get("exactNumbers").asBoolean()).isTrue();
+    }
+
+    /** Follows one redirect step: GET {@code uri} as a browser navigating, the target of its 302. */
+    private static URI redirect(HttpClient browser, URI uri) throws Exception {
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(uri + " " + response.body()).isEqualTo(302);
+        return location(response);
+    }
+
+    private static URI location(HttpResponse<String> response) {
+        return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    @Order(7)
+    void kinetzPushSendsA10000LineCsvThroughTheIntakeIntoTheAggregatesAndASecondPushCountsNothing() throws Exception {
+        Path csv = data.resolve("activities.csv");
+        List<String> lines = new ArrayList<>();
+        lines.add("id;site;occurredOn;field;focusArea;activityType;program;block;measureId;participants;volunteers;sessions;hours;note");
+        for (int i = 0; i < 10_000; i++) {
+            lines.add(";05974;" + String.format("%02d.%02d.2026", 1 + i % 28, 7 + i % 3)
+                    + ";BILDUNG;SEITENEINSTEIGERBERATUNG;ERSTBERATUNG_SEITENEINSTEIGER;;;;" + (5 + i % 7) + ";0;1;2;Beratung " + i);
+        }
+        Files.write(csv, lines);
+        String[] push = {csv.toString(), "--client", "ki-05974",
+                "--url", "http://127.0.0.1:" + layout.portOf(DevstackLayout.ACTIVITY_INTAKE),
+                "--token-url", layout.issuer() + "/oauth2/token",
+                "--secrets-file", layout.secretsFile().toString()};
+
+        assertThat(new picocli.CommandLine(new nrw.kinetz.intake.push.PushCommand()).execute(push)).isZero();
+        assertThat(awaitActivitiesInQ3(10_000)).isEqualTo(10_000);
+
+        assertThat(new picocli.CommandLine(new nrw.kinetz.intake.push.PushCommand()).execute(push)).isZero();
+        Thread.sleep(3_000);
+        assertThat(awaitActivitiesInQ3(10_000)).isEqualTo(10_000);
+    }
+
+    /** The network's activity count in 2026-Q3 as the public aggregates show it, once it reached {@code expected} or after a minute. */
+    private static int awaitActivitiesInQ3(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int total = -1;
+        while (System.nanoTime() < deadline) {
+            total = getJson(layout.portOf(DevstackLayout.REPORTING),
+                    "/api/v1/aggregates?measure=activities&period=2026-Q3&groupBy=regierungsbezirk").at("/total/activities").asInt();
+            if (total >= expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return total;
     }
 
     private static Devstack start() throws InterruptedException {

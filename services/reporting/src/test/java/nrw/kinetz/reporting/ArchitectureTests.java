@@ -25,8 +25,9 @@ class ArchitectureTests {
             .or(simpleNameEndingWith("Configuration"))
             .or(simpleNameEndingWith("Application"))
             .or(JavaClass.Predicates.simpleNameStartingWith("Mongo"))
-            .or(enclosedInAMongoAdapter())
-            .as("adapters (…Controller, …Listener, …Configuration, …Application, Mongo…)");
+            .or(JavaClass.Predicates.simpleNameStartingWith("Kafka"))
+            .or(enclosedInAnAdapter())
+            .as("adapters (…Controller, …Listener, …Configuration, …Application, Mongo…, Kafka…, and classes nested in them)");
 
     @ArchTest
     static final ArchRule domainIsFreeOfSpringKafkaAndMongo = noClasses()
@@ -38,15 +39,21 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule theQueryKnowsNoMeasure = noClasses()
             .that().resideInAPackage("nrw.kinetz.reporting.aggregate..")
-            .should().dependOnClassesThat().resideInAPackage("nrw.kinetz.reporting.site..")
+            .should().dependOnClassesThat().resideInAnyPackage("nrw.kinetz.reporting.site..", "nrw.kinetz.reporting.activity..",
+                    "nrw.kinetz.reporting.feed..", "nrw.kinetz.reporting.live..")
             .because("a new measure is one more Measure bean, with no change to the endpoint");
 
     @ArchTest
     static final ArchRule featuresHaveNoCycles = slices().matching("nrw.kinetz.reporting.(*)..").should().beFreeOfCycles();
 
-    private static DescribedPredicate<JavaClass> enclosedInAMongoAdapter() {
-        return DescribedPredicate.describe("nested in a Mongo… class", javaClass -> javaClass.getEnclosingClass()
-                .map(enclosing -> enclosing.getSimpleName().startsWith("Mongo"))
+    private static DescribedPredicate<JavaClass> enclosedInAnAdapter() {
+        return DescribedPredicate.describe("nested in an adapter", javaClass -> javaClass.getEnclosingClass()
+                .map(enclosing -> isAdapterName(enclosing.getSimpleName()))
                 .orElse(false));
+    }
+
+    private static boolean isAdapterName(String name) {
+        return name.endsWith("Controller") || name.endsWith("Listener") || name.endsWith("Configuration")
+                || name.endsWith("Application") || name.startsWith("Mongo") || name.startsWith("Kafka");
     }
 }

@@ -31,6 +31,20 @@ public final class ReportingHttp {
         return send(request(pathAndQuery).header("Authorization", TestTokens.bearer(token)).GET().build());
     }
 
+    /** GET with the given headers, name and value alternating, e.g. {@code "Accept", "text/csv"}. */
+    public HttpResponse<String> get(String pathAndQuery, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).headers(headers).GET().build());
+    }
+
+    /** POST without a body, with {@code Authorization: Bearer <token>} unless the token is null. */
+    public HttpResponse<String> post(String pathAndQuery, String token) {
+        HttpRequest.Builder request = request(pathAndQuery).POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return send(request.build());
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return EventJson.mapper().readTree(response.body());
     }

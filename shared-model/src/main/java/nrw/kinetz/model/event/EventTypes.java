@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import nrw.kinetz.model.activity.ActivityEventTypes;
+import nrw.kinetz.model.aggregate.AggregateEventTypes;
 import nrw.kinetz.model.site.SiteEventTypes;
 
 /**
@@ -16,7 +17,7 @@ import nrw.kinetz.model.site.SiteEventTypes;
  */
 public final class EventTypes {
 
-    private static final List<EventType<?>> ALL = Stream.of(SiteEventTypes.ALL, ActivityEventTypes.ALL)
+    private static final List<EventType<?>> ALL = Stream.of(SiteEventTypes.ALL, ActivityEventTypes.ALL, AggregateEventTypes.ALL)
             .flatMap(List::stream)
             .toList();
     private static final Map<String, EventType<?>> BY_NAME =

@@ -2,7 +2,10 @@ package nrw.kinetz.reporting.aggregate;
 
 import java.util.List;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,7 +17,10 @@ import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.Period;
 
-/** {@code GET /api/v1/aggregates}: the LaKI's aggregated picture of the network (DESIGN.md §3). */
+/**
+ * {@code GET /api/v1/aggregates}: the LaKI's aggregated picture of the network (DESIGN.md §3), as JSON or,
+ * with {@code Accept: text/csv}, as CSV for German Excel.
+ */
 @RestController
 class AggregatesController {
 
@@ -30,12 +36,32 @@ class AggregatesController {
                     + "laki role; counts of sites are never suppressed. Bad parameters give 400 problem+json with one "
                     + "entry per parameter (pointer /<parameter>) naming the accepted values.")
     AggregateReport aggregates(
-            @Parameter(description = "what to count: sites") @RequestParam(required = false) String measure,
-            @Parameter(description = "site, regierungsbezirk, status (for sites)") @RequestParam(required = false) String groupBy,
-            @Parameter(description = "YYYY-MM, YYYY-Qn or YYYY; for sites: the network as of the period's last day")
+            @Parameter(description = "what to count: sites, activities") @RequestParam(required = false) String measure,
+            @Parameter(description = "site, regierungsbezirk, status (for sites); site, regierungsbezirk, field, focusArea, "
+                    + "activityType, program (for activities)") @RequestParam(required = false) String groupBy,
+            @Parameter(description = "YYYY-MM, YYYY-Qn or YYYY; for sites: the network as of the period's last day; "
+                    + "for activities: what took place in the period (all time if absent)")
             @RequestParam(required = false) String period,
             Caller caller) {
+        return report(parse(measure, groupBy, period), caller);
+    }
+
+    @GetMapping(path = "/api/v1/aggregates", produces = "text/csv")
+    @Operation(summary = "The same aggregate as CSV for German Excel",
+            description = "UTF-8 with BOM, ';' as separator, a withheld cell is '.', the last row is the total. "
+                    + "Same parameters, suppression and errors (as problem+json) as the JSON form.")
+    ResponseEntity<String> aggregatesAsCsv(@RequestParam(required = false) String measure,
+            @RequestParam(required = false) String groupBy, @RequestParam(required = false) String period, Caller caller) {
         AggregateQuery query = parse(measure, groupBy, period);
+        AggregateReport report = report(query, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(AggregateCsv.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(AggregateCsv.fileName(report)).build().toString())
+                .body(AggregateCsv.write(report, query.measure().metrics()));
+    }
+
+    private static AggregateReport report(AggregateQuery query, Caller caller) {
         Measure chosen = query.measure();
         Aggregation exact = chosen.aggregate(query.groupBy(), query.period());
         Aggregation shown = Suppression.apply(exact, chosen.metrics(), caller.seesExactNumbers());

@@ -8,11 +8,18 @@ import java.util.Objects;
  * @param name         the key in {@code values} and {@code total}
  * @param countsPeople whether the number counts people (participants, volunteers, registrations,
  *                     attendees): only those are subject to small-cell suppression (DESIGN.md §4.6)
+ * @param label        the German column heading of the CSV export, e.g. "Teilnehmende"
  */
-public record Metric(String name, boolean countsPeople) {
+public record Metric(String name, boolean countsPeople, String label) {
 
     public Metric {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(label, "label");
+    }
+
+    /** A metric whose CSV heading is its name. */
+    public Metric(String name, boolean countsPeople) {
+        this(name, countsPeople, name);
     }
 
     /** A count of things (sites, activities, grants): never suppressed. */
@@ -20,8 +27,18 @@ public record Metric(String name, boolean countsPeople) {
         return new Metric(name, false);
     }
 
+    /** A count of things with its German heading. */
+    public static Metric count(String name, String label) {
+        return new Metric(name, false, label);
+    }
+
     /** A count of people: 1 to 4 is shown only to the LaKI. */
     public static Metric people(String name) {
         return new Metric(name, true);
+    }
+
+    /** A count of people with its German heading. */
+    public static Metric people(String name, String label) {
+        return new Metric(name, true, label);
     }
 }

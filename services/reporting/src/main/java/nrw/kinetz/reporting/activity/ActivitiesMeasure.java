@@ -1,0 +1,152 @@
+package nrw.kinetz.reporting.activity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import nrw.kinetz.model.ActivityType;
+import nrw.kinetz.model.Field;
+import nrw.kinetz.model.FocusArea;
+import nrw.kinetz.model.Period;
+import nrw.kinetz.model.Program;
+import nrw.kinetz.model.Regierungsbezirk;
+import nrw.kinetz.model.SiteId;
+import nrw.kinetz.model.reference.KiSiteReference;
+import nrw.kinetz.model.reference.KiSites;
+import nrw.kinetz.reporting.aggregate.AggregateRow;
+import nrw.kinetz.reporting.aggregate.Aggregation;
+import nrw.kinetz.reporting.aggregate.CellValue;
+import nrw.kinetz.reporting.aggregate.Dimension;
+import nrw.kinetz.reporting.aggregate.Measure;
+import nrw.kinetz.reporting.aggregate.Metric;
+
+/**
+ * {@code measure=activities}: how many activities the KIs reported and how many people, volunteers, sessions
+ * and hours they add up to, by site, Regierungsbezirk, field, focus area, activity type or programme.
+ *
+ * <p>Every figure is a sum of the site-level monthly cells of the period (all time without a period): a
+ * quarter or a budget year is the sum of its months, a Regierungsbezirk the sum of its sites, the network the
+ * sum of everything — so the roll-ups cannot disagree with the cells. Every group of the grouping is a row,
+ * also with zeros (all 54 sites, all focus areas, …), so tables and charts keep their shape; activities
+ * without a programme are the row {@code NONE}.
+ */
+public final class ActivitiesMeasure implements Measure {
+
+    static final String NAME = CellKey.MEASURE;
+    static final Metric ACTIVITIES = Metric.count("activities", "Aktivitäten");
+    static final Metric PARTICIPANTS = Metric.people("participants", "Teilnehmende");
+    static final Metric VOLUNTEERS = Metric.people("volunteers", "Ehrenamtliche");
+    static final Metric SESSIONS = Metric.count("sessions", "Termine");
+    static final Metric HOURS = Metric.count("hours", "Stunden");
+    static final String NO_PROGRAM_LABEL = "ohne Programm";
+
+    private static final List<Metric> METRICS = List.of(ACTIVITIES, PARTICIPANTS, VOLUNTEERS, SESSIONS, HOURS);
+    private static final List<Dimension> DIMENSIONS = List.of(Dimension.SITE, Dimension.REGIERUNGSBEZIRK, Dimension.FIELD,
+            Dimension.FOCUS_AREA, Dimension.ACTIVITY_TYPE, Dimension.PROGRAM);
+
+    private final ActivityReadModel model;
+
+    ActivitiesMeasure(ActivityReadModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public List<Dimension> dimensions() {
+        return DIMENSIONS;
+    }
+
+    @Override
+    public Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
+        return aggregate(groupBy, period, Optional.empty());
+    }
+
+    /**
+     * As {@link #aggregate(Dimension, Optional)}, narrowed to one site's cells (a KI's own breakdown, a
+     * live stream with {@code ?site=}).
+     */
+    public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Optional<SiteId> site) {
+        return aggregate(groupBy, model.active().cells(new CellQuery(period, site)));
+    }
+
+    static Aggregation aggregate(Dimension groupBy, List<Cell> cells) {
+        Grouping grouping = Grouping.of(groupBy);
+        Map<String, Tally> sums = new LinkedHashMap<>(grouping.rows());
+        Tally total = Tally.ZERO;
+        for (Cell cell : cells) {
+            sums.merge(grouping.key().apply(cell.key()), cell.values(), Tally::plus);
+            total = total.plus(cell.values());
+        }
+        List<AggregateRow> rows = new ArrayList<>();
+        sums.forEach((key, sum) -> rows.add(new AggregateRow(key, grouping.label().apply(key), values(sum))));
+        return new Aggregation(rows, values(total));
+    }
+
+    private static Map<String, CellValue> values(Tally tally) {
+        Map<String, CellValue> values = new LinkedHashMap<>();
+        tally.byMetric().forEach((metric, value) -> values.put(metric, CellValue.of(value)));
+        return values;
+    }
+
+    /**
+     * How cells fall into rows.
+     *
+     * @param rows  every row key in reading order, each with zero: the rows shown even without data
+     * @param key   the row a cell falls into
+     * @param label the German label of a row key
+     */
+    private record Grouping(Map<String, Tally> rows, Function<CellKey, String> key, Function<String, String> label) {
+
+        static Grouping of(Dimension groupBy) {
+            return switch (groupBy) {
+                case SITE -> new Grouping(zeros(KiSites.all().stream().map(s -> s.siteId().value()).sorted().toList()),
+                        key -> key.site().value(),
+                        id -> KiSites.find(SiteId.of(id)).map(KiSiteReference::name).orElse(id));
+                case REGIERUNGSBEZIRK -> codes(Regierungsbezirk.values(), Regierungsbezirk::code, Regierungsbezirk::label,
+                        key -> key.regierungsbezirk().code());
+                case FIELD -> codes(Field.values(), Field::name, Field::label, key -> key.field().name());
+                case FOCUS_AREA -> codes(FocusArea.values(), FocusArea::name, FocusArea::label, key -> key.focusArea().name());
+                case ACTIVITY_TYPE -> codes(ActivityType.values(), ActivityType::name, ActivityType::label,
+                        key -> key.activityType().name());
+                case PROGRAM -> programs();
+                default -> throw new IllegalArgumentException("measure " + NAME + " cannot be grouped by " + groupBy);
+            };
+        }
+
+        private static <E> Grouping codes(E[] values, Function<E, String> code, Function<E, String> label,
+                Function<CellKey, String> key) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (E value : values) {
+                labels.put(code.apply(value), label.apply(value));
+            }
+            return new Grouping(zeros(List.copyOf(labels.keySet())), key, labels::get);
+        }
+
+        private static Grouping programs() {
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (Program program : Program.values()) {
+                labels.put(program.name(), program.label());
+            }
+            labels.put(CellKey.NO_PROGRAM, NO_PROGRAM_LABEL);
+            return new Grouping(zeros(List.copyOf(labels.keySet())), CellKey::programCode, labels::get);
+        }
+
+        private static Map<String, Tally> zeros(List<String> keys) {
+            Map<String, Tally> rows = new LinkedHashMap<>();
+            keys.forEach(key -> rows.put(key, Tally.ZERO));
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package nrw.kinetz.reporting.feed;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The ordered log of aggregate changes, kept in the store every instance reads. */
+public interface Feed {
+
+    /**
+     * Appends the changes in the given order with increasing sequences. A change whose id is in the feed
+     * already (appended before a crash, not yet marked fed) is not appended again.
+     *
+     * @return the entries appended
+     */
+    List<FeedEntry> append(List<Change> changes, Instant now);
+
+    /** @return up to {@code limit} entries with a sequence after {@code sequence}, in order */
+    List<FeedEntry> after(long sequence, int limit);
+
+    /** @return the highest sequence in the feed, {@link FeedCursor#START} if it is empty */
+    long last();
+
+    /** @return how far the named relay has got, {@link FeedCursor#START} if it has not started */
+    long progress(String relay);
+
+    void saveProgress(String relay, long sequence);
+}

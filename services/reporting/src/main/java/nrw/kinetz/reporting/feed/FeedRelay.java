@@ -1,0 +1,160 @@
+package nrw.kinetz.reporting.feed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves changed aggregates from their read model into the feed: reads the marked documents, appends their
+ * values to the feed, then clears the marks (DESIGN.md §4.1 — the read model's write and its announcement
+ * are one document, so a crash loses nothing; a change appended but not yet cleared is recognised by its id
+ * and not appended twice). It runs on the instance that holds the {@link Lease}: when the local listener
+ * wrote something ({@link #wakeUp()}) and every sweep interval, for what other instances or a crash left.
+ */
+public final class FeedRelay implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedRelay.class);
+
+    private final ChangeSource source;
+    private final Feed feed;
+    private final Lease lease;
+    private final Supplier<List<FeedListener>> listeners;
+    private final Clock clock;
+    private final int batchSize;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Guards starting and stopping only, so that stopping never waits for a round stuck on an unreachable store. */
+    private final Object lifecycle = new Object();
+    /** One round at a time, from the sweep, a wake-up or a drain. */
+    private final Object round = new Object();
+    private volatile ScheduledExecutorService executor;
+
+    /**
+     * @param listeners told about every appended batch (live streams, the topic relay); a supplier, because
+     *                  they need the feed themselves and are created after the relay
+     */
+    public FeedRelay(ChangeSource source, Feed feed, Lease lease, Supplier<List<FeedListener>> listeners, Clock clock,
+            int batchSize) {
+        this.source = source;
+        this.feed = feed;
+        this.lease = lease;
+        this.listeners = listeners;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** Sweeps every {@code interval} from now on, until {@link #stop()}; may be started again after that. */
+    public void start(Duration interval) {
+        synchronized (lifecycle) {
+            if (executor != null) {
+                return;
+            }
+            executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "feed-relay");
+                thread.setDaemon(true);
+                return thread;
+            });
+            scheduled.set(false);
+            executor.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Stops sweeping without waiting for a round in progress; what is pending stays marked and is relayed after
+     * the next start (here or on another instance).
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (executor != null) {
+                executor.shutdownNow();
+                executor = null;
+            }
+        }
+    }
+
+    /** Something was written: relay it soon, once, however often this is called meanwhile. */
+    public void wakeUp() {
+        ScheduledExecutorService running = executor;
+        if (running != null && scheduled.compareAndSet(false, true)) {
+            try {
+                running.execute(this::runSafely);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false); // stopping
+            }
+        }
+    }
+
+    /**
+     * Relays until nothing is pending, on the calling thread. A rebuild calls this before it switches
+     * generations, so that nothing the old generation announced is left behind.
+     *
+     * @return the number of entries appended
+     * @throws IllegalStateException if this instance cannot hold the lease
+     */
+    public int drain() {
+        if (!lease.acquire()) {
+            throw new IllegalStateException("another instance holds the feed lease; it relays what is pending");
+        }
+        int appended = 0;
+        int last;
+        do {
+            last = relayOnce();
+            appended += last;
+        } while (last > 0);
+        return appended;
+    }
+
+    /** @return the number of entries appended by one round of at most one batch */
+    int relayOnce() {
+        synchronized (round) {
+            return relayOneBatch();
+        }
+    }
+
+    private int relayOneBatch() {
+        if (!lease.acquire()) {
+            return 0;
+        }
+        List<Change> pending = source.pending(batchSize);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<FeedEntry> appended = feed.append(pending, clock.instant());
+        source.fed(pending);
+        if (!appended.isEmpty()) {
+            for (FeedListener listener : listeners.get()) {
+                try {
+                    listener.appended(appended);
+                } catch (RuntimeException e) {
+                    log.warn("feed listener {} failed on {} entries", listener.getClass().getSimpleName(), appended.size(), e);
+                }
+            }
+        }
+        // Cleared marks count as progress even where every change had been appended before a crash.
+        return Math.max(appended.size(), 1);
+    }
+
+    private void runSafely() {
+        scheduled.set(false);
+        try {
+            while (relayOnce() > 0) {
+                // until nothing is pending
+            }
+        } catch (RuntimeException e) {
+            log.warn("relaying changes to the feed failed; retrying at the next sweep: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,21 @@
+package nrw.kinetz.reporting.live;
+
+/**
+ * One thing written to a Server-Sent Events stream: an event, or a comment line that keeps an idle
+ * connection open.
+ *
+ * @param id      the event id — the feed cursor up to which the client has everything — or {@code null}
+ * @param event   the event name, e.g. {@code aggregate}
+ * @param data    the JSON of the event
+ * @param comment the text of a comment line, {@code null} for an event
+ */
+record Frame(String id, String event, String data, String comment) {
+
+    static Frame comment(String text) {
+        return new Frame(null, null, null, text);
+    }
+
+    boolean isComment() {
+        return comment != null;
+    }
+}

@@ -1,0 +1,265 @@
+package nrw.kinetz.reporting.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nrw.kinetz.model.Period;
+import nrw.kinetz.model.event.EventJson;
+import nrw.kinetz.reporting.activity.ActivitiesMeasure;
+import nrw.kinetz.reporting.aggregate.AggregateReport;
+import nrw.kinetz.reporting.aggregate.Aggregation;
+import nrw.kinetz.reporting.aggregate.Dimension;
+import nrw.kinetz.reporting.aggregate.Measure;
+import nrw.kinetz.reporting.aggregate.Metric;
+import nrw.kinetz.reporting.aggregate.Suppression;
+import nrw.kinetz.reporting.feed.ChangeView;
+import nrw.kinetz.reporting.feed.Feed;
+import nrw.kinetz.reporting.feed.FeedEntry;
+import nrw.kinetz.reporting.feed.FeedListener;
+import nrw.kinetz.reporting.feed.Lease;
+
+/**
+ * The live streams of this instance: takes the feed's new entries — handed over by the local feed relay, or
+ * polled from the store when another instance writes the feed — and fans them out to the connected clients,
+ * each with its filter and its suppression (DESIGN.md §4.6: exact for the laki role only).
+ *
+ * <p>Work per change is shared, not per client: an entry's JSON is written once per exactness, a table is
+ * computed once per (grouping, period, site, exactness) per round, however many clients watch it. Fan-out
+ * runs on a thread of its own, so neither the relay nor a slow client waits for it; writing to clients runs
+ * on a small pool ({@link Subscriber}).
+ */
+final class LiveStreams implements FeedListener, AutoCloseable {
+
+    static final String AGGREGATE_EVENT = "aggregate";
+    static final String REPORT_EVENT = "report";
+    static final int REPLAY_PAGE = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
+
+    private final Feed feed;
+    private final Lease lease;
+    private final ActivitiesMeasure activities;
+    private final Map<String, List<Metric>> metrics = new HashMap<>();
+    private final int capacity;
+    private final ExecutorService sender;
+    /** Guards starting and stopping only, so that stopping never waits for a fan-out stuck on an unreachable store. */
+    private final Object lifecycle = new Object();
+    private volatile ScheduledExecutorService fanOut;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private long lastSeen = -1;
+
+    /**
+     * @param capacity    the most distinct keys buffered for one slow client
+     * @param senders     threads writing to clients
+     */
+    LiveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures, int capacity, int senders) {
+        this.feed = feed;
+        this.lease = lease;
+        this.activities = activities;
+        measures.forEach(measure -> metrics.put(measure.name(), measure.metrics()));
+        this.capacity = capacity;
+        this.sender = Executors.newFixedThreadPool(senders, daemon("live-sender"));
+    }
+
+    /**
+     * Starts from the feed's current end; polls every {@code poll} (for what another instance's relay wrote)
+     * and sends heartbeats. Restartable after {@link #stop()}.
+     */
+    void start(Duration poll, Duration heartbeat) {
+        synchronized (lifecycle) {
+            if (fanOut != null) {
+                return;
+            }
+            long end = feed.last();
+            synchronized (this) {
+                lastSeen = end;
+            }
+            fanOut = Executors.newSingleThreadScheduledExecutor(daemon("live-fan-out"));
+            fanOut.scheduleWithFixedDelay(this::pollSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+            fanOut.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Ends every stream — clients reconnect (to another instance) with their last id — and stops fanning out. */
+    void stop() {
+        ScheduledExecutorService running;
+        synchronized (lifecycle) {
+            running = fanOut;
+            fanOut = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+        }
+        new ArrayList<>(subscribers).forEach(Subscriber::close);
+    }
+
+    /**
+     * Connects a client.
+     *
+     * @param after the cursor it has everything up to ({@code Last-Event-ID} or {@code ?after=}); empty for
+     *              live events only
+     */
+    Subscriber subscribe(LiveFilter filter, boolean exact, Sink sink, Optional<Long> after) {
+        Subscriber subscriber;
+        synchronized (this) {
+            long start = lastSeen < 0 ? feed.last() : lastSeen;
+            subscriber = new Subscriber(filter, exact, sink, after.orElse(start), capacity, sender, this::nextPage,
+                    subscribers::remove);
+            after.ifPresent(cursor -> subscriber.replayUntil(start));
+            subscribers.add(subscriber);
+        }
+        subscriber.schedule();
+        return subscriber;
+    }
+
+    @Override
+    public void appended(List<FeedEntry> entries) {
+        ScheduledExecutorService running = fanOut;
+        if (running == null) {
+            return; // stopped: a restart begins at the feed's end, and clients resume from the feed
+        }
+        try {
+            running.execute(() -> deliverSafely(entries));
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    /** Sends a comment to every idle client, so that proxies and browsers keep the stream open. */
+    void heartbeat() {
+        subscribers.forEach(Subscriber::heartbeat);
+    }
+
+    /** Fans entries out; those seen already (by hand-over and by poll) are skipped. */
+    synchronized void deliver(List<FeedEntry> entries) {
+        List<FeedEntry> fresh = entries.stream().filter(entry -> entry.sequence() > lastSeen).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        long cursor = fresh.get(fresh.size() - 1).sequence();
+        lastSeen = cursor;
+        Map<String, String> json = new HashMap<>();
+        for (Subscriber subscriber : subscribers) {
+            LiveFilter filter = subscriber.filter();
+            if (filter.groupBy().isEmpty()) {
+                for (FeedEntry entry : fresh) {
+                    if (filter.matches(entry)) {
+                        String data = json.computeIfAbsent(entry.sequence() + "/" + subscriber.exact(), k -> changeJson(entry, subscriber.exact()));
+                        subscriber.offer(entry.key(), entry.sequence(), AGGREGATE_EVENT, data);
+                    }
+                }
+            } else {
+                Set<Period> tables = new LinkedHashSet<>();
+                fresh.forEach(entry -> tables.addAll(filter.tables(entry)));
+                offerTables(subscriber, tables, cursor, json);
+            }
+        }
+    }
+
+    /** Reads the next page of a subscriber's replay from the feed. */
+    private void nextPage(Subscriber subscriber) {
+        long from = subscriber.replayPosition();
+        long until = subscriber.replayEnd();
+        LiveFilter filter = subscriber.filter();
+        List<FeedEntry> page = feed.after(from, REPLAY_PAGE);
+        long reached = from;
+        for (FeedEntry entry : page) {
+            if (entry.sequence() > until) {
+                reached = until;
+                break;
+            }
+            reached = entry.sequence();
+            if (filter.groupBy().isEmpty()) {
+                if (filter.matches(entry)) {
+                    subscriber.offer(entry.key(), entry.sequence(), AGGREGATE_EVENT, changeJson(entry, subscriber.exact()));
+                }
+            } else {
+                filter.tables(entry).forEach(subscriber::replayTouched);
+            }
+        }
+        if (page.size() < REPLAY_PAGE) {
+            reached = until;
+        }
+        Set<Period> tables = subscriber.replayedThrough(reached);
+        if (!tables.isEmpty()) {
+            offerTables(subscriber, tables, until, new HashMap<>());
+        }
+    }
+
+    private void offerTables(Subscriber subscriber, Set<Period> tables, long cursor, Map<String, String> json) {
+        LiveFilter filter = subscriber.filter();
+        Dimension groupBy = filter.groupBy().orElseThrow();
+        for (Period period : tables) {
+            String cacheKey = "table/" + groupBy + "/" + period + "/" + filter.site().map(Object::toString).orElse("") + "/" + subscriber.exact();
+            String data = json.computeIfAbsent(cacheKey, k -> tableJson(groupBy, period, filter, subscriber.exact()));
+            subscriber.offer("table/" + period, cursor, REPORT_EVENT, data);
+        }
+    }
+
+    private String changeJson(FeedEntry entry, boolean exact) {
+        return EventJson.mapper().writeValueAsString(ChangeView.of(entry, metrics.getOrDefault(entry.measure(), List.of()), exact));
+    }
+
+    private String tableJson(Dimension groupBy, Period period, LiveFilter filter, boolean exact) {
+        Aggregation table = Suppression.apply(activities.aggregate(groupBy, Optional.of(period), filter.site()),
+                activities.metrics(), exact);
+        return EventJson.mapper().writeValueAsString(
+                new AggregateReport(activities.name(), period.value(), groupBy.parameter(), table.rows(), table.total()));
+    }
+
+    private void pollSafely() {
+        try {
+            // The local relay hands its entries over; only what another instance's relay wrote needs a poll.
+            if (!lease.held()) {
+                long from;
+                synchronized (this) {
+                    from = lastSeen;
+                }
+                List<FeedEntry> entries = feed.after(from, 1000);
+                if (!entries.isEmpty()) {
+                    deliver(entries);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("polling the feed for live streams failed: {}", e.toString());
+        }
+    }
+
+    private void deliverSafely(List<FeedEntry> entries) {
+        try {
+            deliver(entries);
+        } catch (RuntimeException e) {
+            log.warn("delivering {} feed entries to live streams failed", entries.size(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        sender.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        int[] count = {0};
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + (++count[0]));
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package nrw.kinetz.reporting.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import nrw.kinetz.model.Period;
+
+class FeedRelayTests {
+
+    private final MarkedChanges source = new MarkedChanges();
+    private final InMemoryFeed feed = new InMemoryFeed();
+    private final SwitchableLease lease = new SwitchableLease();
+    private final List<FeedEntry> heard = new ArrayList<>();
+    private final FeedRelay relay = new FeedRelay(source, feed, lease, () -> List.of(heard::addAll),
+            Clock.fixed(Instant.parse("2026-07-14T08:00:00Z"), ZoneOffset.UTC), 2);
+
+    @Test
+    void markedChangesAreAppendedInOrderTheirMarksClearedAndListenersTold() {
+        source.mark("a", 1);
+        source.mark("b", 1);
+        source.mark("c", 1);
+
+        assertThat(relay.drain()).isEqualTo(3);
+
+        assertThat(feed.entries).extracting(FeedEntry::key).containsExactly("a", "b", "c");
+        assertThat(feed.entries).extracting(FeedEntry::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(source.marked).isEmpty();
+        assertThat(heard).extracting(FeedEntry::key).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aChangeAppendedBeforeACrashIsNotAppendedAgain() {
+        source.mark("a", 1);
+        feed.append(source.pending(10), Instant.EPOCH);
+
+        relay.drain();
+
+        assertThat(feed.entries).hasSize(1);
+        assertThat(source.marked).isEmpty();
+    }
+
+    @Test
+    void anInstanceWithoutTheLeaseRelaysNothing() {
+        source.mark("a", 1);
+        lease.held = false;
+
+        assertThat(relay.relayOnce()).isZero();
+        assertThatThrownBy(relay::drain).isInstanceOf(IllegalStateException.class);
+        assertThat(feed.entries).isEmpty();
+        assertThat(source.marked).hasSize(1);
+    }
+
+    /** Marks by key with a revision, as the activity cells carry them. */
+    private static final class MarkedChanges implements ChangeSource {
+
+        final Map<String, Long> marked = new LinkedHashMap<>();
+
+        void mark(String key, long revision) {
+            marked.put(key, revision);
+        }
+
+        @Override
+        public List<Change> pending(int limit) {
+            return marked.entrySet().stream().limit(limit)
+                    .map(e -> new Change("g1", e.getKey(), e.getValue(), "activities", Period.parse("2026-07"), Map.of(),
+                            Map.of("activities", 1L)))
+                    .toList();
+        }
+
+        @Override
+        public void fed(List<Change> changes) {
+            changes.forEach(change -> marked.remove(change.key(), change.revision()));
+        }
+    }
+
+    private static final class InMemoryFeed implements Feed {
+
+        final List<FeedEntry> entries = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+
+        @Override
+        public List<FeedEntry> append(List<Change> changes, Instant now) {
+            List<FeedEntry> appended = new ArrayList<>();
+            for (Change change : changes) {
+                if (ids.add(change.changeId())) {
+                    FeedEntry entry = new FeedEntry(entries.size() + 1, change.changeId(), change.key(), change.measure(),
+                            change.period(), change.dimensions(), change.values(), now);
+                    entries.add(entry);
+                    appended.add(entry);
+                }
+            }
+            return appended;
+        }
+
+        @Override
+        public List<FeedEntry> after(long sequence, int limit) {
+            return entries.stream().filter(e -> e.sequence() > sequence).limit(limit).toList();
+        }
+
+        @Override
+        public long last() {
+            return entries.size();
+        }
+
+        @Override
+        public long progress(String relay) {
+            return 0;
+        }
+
+        @Override
+        public void saveProgress(String relay, long sequence) {
+        }
+    }
+
+    private static final class SwitchableLease implements Lease {
+
+        boolean held = true;
+
+        @Override
+        public boolean acquire() {
+            return held;
+        }
+
+        @Override
+        public boolean held() {
+            return held;
+        }
+    }
+}
