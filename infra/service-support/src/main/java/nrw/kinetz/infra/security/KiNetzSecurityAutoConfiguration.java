@@ -47,25 +47,31 @@ public class KiNetzSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain kiNetzApiSecurity(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
+    SecurityFilterChain kiNetzApiSecurity(HttpSecurity http, JwtAuthenticationConverter converter,
+            List<EndpointRoles> endpointRoles) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return apiRules(http, converter).build();
+        return apiRules(http, converter, endpointRoles).build();
     }
 
     /**
      * The rules every chain of the platform shares, with or without sign-in for people: reading is public,
      * everything else needs an authenticated caller, bearer tokens are verified JWTs, and 401/403 are
-     * problem+json with a {@code Bearer} challenge — never a redirect to a login page.
+     * problem+json with a {@code Bearer} challenge — never a redirect to a login page. A service's own
+     * {@link EndpointRoles} come first, so they win over the general rules.
      */
-    static HttpSecurity apiRules(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
+    static HttpSecurity apiRules(HttpSecurity http, JwtAuthenticationConverter converter, List<EndpointRoles> endpointRoles)
+            throws Exception {
         var problems = new ProblemResponses();
-        return http.authorizeHttpRequests(requests -> requests
+        return http.authorizeHttpRequests(requests -> {
+                    endpointRoles.forEach(roles -> roles.declare(requests));
+                    requests
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)

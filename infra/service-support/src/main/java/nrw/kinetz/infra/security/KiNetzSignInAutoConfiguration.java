@@ -1,6 +1,7 @@
 package nrw.kinetz.infra.security;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -71,7 +72,7 @@ public class KiNetzSignInAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain kiNetzApiAndSignInSecurity(HttpSecurity http, JwtAuthenticationConverter converter,
-            ClientRegistrationRepository clients) throws Exception {
+            ClientRegistrationRepository clients, List<EndpointRoles> endpointRoles) throws Exception {
         var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(clients,
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         // Spring uses PKCE by default only for public clients; the platform wants it for confidential ones too.
@@ -92,7 +93,7 @@ public class KiNetzSignInAutoConfiguration {
                         .defaultSuccessUrl(SIGN_IN_PAGE, true)
                         .failureUrl(SIGN_IN_PAGE + "?sign-in=failed"))
                 .logout(logout -> logout.logoutSuccessHandler(signOutAtProvider));
-        return KiNetzSecurityAutoConfiguration.apiRules(http, converter).build();
+        return KiNetzSecurityAutoConfiguration.apiRules(http, converter, endpointRoles).build();
     }
 
     /**

@@ -52,6 +52,16 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void endpointRolesAreCheckedBeforeTheBodySoACallerWithoutTheRoleGets403ForAnyBody() throws Exception {
+        assertThat(sendJson("/test/network-decisions/validated", TestTokens.viewer(), "{}").statusCode()).isEqualTo(403);
+        assertThat(sendJson("/test/network-decisions/validated", TestTokens.ki("05974"), "not json").statusCode()).isEqualTo(403);
+        assertThat(sendJson("/test/network-decisions/validated", null, "{}").statusCode()).isEqualTo(401);
+        assertThat(sendJson("/test/network-decisions/validated", TestTokens.laki(), "{}").statusCode()).isEqualTo(400);
+        assertThat(sendJson("/test/network-decisions/validated", TestTokens.laki(), "{\"title\":\"KOMM-AN 2027\"}").statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
     void kiTokenActsForItsOwnSiteOnly() throws Exception {
         assertThat(send("POST", "/test/sites/05974/reports", TestTokens.ki("05974")).statusCode()).isEqualTo(202);
         var other = send("POST", "/test/sites/05978/reports", TestTokens.ki("05974"));
@@ -67,6 +77,16 @@ class SecurityIntegrationTests {
         assertThat(send("POST", "/test/network-decisions", TestTokens.withForeignSignature()).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/test/network-decisions", TestTokens.expired()).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/test/network-decisions", "not-a-jwt").statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> sendJson(String path, String token, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String token) throws Exception {

@@ -27,6 +27,16 @@ class GuardedController {
         return "decided";
     }
 
+    record Decision(@jakarta.validation.constraints.NotBlank String title) {
+    }
+
+    @PostMapping("/test/network-decisions/validated")
+    @PreAuthorize("hasRole('laki')")
+    @ResponseStatus(HttpStatus.CREATED)
+    String decideValidated(@jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Decision decision) {
+        return decision.title();
+    }
+
     @PostMapping("/test/sites/{siteId}/reports")
     @ResponseStatus(HttpStatus.ACCEPTED)
     String report(@PathVariable String siteId, Caller caller) {

@@ -69,6 +69,8 @@ class SiteCommandsIntegrationTests {
         assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
         assertThat(http.send("POST", "/api/v1/sites", TestTokens.viewer(), null, body).status()).isEqualTo(403);
         assertThat(http.send("POST", "/api/v1/sites", TestTokens.ki("05990"), null, body).status()).isEqualTo(403);
+        assertThat(http.send("POST", "/api/v1/sites", TestTokens.viewer(), null, "{}").status())
+                .as("the role is checked before the body").isEqualTo(403);
         assertThat(http.get("/api/v1/sites/05990").status()).as("refused writes store nothing").isEqualTo(404);
 
         Http.Response created = http.send("POST", "/api/v1/sites", TestTokens.laki(), null, body);
