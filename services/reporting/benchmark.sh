@@ -11,31 +11,9 @@ module=services/reporting
 events=${1:-50000}
 
 ./mvnw -q install -DskipTests -pl shared-model,infra/embedded,infra/test-kit,infra/service-support
-# The Kafka version Spring Boot manages, as the service uses it.
-./mvnw -q -pl $module dependency:build-classpath -Dmdep.outputFile="$PWD/$module/target/service.classpath"
-kafka_version=$(tr ':' '\n' < $module/target/service.classpath | sed -n 's:.*/kafka-clients-\([0-9.]*\)\.jar$:\1:p' | head -n 1)
-
-# Kafka's tools stay off the service's class path (DESIGN.md §5): their class path is resolved from a
-# throw-away pom under target/, downloaded on first use.
-tools=$module/target/kafka-tools
-mkdir -p "$tools"
-cat > "$tools/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-    <modelVersion>4.0.0</modelVersion>
-    <groupId>local</groupId>
-    <artifactId>kafka-tools-classpath</artifactId>
-    <version>1</version>
-    <dependencies>
-        <dependency>
-            <groupId>org.apache.kafka</groupId>
-            <artifactId>kafka-tools</artifactId>
-            <version>$kafka_version</version>
-        </dependency>
-    </dependencies>
-</project>
-POM
-./mvnw -q -f "$tools/pom.xml" dependency:build-classpath -Dmdep.outputFile="$PWD/$tools/classpath"
+# Kafka's tools in the version the service uses, off the service's class path.
+. services/reporting/kafka-tools-classpath.sh "$module"
 
 ./mvnw test -pl $module -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbenchmark.events="$events" -Dbenchmark.kafkaToolsClasspath="$PWD/$tools/classpath" \
+    -Dbenchmark.events="$events" -Dbenchmark.kafkaToolsClasspath="$kafka_tools_classpath" \
     | grep -E '^\|' || true

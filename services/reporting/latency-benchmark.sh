@@ -17,28 +17,9 @@ module=services/reporting
 data=${BENCH_DATA_DIR:-/tmp/bench-devstack}
 offset=${BENCH_PORT_OFFSET:-3000}
 
-# Kafka's tools stay off the service's class path: resolved from a throw-away pom under target/ (as benchmark.sh).
-./mvnw -q -o -pl $module test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/$module/target/service.classpath" \
-    || ./mvnw -q -pl $module test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/$module/target/service.classpath"
-kafka_version=$(tr ':' '\n' < $module/target/service.classpath | sed -n 's:.*/kafka-clients-\([0-9.]*\)\.jar$:\1:p' | head -n 1)
-tools=$module/target/kafka-tools
-mkdir -p "$tools"
-cat > "$tools/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-    <modelVersion>4.0.0</modelVersion>
-    <groupId>local</groupId>
-    <artifactId>kafka-tools-classpath</artifactId>
-    <version>1</version>
-    <dependencies>
-        <dependency>
-            <groupId>org.apache.kafka</groupId>
-            <artifactId>kafka-tools</artifactId>
-            <version>$kafka_version</version>
-        </dependency>
-    </dependencies>
-</project>
-POM
-./mvnw -q -f "$tools/pom.xml" dependency:build-classpath -Dmdep.outputFile="$PWD/$tools/classpath"
+# Kafka's tools in the version the service uses, off the service's class path (as benchmark.sh).
+./mvnw -q -o -pl $module test-compile || ./mvnw -q -pl $module test-compile
+. services/reporting/kafka-tools-classpath.sh "$module"
 
 # A devstack of its own, from a fresh data folder: the benchmark counts activities per cell from zero.
 rm -rf "$data"
@@ -62,4 +43,4 @@ grep -q "KI-Netz ready" "$log" || { echo "devstack did not start, see $log"; exi
 java -Xmx2g -cp "$module/target/test-classes" nrw.kinetz.reporting.live.LiveLatencyBenchmark \
     intake="http://127.0.0.1:$((8081 + offset))" reporting="http://127.0.0.1:$((8080 + offset))" \
     bootstrap="127.0.0.1:$((9092 + offset))" kiToken="$data/ki.token" lakiToken="$data/laki.token" \
-    kafkaToolsClasspath="$PWD/$tools/classpath" out="$module/target/benchmark-latency.md" "$@"
+    kafkaToolsClasspath="$kafka_tools_classpath" out="$module/target/benchmark-latency.md" "$@"
