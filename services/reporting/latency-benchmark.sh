@@ -26,7 +26,7 @@ rm -rf "$data"
 mkdir -p "$data"
 log="$data.log"
 KINETZ_INTAKE_RATELIMIT_PERSECOND=100000 KINETZ_INTAKE_RATELIMIT_BURST=100000 \
-    setsid ./kinetz up --port-offset "$offset" --data-dir "$data" > "$log" 2>&1 &
+    setsid ./kinetz up --port-offset "$offset" --data-dir "$data" --store "${BENCH_STORE:-H2}" > "$log" 2>&1 &
 stack=$!
 stop() { kill -TERM -- "-$stack" 2>/dev/null || kill -TERM "$stack" 2>/dev/null || true; wait "$stack" 2>/dev/null || true; }
 trap stop EXIT

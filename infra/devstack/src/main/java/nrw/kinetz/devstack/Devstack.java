@@ -26,9 +26,21 @@ final class Devstack implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMongo mongo;
 
+    /** Where MongoDB keeps its data: the H2 file (the default; survives a restart) or memory (for benchmarks). */
+    enum Store {
+        H2, MEMORY
+    }
+
+    private final Store store;
+
     Devstack(DevstackLayout layout, Consumer<String> log) {
+        this(layout, log, Store.H2);
+    }
+
+    Devstack(DevstackLayout layout, Consumer<String> log, Store store) {
         this.layout = layout;
         this.log = log;
+        this.store = store;
     }
 
     /** The components this stack runs: the authorization server and the services that are built. */
@@ -57,7 +69,9 @@ final class Devstack implements AutoCloseable {
             }
         }
         log.accept("data in " + layout.dataDir() + ", logs in " + layout.logDir());
-        mongo = EmbeddedMongo.persistent(layout.mongoDir(), layout.mongoPort()).start();
+        mongo = (store == Store.MEMORY
+                ? EmbeddedMongo.inMemory(layout.mongoPort())
+                : EmbeddedMongo.persistent(layout.mongoDir(), layout.mongoPort())).start();
         kafka = EmbeddedKafkaBroker.create(layout.kafkaPort(), layout.kafkaDir()).start();
         log.accept("Kafka on " + kafka.bootstrapServers() + ", MongoDB on " + mongo.connectionString());
         Deadline deadline = new Deadline(timeout);

@@ -25,6 +25,11 @@ final class UpCommand implements Callable<Integer> {
             description = "Add this to every port, to run a second stack beside one (default: ${DEFAULT-VALUE}).")
     int portOffset;
 
+    @Option(names = "--store", defaultValue = "H2",
+            description = "MongoDB's storage: H2 (a file in the data folder, kept across restarts) or MEMORY (lost at stop;"
+                    + " for benchmarks). Default: ${DEFAULT-VALUE}.")
+    Devstack.Store store;
+
     @Option(names = "--timeout", defaultValue = "PT4M",
             description = "How long to wait for every process to be healthy (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -32,7 +37,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DevstackLayout layout = DevstackLayout.of(dataDir, portOffset);
-        Devstack devstack = new Devstack(layout, message -> System.err.println("[kinetz] " + message));
+        Devstack devstack = new Devstack(layout, message -> System.err.println("[kinetz] " + message), store);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             devstack.close();
