@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 module=services/activity-intake
+# The modules it stands on are installed first, so that this works on a fresh clone.
+./mvnw -q install -DskipTests -pl infra/push-client,$module -am
 ./mvnw -q -Pbenchmark -pl infra/push-client,$module test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
 exec java -Xmx6g -cp "$module/target/test-classes:$module/target/classes:$(cat $module/target/benchmark.classpath)" \

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 module=services/reporting
 events=${1:-50000}
 
-./mvnw -q install -DskipTests -pl shared-model,infra/embedded,infra/test-kit,infra/service-support
+./mvnw -q install -DskipTests -pl $module -am
 # Kafka's tools in the version the service uses, off the service's class path.
 . services/reporting/kafka-tools-classpath.sh "$module"
 

@@ -18,7 +18,9 @@ data=${BENCH_DATA_DIR:-/tmp/bench-devstack}
 offset=${BENCH_PORT_OFFSET:-3000}
 
 # Kafka's tools in the version the service uses, off the service's class path (as benchmark.sh).
-./mvnw -q -o -pl $module test-compile || ./mvnw -q -pl $module test-compile
+# The modules it stands on are installed first, so that this works on a fresh clone (as benchmark.sh).
+./mvnw -q install -DskipTests -pl $module -am
+./mvnw -q -pl $module test-compile
 . services/reporting/kafka-tools-classpath.sh "$module"
 
 # A devstack of its own, from a fresh data folder: the benchmark counts activities per cell from zero.

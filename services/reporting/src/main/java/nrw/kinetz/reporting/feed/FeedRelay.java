@@ -128,7 +128,7 @@ public final class FeedRelay implements AutoCloseable {
             return 0;
         }
         List<FeedEntry> appended = feed.append(pending, clock.instant());
-        source.fed(pending);
+        // Listeners first: clearing the marks is bookkeeping, and a crash before it appends nothing twice.
         if (!appended.isEmpty()) {
             for (FeedListener listener : listeners.get()) {
                 try {
@@ -138,6 +138,7 @@ public final class FeedRelay implements AutoCloseable {
                 }
             }
         }
+        source.fed(pending);
         // Cleared marks count as progress even where every change had been appended before a crash.
         return Math.max(appended.size(), 1);
     }

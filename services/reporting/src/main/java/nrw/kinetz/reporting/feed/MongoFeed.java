@@ -2,12 +2,14 @@ package nrw.kinetz.reporting.feed;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -90,12 +92,48 @@ class MongoFeed implements Feed {
         return appended;
     }
 
+    /**
+     * Reads the sequences after {@code sequence} by id, a slice at a time: sequences are handed out without
+     * gaps, so the next entries are the next numbers, and a lookup by {@code _id} uses the primary index on
+     * every store (the embedded one answers a range on {@code _id} by scanning and sorting the whole feed, which
+     * grows forever). A slice that comes back short ends the read — unless the counter has handed out numbers
+     * beyond what was found: an append in progress, or numbers an append took before it failed. Only then is
+     * the feed asked by range, which skips such a gap.
+     */
     @Override
     public List<FeedEntry> after(long sequence, int limit) {
+        List<FeedEntry> found = new ArrayList<>();
+        long next = sequence + 1;
+        while (found.size() < limit) {
+            int slice = Math.min(IN_SLICE, limit - found.size());
+            List<Long> ids = LongStream.range(next, next + slice).boxed().toList();
+            List<FeedEntry> page = new ArrayList<>();
+            entries().find(Filters.in("_id", ids)).forEach(document -> page.add(entry(document)));
+            page.sort(Comparator.comparingLong(FeedEntry::sequence));
+            found.addAll(page);
+            if (page.size() < slice) {
+                break;
+            }
+            next += slice;
+        }
+        long reached = found.isEmpty() ? sequence : found.get(found.size() - 1).sequence();
+        if (found.size() < limit && handedOut() > reached) {
+            return afterByRange(sequence, limit);
+        }
+        return found;
+    }
+
+    private List<FeedEntry> afterByRange(long sequence, int limit) {
         List<FeedEntry> found = new ArrayList<>();
         entries().find(Filters.gt("_id", sequence)).sort(Sorts.ascending("_id")).limit(limit)
                 .forEach(document -> found.add(entry(document)));
         return found;
+    }
+
+    /** @return the highest sequence handed out so far, whether or not its entry has been written */
+    private long handedOut() {
+        Document counter = mongo.getCollection(COUNTERS).find(Filters.eq("_id", SEQUENCE)).first();
+        return counter == null ? FeedCursor.START : ((Number) counter.get("seq")).longValue();
     }
 
     @Override

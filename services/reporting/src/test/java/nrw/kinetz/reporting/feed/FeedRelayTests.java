@@ -41,6 +41,19 @@ class FeedRelayTests {
     }
 
     @Test
+    void listenersHearOfNewEntriesBeforeTheMarksAreCleared() {
+        source.mark("a", 1);
+        List<Integer> marksWhenHeard = new ArrayList<>();
+        FeedRelay telling = new FeedRelay(source, feed, lease, () -> List.of(entries -> marksWhenHeard.add(source.marked.size())),
+                Clock.systemUTC(), 10);
+
+        telling.drain();
+
+        assertThat(marksWhenHeard).containsExactly(1);
+        assertThat(source.marked).isEmpty();
+    }
+
+    @Test
     void aChangeAppendedBeforeACrashIsNotAppendedAgain() {
         source.mark("a", 1);
         feed.append(source.pending(10), Instant.EPOCH);
