@@ -1,17 +1,21 @@
 package nrw.kinetz.infra.security;
 
+import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,6 +37,24 @@ public class KiNetzSecurityAutoConfiguration {
 
     public static final String ROLES_CLAIM = "roles";
     public static final String SITE_CLAIM = "site";
+
+    /**
+     * Puts {@link VerifiedTokens} in front of the resource server's decoder (Spring Boot's, for the configured
+     * issuer), so that a signature is checked once per token rather than once per request;
+     * {@code kinetz.security.verified-tokens} is how many tokens it remembers (0 turns it off).
+     */
+    @Bean
+    static BeanPostProcessor kiNetzVerifiedTokens(Environment environment) {
+        int capacity = environment.getProperty("kinetz.security.verified-tokens", Integer.class, 10_000);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return capacity > 0 && bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(decoder, Clock.systemUTC(), capacity)
+                        : bean;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean

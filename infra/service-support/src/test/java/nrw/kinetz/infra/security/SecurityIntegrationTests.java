@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import nrw.kinetz.infra.testapp.TestApplication;
@@ -24,6 +26,9 @@ class SecurityIntegrationTests {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    JwtDecoder decoder;
 
     @Test
     void readingIsPublicAndAnonymousCallersSeeSuppressedNumbers() throws Exception {
@@ -69,6 +74,17 @@ class SecurityIntegrationTests {
         assertThat(other.body()).contains("a token of site 05974 may not act for site 05978");
         assertThat(send("POST", "/test/sites/05978/reports", TestTokens.laki()).statusCode()).isEqualTo(202);
         assertThat(send("POST", "/test/sites/05978/reports", TestTokens.viewer()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theIssuersDecoderRemembersVerifiedTokensAndRefusalsStayRefusals() throws Exception {
+        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+        String laki = TestTokens.laki();
+        assertThat(send("POST", "/test/network-decisions", laki).statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/test/network-decisions", laki).statusCode()).isEqualTo(201);
+        String forged = TestTokens.withForeignSignature();
+        assertThat(send("POST", "/test/network-decisions", forged).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/test/network-decisions", forged).statusCode()).isEqualTo(401);
     }
 
     @Test

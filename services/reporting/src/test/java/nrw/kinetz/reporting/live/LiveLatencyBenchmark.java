@@ -420,12 +420,18 @@ public final class LiveLatencyBenchmark {
         return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
     }
 
-    /** RSS (sampled every 500 ms, the highest) and heap (jcmd GC.heap_info, once) of the devstack's processes. */
+    /**
+     * RSS (sampled every 500 ms, the highest), heap (jcmd GC.heap_info, once) and CPU time during the phase
+     * ({@code /proc/<pid>/stat}, user + system) of the devstack's processes and of this benchmark's own.
+     */
     private final class Memory {
 
         private final Map<String, Long> pids = new LinkedHashMap<>();
         private final Map<String, Long> maxRss = new ConcurrentHashMap<>();
         private final Map<String, String> heap = new LinkedHashMap<>();
+        private final Map<String, Long> cpuAtStart = new HashMap<>();
+        private final Map<String, Long> cpuTicks = new HashMap<>();
+        private long sampledNanos;
         private volatile boolean sampling;
         private Thread sampler;
 
@@ -444,9 +450,12 @@ public final class LiveLatencyBenchmark {
                     }
                 });
             }
+            pids.put("benchmark (load, SSE client)", ProcessHandle.current().pid());
         }
 
         void startSampling() {
+            pids.forEach((name, pid) -> cpuAtStart.put(name, cpuTicks(pid)));
+            sampledNanos = System.nanoTime();
             sampling = true;
             sampler = new Thread(() -> {
                 while (sampling) {
@@ -465,6 +474,8 @@ public final class LiveLatencyBenchmark {
         void stopSampling() throws InterruptedException {
             sampling = false;
             sampler.join();
+            sampledNanos = System.nanoTime() - sampledNanos;
+            pids.forEach((name, pid) -> cpuTicks.put(name, cpuTicks(pid) - cpuAtStart.getOrDefault(name, 0L)));
         }
 
         void heaps() {
@@ -489,11 +500,28 @@ public final class LiveLatencyBenchmark {
         }
 
         void table(String title) {
-            line("| " + title + " | pid | RSS, highest (MB) | heap used / committed (MB) |");
-            line("|---|---:|---:|---:|");
-            pids.forEach((name, pid) -> line(String.format(Locale.ROOT, "| %s | %d | %d | %s |", name, pid,
-                    maxRss.getOrDefault(name, 0L) / 1024, heap.getOrDefault(name, "?"))));
+            line("| " + title + " | pid | RSS, highest (MB) | heap used / committed (MB) | CPU, share of one core |");
+            line("|---|---:|---:|---:|---:|");
+            double seconds = sampledNanos / 1e9;
+            pids.forEach((name, pid) -> line(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.0f %% |", name, pid,
+                    maxRss.getOrDefault(name, 0L) / 1024, heap.getOrDefault(name, "?"),
+                    seconds > 0 ? 100.0 * cpuTicks.getOrDefault(name, 0L) / CLOCK_TICKS / seconds : 0)));
             line("");
+        }
+
+        /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux for x86 and arm). */
+        private static final double CLOCK_TICKS = 100;
+
+        /** @return user + system time of a process in clock ticks, 0 if it is gone */
+        private long cpuTicks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                // After the command in parentheses: state is field 3, utime field 14, stime field 15.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
         }
 
         private long rssKb(long pid) {
