@@ -96,7 +96,7 @@ public final class FeedRelay implements AutoCloseable {
      * Relays until nothing is pending, on the calling thread. A rebuild calls this before it switches
      * generations, so that nothing the old generation announced is left behind.
      *
-     * @return the number of entries appended
+     * @return the number of changes relayed
      * @throws IllegalStateException if this instance cannot hold the lease
      */
     public int drain() {
@@ -112,7 +112,7 @@ public final class FeedRelay implements AutoCloseable {
         return appended;
     }
 
-    /** @return the number of entries appended by one round of at most one batch */
+    /** @return the number of changes one round of at most one batch took (appended, or found appended before a crash) */
     int relayOnce() {
         synchronized (round) {
             return relayOneBatch();
@@ -139,15 +139,14 @@ public final class FeedRelay implements AutoCloseable {
             }
         }
         source.fed(pending);
-        // Cleared marks count as progress even where every change had been appended before a crash.
-        return Math.max(appended.size(), 1);
+        return pending.size();
     }
 
     private void runSafely() {
         scheduled.set(false);
         try {
-            while (relayOnce() > 0) {
-                // until nothing is pending
+            while (relayOnce() == batchSize) {
+                // a full batch: there may be more; a short one was everything pending when it was read
             }
         } catch (RuntimeException e) {
             log.warn("relaying changes to the feed failed; retrying at the next sweep: {}", e.toString());

@@ -3,7 +3,9 @@ package nrw.kinetz.reporting.feed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,11 @@ import nrw.kinetz.model.event.Topics;
  * again from its last saved position, with the same {@code ce_id} per entry (derived from the sequence), and
  * an entry published twice carries the same value — harmless on a compacted topic and recognisable by id.
  * Only the lease holder publishes, so the topic receives the feed's order.
+ *
+ * <p>Entries the local feed relay has just appended are handed over and published from memory when they
+ * continue where the topic stands; the feed is read only when they do not (after a start, a gap, or entries
+ * this instance did not append) and at every sweep. Its position is read from the store when it takes the
+ * lease and kept in memory while it holds it.
  */
 public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
 
@@ -49,6 +56,12 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     /** One round at a time, from the sweep, a wake-up or a drain. */
     private final Object round = new Object();
     private volatile ScheduledExecutorService executor;
+    /** Entries handed over by {@link #appended}, not yet published; bounded, the feed has them all anyway. */
+    private final Deque<FeedEntry> handedOver = new ArrayDeque<>();
+    /** The last sequence on the topic while this instance holds the lease; {@link #UNKNOWN} until read. Guarded by {@link #round}. */
+    private long published = UNKNOWN;
+
+    private static final long UNKNOWN = -1;
 
     KafkaAggregatesRelay(Feed feed, Lease lease, EventPublisher publisher, Duration acknowledgementTimeout, int batchSize) {
         this.feed = feed;
@@ -86,6 +99,12 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
 
     @Override
     public void appended(List<FeedEntry> entries) {
+        synchronized (handedOver) {
+            if (handedOver.size() + entries.size() > 4 * batchSize) {
+                handedOver.clear(); // falling behind (or stopped): the rounds read the feed instead
+            }
+            handedOver.addAll(entries);
+        }
         ScheduledExecutorService running = executor;
         if (running != null && scheduled.compareAndSet(false, true)) {
             try {
@@ -104,11 +123,18 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     }
 
     private int publishOneBatch() {
+        boolean held = lease.held();
         if (!lease.acquire()) {
+            published = UNKNOWN;
             return 0;
         }
-        long from = feed.progress(NAME);
-        List<FeedEntry> entries = feed.after(from, batchSize);
+        if (!held || published == UNKNOWN) {
+            published = feed.progress(NAME); // another holder may have moved it
+        }
+        List<FeedEntry> entries = handedOverAfter(published);
+        if (entries.isEmpty()) {
+            entries = feed.after(published, batchSize);
+        }
         if (entries.isEmpty()) {
             return 0;
         }
@@ -116,8 +142,35 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
         entries.forEach(entry -> sends.add(publisher.publish(event(entry))));
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS).join();
-        feed.saveProgress(NAME, entries.get(entries.size() - 1).sequence());
+        long last = entries.get(entries.size() - 1).sequence();
+        feed.saveProgress(NAME, last);
+        published = last;
         return entries.size();
+    }
+
+    /** @return the handed-over entries that continue right after {@code sequence}, at most a batch; empty if none do */
+    private List<FeedEntry> handedOverAfter(long sequence) {
+        synchronized (handedOver) {
+            while (!handedOver.isEmpty() && handedOver.peekFirst().sequence() <= sequence) {
+                handedOver.pollFirst();
+            }
+            List<FeedEntry> run = new ArrayList<>();
+            long next = sequence + 1;
+            for (FeedEntry entry : handedOver) {
+                if (entry.sequence() != next || run.size() == batchSize) {
+                    break;
+                }
+                run.add(entry);
+                next++;
+            }
+            return run;
+        }
+    }
+
+    private boolean handedOverPending() {
+        synchronized (handedOver) {
+            return !handedOver.isEmpty();
+        }
     }
 
     /** The event of one feed entry; its id is derived from the sequence, so a re-publication keeps it. */
@@ -132,9 +185,11 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     private void runSafely() {
         scheduled.set(false);
         try {
-            while (publishOnce() > 0) {
-                // until the topic has caught up with the feed
-            }
+            int count;
+            do {
+                count = publishOnce();
+                // a full batch, or more handed over meanwhile: there is more; otherwise the topic has caught up
+            } while (count == batchSize || (count > 0 && handedOverPending()));
         } catch (RuntimeException e) {
             log.warn("publishing aggregates to {} failed; retrying at the next round: {}", NAME, e.toString());
         }

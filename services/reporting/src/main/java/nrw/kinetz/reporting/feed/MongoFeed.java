@@ -93,12 +93,13 @@ class MongoFeed implements Feed {
     }
 
     /**
-     * Reads the sequences after {@code sequence} by id, a slice at a time: sequences are handed out without
-     * gaps, so the next entries are the next numbers, and a lookup by {@code _id} uses the primary index on
-     * every store (the embedded one answers a range on {@code _id} by scanning and sorting the whole feed, which
-     * grows forever). A slice that comes back short ends the read — unless the counter has handed out numbers
-     * beyond what was found: an append in progress, or numbers an append took before it failed. Only then is
-     * the feed asked by range, which skips such a gap.
+     * Reads the sequences after {@code sequence} by id, a slice at a time: sequences are handed out in order, so
+     * the next entries are the next numbers, and a lookup by {@code _id} uses the primary index on every store
+     * (the embedded one answers a range on {@code _id} by scanning and sorting the whole feed, which grows
+     * forever). The read ends at the first slice that comes back short. Numbers an append took before it failed
+     * leave a gap that the next read steps over, as long as something follows within {@code limit}; only when
+     * nothing at all is found while the counter has handed out numbers beyond the numbers looked at is the feed
+     * asked by range, which skips any gap. An append in progress is not waited for: its entries come with the next read.
      */
     @Override
     public List<FeedEntry> after(long sequence, int limit) {
@@ -111,13 +112,12 @@ class MongoFeed implements Feed {
             entries().find(Filters.in("_id", ids)).forEach(document -> page.add(entry(document)));
             page.sort(Comparator.comparingLong(FeedEntry::sequence));
             found.addAll(page);
+            next += slice;
             if (page.size() < slice) {
                 break;
             }
-            next += slice;
         }
-        long reached = found.isEmpty() ? sequence : found.get(found.size() - 1).sequence();
-        if (found.size() < limit && handedOut() > reached) {
+        if (found.isEmpty() && handedOut() >= next) {
             return afterByRange(sequence, limit);
         }
         return found;

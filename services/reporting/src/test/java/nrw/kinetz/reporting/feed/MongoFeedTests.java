@@ -67,9 +67,19 @@ class MongoFeedTests {
                 new UpdateOptions().upsert(true));
         append(2);
 
-        assertThat(feed.after(FeedCursor.START, 10)).extracting(FeedEntry::sequence).containsExactly(1L, 2L, 3L, 504L, 505L);
+        assertThat(feed.after(FeedCursor.START, 10)).extracting(FeedEntry::sequence).containsExactly(1L, 2L, 3L);
         assertThat(feed.after(3, 10)).extracting(FeedEntry::sequence).containsExactly(504L, 505L);
+        assertThat(feed.after(3, 1000)).extracting(FeedEntry::sequence).containsExactly(504L, 505L);
         assertThat(feed.after(505, 10)).isEmpty();
+    }
+
+    @Test
+    void aSmallGapIsSteppedOverWithinTheWindow() {
+        append(2);
+        mongo.getCollection(MongoFeed.COUNTERS).updateOne(Filters.eq("_id", "feed"), Updates.inc("seq", 5L));
+        append(2);
+
+        assertThat(feed.after(2, 10)).extracting(FeedEntry::sequence).containsExactly(8L, 9L);
     }
 
     @Test

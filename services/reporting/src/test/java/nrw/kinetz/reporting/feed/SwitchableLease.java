@@ -1,0 +1,17 @@
+package nrw.kinetz.reporting.feed;
+
+/** A lease a test holds or loses at will. */
+final class SwitchableLease implements Lease {
+
+    boolean held = true;
+
+    @Override
+    public boolean acquire() {
+        return held;
+    }
+
+    @Override
+    public boolean held() {
+        return held;
+    }
+}
