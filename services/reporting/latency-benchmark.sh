@@ -6,7 +6,7 @@
 # Not a test; prints Markdown tables and writes them to services/reporting/target/benchmark-latency.md.
 #
 #   services/reporting/latency-benchmark.sh [name=value ...]
-#       rates=100,1000 seconds=30 warmup=10 e2eMessages=5000 sseClients=0 sseRate=100
+#       rates=100,1000 seconds=30 warmup=30 e2eMessages=5000 sseClients=0 sseRate=100
 #
 # The intake's per-client rate limit (20 requests/s, burst 40) would answer most of 1,000 single-activity
 # requests/s from one site 429; for this benchmark only it is raised through the environment of the devstack

@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments as {@code name=value}: {@code intake}, {@code reporting}, {@code kiToken} and {@code lakiToken}
  * (files), {@code bootstrap}, {@code kafkaToolsClasspath} (a file), {@code rates} (default 100,1000),
- * {@code seconds} per rate (default 30), {@code warmup} seconds (default 10, at the first rate), {@code batch}
+ * {@code seconds} per rate (default 30), {@code warmup} seconds (default 30, at the highest rate: the JIT compilers need that long on two shared
+ * cores before the services run compiled code), {@code batch}
  * activities per request (default 1), {@code maxInFlight} requests (default 256; beyond it a request is not sent
  * and counted, so that an overloaded intake shows instead of piling up connections),
  * {@code e2eMessages} (default 5000), {@code sseClients} (default 0: skip the fan-out phase),
@@ -106,7 +107,7 @@ public final class LiveLatencyBenchmark {
         line("Machine: " + machine);
         List<Integer> rates = Arrays.stream(args.getOrDefault("rates", "100,1000").split(",")).map(Integer::parseInt).toList();
         int seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
-        int warmup = Integer.parseInt(args.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(args.getOrDefault("warmup", "30"));
         int e2eMessages = Integer.parseInt(args.getOrDefault("e2eMessages", "5000"));
 
         batch = Integer.parseInt(args.getOrDefault("batch", "1"));
@@ -120,8 +121,8 @@ public final class LiveLatencyBenchmark {
         kafka.put("idle", endToEndLatency(e2eMessages, "idle"));
 
         // Warm-up: JIT, connection pools, the store's first pages. Its latencies are phase 0, not reported.
-        load(rates.get(0), warmup, 0);
-        Thread.sleep(2000);
+        load(rates.stream().max(Integer::compare).orElseThrow(), warmup, 0);
+        awaitDrained(stream);
 
         List<Object[]> rows = new ArrayList<>();
         for (int p = 0; p < rates.size(); p++) {
@@ -137,7 +138,7 @@ public final class LiveLatencyBenchmark {
             memory.heaps(); // right after the last request: the load has just ended, the pipeline still drains
             reference.join();
             kafka.put(rate + "/s", underLoad[0]);
-            Thread.sleep(3000);
+            awaitDrained(stream);
             rows.add(new Object[] {rate, sent, p + 1, memory});
         }
         Thread.sleep(2000);
@@ -265,6 +266,26 @@ public final class LiveLatencyBenchmark {
             }
         }
         return result;
+    }
+
+    /**
+     * Waits until the stream has been quiet for 3 s (at most 5 minutes): what the last load left queued has arrived,
+     * so that the next phase counts only its own activities — a store that cannot keep up with the warm-up's rate
+     * would otherwise carry its backlog into the next phase.
+     */
+    private void awaitDrained(SseClient stream) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long quietSince = System.nanoTime();
+        Map<String, Long> last = new HashMap<>();
+        while (System.nanoTime() < deadline && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(3)) {
+            Thread.sleep(200);
+            Map<String, Long> now = new HashMap<>();
+            months.forEach(month -> now.put(month, stream.lastCount(month)));
+            if (!now.equals(last)) {
+                last = now;
+                quietSince = System.nanoTime();
+            }
+        }
     }
 
     /** Sends single-activity POSTs at {@code rate} per second for {@code seconds}; returns how many were sent. */
