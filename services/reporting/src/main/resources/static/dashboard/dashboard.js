@@ -17,6 +17,7 @@
     const SHOWN_STATUSES = ['DECIDED', 'FUNDED', 'START_PHASE', 'ESTABLISHED'];
     const METRIC_LABELS = {
         sites: 'Standorte',
+        fte: 'Vollzeitäquivalente',
         activities: 'Aktivitäten',
         participants: 'Teilnehmende',
         volunteers: 'Ehrenamtliche',

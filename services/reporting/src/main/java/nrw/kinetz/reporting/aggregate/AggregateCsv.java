@@ -62,7 +62,13 @@ public final class AggregateCsv {
         if (value == null) {
             return "";
         }
-        return value instanceof CellValue.Count count ? Long.toString(count.value()) : WITHHELD;
+        if (value instanceof CellValue.Count count) {
+            return Long.toString(count.value());
+        }
+        if (value instanceof CellValue.Amount amount) {
+            return amount.value().toPlainString().replace('.', ','); // the German decimal comma
+        }
+        return WITHHELD;
     }
 
     private static void line(StringBuilder csv, List<String> cells) {

@@ -32,6 +32,11 @@ public record Metric(String name, boolean countsPeople, String label) {
         return new Metric(name, false, label);
     }
 
+    /** A quantity that is not a count of people (full-time equivalents, euros): never suppressed. */
+    public static Metric amount(String name, String label) {
+        return new Metric(name, false, label);
+    }
+
     /** A count of people: 1 to 4 is shown only to the LaKI. */
     public static Metric people(String name) {
         return new Metric(name, true);

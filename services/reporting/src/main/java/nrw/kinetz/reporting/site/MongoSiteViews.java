@@ -3,6 +3,7 @@ package nrw.kinetz.reporting.site;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -25,8 +26,8 @@ import nrw.kinetz.model.TerritoryKind;
  *
  * <p>Everything is stored as plain strings and numbers (codes, ISO dates, UUID text), so the documents read
  * the same in a MongoDB shell, on the embedded store and after a driver upgrade, and no converter decides a
- * time zone for a date. The current {@code status} and {@code statusSince} are written next to the history
- * for people and indexes; the history is what is read back.
+ * time zone for a date, full-time equivalents as decimal text. The current {@code status}, {@code statusSince}
+ * and {@code fte} are written next to the histories for people and indexes; the histories are what is read back.
  */
 @Repository
 class MongoSiteViews implements SiteViews {
@@ -70,7 +71,7 @@ class MongoSiteViews implements SiteViews {
     /** The stored form of a {@link SiteView}. */
     record SiteDocument(@Id String id, RegistrationDocument registration, String status, String statusSince,
             List<StatusStepDocument> statusHistory, PositionDocument lastDelivery, List<String> appliedEventIds,
-            long revision) {
+            long revision, String fte, List<StaffingStepDocument> staffingHistory) {
 
         static SiteDocument of(SiteView view) {
             SiteView.Registration r = view.registration();
@@ -84,7 +85,10 @@ class MongoSiteViews implements SiteViews {
                             : new PositionDocument(view.lastDelivery().eventId().toString(), view.lastDelivery().partition(),
                                     view.lastDelivery().offset()),
                     view.appliedEventIds().stream().map(UUID::toString).toList(),
-                    view.revision());
+                    view.revision(),
+                    view.fte().toPlainString(),
+                    view.staffingHistory().stream()
+                            .map(s -> new StaffingStepDocument(s.fte().toPlainString(), s.posts(), s.since().toString())).toList());
         }
 
         SiteView toView() {
@@ -98,7 +102,10 @@ class MongoSiteViews implements SiteViews {
                     lastDelivery == null ? null
                             : new Delivery(UUID.fromString(lastDelivery.eventId()), lastDelivery.partition(), lastDelivery.offset()),
                     appliedEventIds == null ? List.of() : appliedEventIds.stream().map(UUID::fromString).toList(),
-                    revision);
+                    revision,
+                    staffingHistory == null ? List.of() : staffingHistory.stream()
+                            .map(s -> new SiteView.StaffingStep(new BigDecimal(s.fte()), s.posts(), LocalDate.parse(s.since())))
+                            .toList());
         }
     }
 
@@ -107,6 +114,10 @@ class MongoSiteViews implements SiteViews {
     }
 
     record StatusStepDocument(String status, String since) {
+    }
+
+    /** Full-time equivalents as decimal text, exact as the event carried them. */
+    record StaffingStepDocument(String fte, int posts, String since) {
     }
 
     record PositionDocument(String eventId, int partition, long offset) {

@@ -1,5 +1,6 @@
 package nrw.kinetz.reporting.site;
 
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -26,6 +27,7 @@ class SiteEventsListener {
     /** The container id, for whoever needs to pause or seek it (a rebuild, a test). */
     static final String ID = "reporting-sites";
 
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Logger log = LoggerFactory.getLogger(SiteEventsListener.class);
 
     /** The types this read model uses; a new one is one line here and one {@code on} method in the projection. */
@@ -36,13 +38,16 @@ class SiteEventsListener {
                 SiteEventTypes.REGISTERED.name(),
                 (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.REGISTERED), delivery),
                 SiteEventTypes.STATUS_CHANGED.name(),
-                (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.STATUS_CHANGED), delivery));
+                (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.STATUS_CHANGED), delivery),
+                SiteEventTypes.STAFFING_CHANGED.name(),
+                (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.STAFFING_CHANGED),
+                        event.time().atZoneSameInstant(BERLIN).toLocalDate(), delivery));
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SITES)
     void on(ConsumerRecord<String, byte[]> record) {
         Optional<String> type = CloudEventsKafka.typeOf(record.headers());
-        // Other site facts (staffing, focus areas, contact) and types newer than this service are not errors:
+        // Other site facts (focus areas, contact) and types newer than this service are not errors:
         // they are skipped before parsing, so they never land in the dead-letter topic. A record without any
         // ce_type is not an event and goes on to be dead-lettered by fromRecord.
         if (type.isPresent() && !handlers.containsKey(type.get())) {

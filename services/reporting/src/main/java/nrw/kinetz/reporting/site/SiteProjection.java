@@ -1,10 +1,12 @@
 package nrw.kinetz.reporting.site;
 
+import java.time.LocalDate;
 import java.util.function.UnaryOperator;
 
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.site.SiteRegistered;
 import nrw.kinetz.model.site.SiteStatusChanged;
+import nrw.kinetz.model.site.StaffingChanged;
 
 /**
  * The projection of {@code ki.sites.v1} into the read model "sites": one view per site. Idempotent:
@@ -26,6 +28,14 @@ final class SiteProjection {
     /** @return {@code false} if the event had been applied already */
     boolean on(SiteStatusChanged event, Delivery delivery) {
         return apply(event.siteId(), delivery, view -> view.statusChanged(event, delivery));
+    }
+
+    /**
+     * @param recordedOn the day the plan was recorded (the event's time)
+     * @return {@code false} if the event had been applied already
+     */
+    boolean on(StaffingChanged event, LocalDate recordedOn, Delivery delivery) {
+        return apply(event.siteId(), delivery, view -> view.staffingChanged(event, recordedOn, delivery));
     }
 
     private boolean apply(SiteId siteId, Delivery delivery, UnaryOperator<SiteView> change) {

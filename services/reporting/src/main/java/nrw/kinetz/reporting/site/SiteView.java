@@ -1,5 +1,6 @@
 package nrw.kinetz.reporting.site;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,11 @@ import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.TerritoryKind;
 import nrw.kinetz.model.site.SiteRegistered;
 import nrw.kinetz.model.site.SiteStatusChanged;
+import nrw.kinetz.model.site.StaffingChanged;
 
 /**
- * Reporting's picture of one KI site, built only from {@code ki.sites.v1}: identity, status history and
- * what has been applied. Immutable; every applied event yields a new view with {@link #revision()} + 1.
+ * Reporting's picture of one KI site, built only from {@code ki.sites.v1}: identity, status history, staffing
+ * history and what has been applied. Immutable; every applied event yields a new view with {@link #revision()} + 1.
  *
  * @param siteId          the site
  * @param registration    identity from the latest {@link SiteRegistered}, {@code null} until one arrived
@@ -26,9 +28,11 @@ import nrw.kinetz.model.site.SiteStatusChanged;
  * @param appliedEventIds the {@code ce_id} of every applied event; a site has a handful of events a year, so
  *                        keeping all of them is cheap and recognises a re-publication however late it comes
  * @param revision        number of applied events; the store writes a view only over its predecessor
+ * @param staffingHistory every staffing plan in the order the events arrived, each from the day it was recorded;
+ *                        the last one is the current plan
  */
 record SiteView(SiteId siteId, Registration registration, List<StatusStep> statusHistory, Delivery lastDelivery,
-        List<UUID> appliedEventIds, long revision) {
+        List<UUID> appliedEventIds, long revision, List<StaffingStep> staffingHistory) {
 
     /**
      * The identity a {@link SiteRegistered} carries.
@@ -64,15 +68,38 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
         }
     }
 
+    /**
+     * One staffing plan, as {@link StaffingChanged} carries it, reduced to what reporting counts.
+     *
+     * @param fte   the plan's full-time equivalents, e.g. 5.5
+     * @param posts the number of posts in the plan
+     * @param since the day the plan was recorded (the event's time in Europe/Berlin): the registry keeps no
+     *              effective date for a plan, so "the plan on a day" is the plan known by then
+     */
+    record StaffingStep(BigDecimal fte, int posts, LocalDate since) {
+
+        StaffingStep {
+            Objects.requireNonNull(fte, "fte");
+            Objects.requireNonNull(since, "since");
+        }
+    }
+
     SiteView {
         Objects.requireNonNull(siteId, "siteId");
         statusHistory = List.copyOf(statusHistory);
         appliedEventIds = List.copyOf(appliedEventIds);
+        staffingHistory = List.copyOf(staffingHistory);
+    }
+
+    /** A view without any staffing plan. */
+    SiteView(SiteId siteId, Registration registration, List<StatusStep> statusHistory, Delivery lastDelivery,
+            List<UUID> appliedEventIds, long revision) {
+        this(siteId, registration, statusHistory, lastDelivery, appliedEventIds, revision, List.of());
     }
 
     /** A site nothing is known about yet. */
     static SiteView unknown(SiteId siteId) {
-        return new SiteView(siteId, null, List.of(), null, List.of(), 0);
+        return new SiteView(siteId, null, List.of(), null, List.of(), 0, List.of());
     }
 
     boolean isRegistered() {
@@ -97,7 +124,7 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
     SiteView registered(SiteRegistered event, Delivery delivery) {
         Registration identity = new Registration(event.name(), event.territoryKind(), event.regierungsbezirk(),
                 event.districtKey(), event.population());
-        return next(identity, new StatusStep(event.status(), event.statusSince()), delivery);
+        return next(identity, plus(statusHistory, new StatusStep(event.status(), event.statusSince())), staffingHistory, delivery);
     }
 
     /**
@@ -105,7 +132,29 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      * the lifecycle, and a read model that second-guessed it would disagree with its source.
      */
     SiteView statusChanged(SiteStatusChanged event, Delivery delivery) {
-        return next(registration, new StatusStep(event.status(), event.effectiveOn()), delivery);
+        return next(registration, plus(statusHistory, new StatusStep(event.status(), event.effectiveOn())), staffingHistory,
+                delivery);
+    }
+
+    /** A plan carries every post, so it replaces the one before from the day it was recorded. */
+    SiteView staffingChanged(StaffingChanged event, LocalDate recordedOn, Delivery delivery) {
+        return next(registration, statusHistory,
+                plus(staffingHistory, new StaffingStep(event.totalFte(), event.posts().size(), recordedOn)), delivery);
+    }
+
+    /** @return the current plan's full-time equivalents, zero before any plan */
+    BigDecimal fte() {
+        return staffingHistory.isEmpty() ? BigDecimal.ZERO : staffingHistory.get(staffingHistory.size() - 1).fte();
+    }
+
+    /** @return the full-time equivalents of the latest plan recorded by {@code day}, zero if none was */
+    BigDecimal fteOn(LocalDate day) {
+        for (int i = staffingHistory.size() - 1; i >= 0; i--) {
+            if (!staffingHistory.get(i).since().isAfter(day)) {
+                return staffingHistory.get(i).fte();
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     /** @return the current status, empty if no event has named one yet */
@@ -136,11 +185,13 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
         return Optional.empty();
     }
 
-    private SiteView next(Registration identity, StatusStep step, Delivery delivery) {
-        List<StatusStep> history = new ArrayList<>(statusHistory);
-        history.add(step);
-        List<UUID> applied = new ArrayList<>(appliedEventIds);
-        applied.add(delivery.eventId());
-        return new SiteView(siteId, identity, history, delivery, applied, revision + 1);
+    private SiteView next(Registration identity, List<StatusStep> statuses, List<StaffingStep> staffing, Delivery delivery) {
+        return new SiteView(siteId, identity, statuses, delivery, plus(appliedEventIds, delivery.eventId()), revision + 1, staffing);
+    }
+
+    private static <T> List<T> plus(List<T> list, T element) {
+        List<T> longer = new ArrayList<>(list);
+        longer.add(element);
+        return longer;
     }
 }

@@ -1,7 +1,9 @@
 package nrw.kinetz.reporting.site;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,20 +19,21 @@ import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
 
 /**
- * {@code measure=sites}: how many KI sites the network has, by Regierungsbezirk, by status or one row per
- * site. Every registered site counts whatever its status, so that the total is the same for every grouping
- * and a closed site stays visible in the status row "geschlossen".
+ * {@code measure=sites}: how many KI sites the network has and their staff in full-time equivalents
+ * ({@code fte}, the sum of the sites' current staffing plans), by Regierungsbezirk, by status or one row per site.
+ * Every registered site counts whatever its status, so that the total is the same for every grouping and a closed site stays visible in the status row "geschlossen".
  *
  * <p>Without a period the answer is the network now; with one it is the network as of the period's last day
- * (the status each site had then; sites whose first known step is later are not counted), which answers
- * questions like "how many KIs were established by the end of 2013".
+ * (the status each site had then; sites whose first known step is later are not counted; the staffing plan known
+ * by then), which answers questions like "how many KIs were established by the end of 2013".
  *
  * <p>The network has 54 sites, so grouping the views in memory is cheaper than anything the store could do.
  */
 final class SitesMeasure implements Measure {
 
     static final String NAME = "sites";
-    static final Metric SITES = Metric.count("sites");
+    static final Metric SITES = Metric.count("sites", "Standorte");
+    static final Metric FTE = Metric.amount("fte", "Vollzeitäquivalente");
 
     private final SiteViews views;
 
@@ -45,7 +48,7 @@ final class SitesMeasure implements Measure {
 
     @Override
     public List<Metric> metrics() {
-        return List.of(SITES);
+        return List.of(SITES, FTE);
     }
 
     @Override
@@ -57,50 +60,72 @@ final class SitesMeasure implements Measure {
     public Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
         List<CountedSite> sites = counted(period);
         List<AggregateRow> rows = switch (groupBy) {
-            case SITE -> sites.stream().map(s -> row(s.view().siteId().value(), s.view().registration().name(), 1)).toList();
+            case SITE -> sites.stream().map(s -> row(s.view().siteId().value(), s.view().registration().name(), Tally.of(s))).toList();
             case REGIERUNGSBEZIRK -> byRegierungsbezirk(sites);
             case STATUS -> byStatus(sites);
             default -> throw new IllegalArgumentException("measure " + NAME + " cannot be grouped by " + groupBy);
         };
-        return new Aggregation(rows, Map.of(SITES.name(), CellValue.of(sites.size())));
+        return new Aggregation(rows, values(sites.stream().map(Tally::of).reduce(Tally.NONE, Tally::plus)));
     }
 
-    /** A site that exists at the time asked for, with the status it had then. */
-    private record CountedSite(SiteView view, SiteStatus status) {
+    /** A site that exists at the time asked for, with the status and full-time equivalents it had then. */
+    private record CountedSite(SiteView view, SiteStatus status, BigDecimal fte) {
+    }
+
+    /** What a row adds up: sites and their full-time equivalents. */
+    private record Tally(long sites, BigDecimal fte) {
+
+        static final Tally NONE = new Tally(0, BigDecimal.ZERO);
+
+        static Tally of(CountedSite site) {
+            return new Tally(1, site.fte());
+        }
+
+        Tally plus(Tally other) {
+            return new Tally(sites + other.sites, fte.add(other.fte));
+        }
     }
 
     private List<CountedSite> counted(Optional<Period> period) {
         List<CountedSite> sites = new ArrayList<>();
         for (SiteView view : views.registered()) {
             Optional<SiteStatus> status = period.isPresent() ? view.statusOn(period.get().end()) : view.status();
-            status.ifPresent(s -> sites.add(new CountedSite(view, s)));
+            BigDecimal fte = period.isPresent() ? view.fteOn(period.get().end()) : view.fte();
+            status.ifPresent(s -> sites.add(new CountedSite(view, s, fte)));
         }
         return sites;
     }
 
     /** All five regions in key order, also those with no site, so that tables and charts keep their shape. */
     private static List<AggregateRow> byRegierungsbezirk(List<CountedSite> sites) {
-        Map<Regierungsbezirk, Integer> counts = new EnumMap<>(Regierungsbezirk.class);
-        sites.forEach(s -> counts.merge(s.view().registration().regierungsbezirk(), 1, Integer::sum));
+        Map<Regierungsbezirk, Tally> tallies = new EnumMap<>(Regierungsbezirk.class);
+        sites.forEach(s -> tallies.merge(s.view().registration().regierungsbezirk(), Tally.of(s), Tally::plus));
         List<AggregateRow> rows = new ArrayList<>();
         for (Regierungsbezirk rb : Regierungsbezirk.values()) {
-            rows.add(row(rb.code(), rb.label(), counts.getOrDefault(rb, 0)));
+            rows.add(row(rb.code(), rb.label(), tallies.getOrDefault(rb, Tally.NONE)));
         }
         return rows;
     }
 
     /** Every status in lifecycle order, also those with no site. */
     private static List<AggregateRow> byStatus(List<CountedSite> sites) {
-        Map<SiteStatus, Integer> counts = new EnumMap<>(SiteStatus.class);
-        sites.forEach(s -> counts.merge(s.status(), 1, Integer::sum));
+        Map<SiteStatus, Tally> tallies = new EnumMap<>(SiteStatus.class);
+        sites.forEach(s -> tallies.merge(s.status(), Tally.of(s), Tally::plus));
         List<AggregateRow> rows = new ArrayList<>();
         for (SiteStatus status : SiteStatus.values()) {
-            rows.add(row(status.name(), status.label(), counts.getOrDefault(status, 0)));
+            rows.add(row(status.name(), status.label(), tallies.getOrDefault(status, Tally.NONE)));
         }
         return rows;
     }
 
-    private static AggregateRow row(String key, String label, long sites) {
-        return new AggregateRow(key, label, Map.of(SITES.name(), CellValue.of(sites)));
+    private static AggregateRow row(String key, String label, Tally tally) {
+        return new AggregateRow(key, label, values(tally));
+    }
+
+    private static Map<String, CellValue> values(Tally tally) {
+        Map<String, CellValue> values = new LinkedHashMap<>();
+        values.put(SITES.name(), CellValue.of(tally.sites()));
+        values.put(FTE.name(), CellValue.of(tally.fte()));
+        return values;
     }
 }

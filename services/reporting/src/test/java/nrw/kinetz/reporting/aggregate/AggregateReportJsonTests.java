@@ -1,7 +1,9 @@
 package nrw.kinetz.reporting.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,17 @@ class AggregateReportJsonTests {
         assertThat(json.writeValueAsString(report)).isEqualTo("{\"measure\":\"activities\",\"period\":\"2026-Q3\",\"groupBy\":\"site\","
                 + "\"rows\":[{\"key\":\"05974\",\"label\":\"Kreis Soest\",\"values\":{\"activities\":12,\"volunteers\":{\"suppressed\":true}}}],"
                 + "\"total\":{\"activities\":12}}");
+    }
+
+    @Test
+    void anAmountIsAPlainNumberWithTwoDecimalsAndACsvCellWithADecimalComma() {
+        var report = new AggregateReport("sites", null, "status", List.of(),
+                Map.of("fte", CellValue.of(new BigDecimal("5.5"))));
+
+        assertThat(json.writeValueAsString(report)).contains("\"total\":{\"fte\":5.50}");
+        assertThat(AggregateCsv.cell(CellValue.of(new BigDecimal("5.5")))).isEqualTo("5,50");
+        assertThat(AggregateCsv.cell(CellValue.of(new BigDecimal("12")))).isEqualTo("12,00");
+        assertThatThrownBy(() -> CellValue.of(new BigDecimal("-0.5"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package nrw.kinetz.reporting.site;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import nrw.kinetz.model.FundingSource;
+import nrw.kinetz.model.PostKind;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.event.EventEnvelope;
@@ -13,6 +16,8 @@ import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.model.site.SiteEventTypes;
 import nrw.kinetz.model.site.SiteRegistered;
 import nrw.kinetz.model.site.SiteStatusChanged;
+import nrw.kinetz.model.site.StaffPost;
+import nrw.kinetz.model.site.StaffingChanged;
 
 /** Site events as the site registry publishes them, for tests. */
 final class SiteEvents {
@@ -45,5 +50,16 @@ final class SiteEvents {
     static EventEnvelope<SiteStatusChanged> statusChange(SiteId siteId, SiteStatus from, SiteStatus to, LocalDate effectiveOn) {
         return EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.STATUS_CHANGED,
                 siteId.value(), new SiteStatusChanged(siteId, from, to, effectiveOn));
+    }
+
+    /** A plan of one post with {@code fte} full-time equivalents, as the site registry publishes it. */
+    static StaffingChanged staffing(SiteId siteId, String fte) {
+        return new StaffingChanged(siteId, List.of(new StaffPost(PostKind.LEHRKRAFT, "Lehrkraft", new BigDecimal(fte),
+                FundingSource.STATE, null)), new BigDecimal(fte));
+    }
+
+    static EventEnvelope<StaffingChanged> staffingChange(SiteId siteId, String fte) {
+        return EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.STAFFING_CHANGED,
+                siteId.value(), staffing(siteId, fte));
     }
 }

@@ -1,10 +1,13 @@
 package nrw.kinetz.reporting.site;
 
+import static nrw.kinetz.reporting.site.SiteEvents.SOEST;
 import static nrw.kinetz.reporting.site.SiteEvents.VIERSEN;
+import static nrw.kinetz.reporting.site.SiteEvents.staffing;
 import static nrw.kinetz.reporting.site.SiteEvents.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +52,33 @@ class SitesMeasureTests {
         assertThat(result.rows()).extracting(AggregateRow::key).containsExactly("1", "3", "5", "7", "9");
         assertThat(result.rows()).extracting(AggregateRow::label).containsExactly("Düsseldorf", "Köln", "Münster", "Detmold", "Arnsberg");
         assertThat(result.rows()).extracting(SitesMeasureTests::sites).containsExactly(15L, 12L, 8L, 7L, 12L);
-        assertThat(result.total()).isEqualTo(Map.of("sites", CellValue.of(54)));
+        assertThat(result.total()).isEqualTo(Map.of("sites", CellValue.of(54), "fte", CellValue.of(BigDecimal.ZERO)));
+    }
+
+    @Test
+    void fullTimeEquivalentsAreTheSumOfTheCurrentStaffingPlansPerRow() {
+        projection.on(staffing(VIERSEN, "5.5"), LocalDate.of(2018, 1, 10), next());
+        projection.on(staffing(VIERSEN, "6.0"), LocalDate.of(2019, 1, 10), next());
+        projection.on(staffing(SOEST, "4.25"), LocalDate.of(2018, 1, 10), next());
+
+        Aggregation byRegion = measure.aggregate(Dimension.REGIERUNGSBEZIRK, Optional.empty());
+        assertThat(byRegion.rows()).extracting(SitesMeasureTests::fte)
+                .containsExactly(new BigDecimal("6.00"), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+                        BigDecimal.ZERO.setScale(2), new BigDecimal("4.25"));
+        assertThat(byRegion.total()).containsEntry("fte", CellValue.of(new BigDecimal("10.25")));
+        assertThat(measure.aggregate(Dimension.STATUS, Optional.empty()).rows()).extracting(SitesMeasureTests::fte)
+                .containsExactly(BigDecimal.ZERO.setScale(2), new BigDecimal("6.00"), BigDecimal.ZERO.setScale(2),
+                        new BigDecimal("4.25"), BigDecimal.ZERO.setScale(2));
+    }
+
+    @Test
+    void withAPeriodTheStaffingPlanIsTheOneRecordedByItsLastDay() {
+        projection.on(staffing(VIERSEN, "5.5"), LocalDate.of(2018, 1, 10), next());
+        projection.on(staffing(VIERSEN, "6"), LocalDate.of(2019, 1, 10), next());
+
+        assertThat(fteTotal(Period.parse("2017"))).isEqualByComparingTo("0");
+        assertThat(fteTotal(Period.parse("2018"))).isEqualByComparingTo("5.5");
+        assertThat(fteTotal(Period.parse("2019-Q1"))).isEqualByComparingTo("6");
     }
 
     @Test
@@ -96,7 +125,8 @@ class SitesMeasureTests {
         InMemorySiteViews fresh = new InMemorySiteViews();
         new SiteProjection(fresh).on(new SiteStatusChanged(VIERSEN, SiteStatus.DECIDED, SiteStatus.FUNDED, LocalDate.of(2017, 10, 1)), next());
 
-        assertThat(new SitesMeasure(fresh).aggregate(Dimension.STATUS, Optional.empty()).total()).isEqualTo(Map.of("sites", CellValue.of(0)));
+        assertThat(new SitesMeasure(fresh).aggregate(Dimension.STATUS, Optional.empty()).total())
+                .containsEntry("sites", CellValue.of(0));
     }
 
     @Test
@@ -107,8 +137,9 @@ class SitesMeasureTests {
     }
 
     @Test
-    void siteCountsAreNotPeopleCounts() {
-        assertThat(measure.metrics()).singleElement().satisfies(metric -> assertThat(metric.countsPeople()).isFalse());
+    void sitesAndFullTimeEquivalentsAreNotPeopleCounts() {
+        assertThat(measure.metrics()).extracting(metric -> metric.name()).containsExactly("sites", "fte");
+        assertThat(measure.metrics()).allSatisfy(metric -> assertThat(metric.countsPeople()).isFalse());
     }
 
     private List<Long> statusCounts(Optional<Period> period) {
@@ -117,6 +148,14 @@ class SitesMeasureTests {
 
     private long total(Period period) {
         return ((CellValue.Count) measure.aggregate(Dimension.REGIERUNGSBEZIRK, Optional.of(period)).total().get("sites")).value();
+    }
+
+    private BigDecimal fteTotal(Period period) {
+        return ((CellValue.Amount) measure.aggregate(Dimension.REGIERUNGSBEZIRK, Optional.of(period)).total().get("fte")).value();
+    }
+
+    private static BigDecimal fte(AggregateRow row) {
+        return ((CellValue.Amount) row.values().get("fte")).value();
     }
 
     private static long sites(AggregateRow row) {

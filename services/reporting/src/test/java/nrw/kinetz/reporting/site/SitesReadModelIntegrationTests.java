@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -96,12 +97,12 @@ class SitesReadModelIntegrationTests {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
         assertThat(json(response)).isEqualTo(json("""
                 {"measure":"sites","period":null,"groupBy":"regierungsbezirk","rows":[
-                  {"key":"1","label":"Düsseldorf","values":{"sites":15}},
-                  {"key":"3","label":"Köln","values":{"sites":12}},
-                  {"key":"5","label":"Münster","values":{"sites":8}},
-                  {"key":"7","label":"Detmold","values":{"sites":7}},
-                  {"key":"9","label":"Arnsberg","values":{"sites":12}}],
-                 "total":{"sites":54}}"""));
+                  {"key":"1","label":"Düsseldorf","values":{"sites":15,"fte":0.00}},
+                  {"key":"3","label":"Köln","values":{"sites":12,"fte":0.00}},
+                  {"key":"5","label":"Münster","values":{"sites":8,"fte":0.00}},
+                  {"key":"7","label":"Detmold","values":{"sites":7,"fte":0.00}},
+                  {"key":"9","label":"Arnsberg","values":{"sites":12,"fte":0.00}}],
+                 "total":{"sites":54,"fte":0.00}}"""));
     }
 
     @Test
@@ -112,7 +113,7 @@ class SitesReadModelIntegrationTests {
         JsonNode answer = json(http.get("/api/v1/aggregates?measure=sites&groupBy=site"));
 
         assertThat(answer.get("rows")).hasSize(54);
-        assertThat(answer.get("rows").get(0).toString()).isEqualTo("{\"key\":\"05111\",\"label\":\"Düsseldorf\",\"values\":{\"sites\":1}}");
+        assertThat(answer.get("rows").get(0).toString()).isEqualTo("{\"key\":\"05111\",\"label\":\"Düsseldorf\",\"values\":{\"sites\":1,\"fte\":0.0}}");
         assertThat(answer.get("rows").findValuesAsString("label")).contains("Stadt Aachen", "Städteregion Aachen", "Kreis Soest");
     }
 
@@ -190,6 +191,22 @@ class SitesReadModelIntegrationTests {
         List<ConsumerRecord<String, byte[]>> deadLetters = TopicReader.readToEnd(bootstrapServers, Topics.deadLetter(Topics.SITES), WAIT);
         assertThat(deadLetters).noneMatch(r -> contactId.equals(CloudEventsKafka.header(r.headers(), CloudEventsKafka.ID).orElse(null)));
         assertThat(views.find(VIERSEN).orElseThrow().revision()).isEqualTo(2);
+    }
+
+    @Test
+    void staffingPlansAddUpToFullTimeEquivalentsPerRowAndTheCsvWritesThemWithADecimalComma() {
+        registerNetworkWithViersenIn(SiteStatus.START_PHASE);
+        publishAll(List.of(SiteEvents.staffingChange(VIERSEN, "5.5")));
+        publishAll(List.of(SiteEvents.staffingChange(VIERSEN, "6.25")));
+        await().atMost(WAIT).until(() -> views.find(VIERSEN).orElseThrow().revision() == 3);
+
+        JsonNode bySite = json(http.get("/api/v1/aggregates?measure=sites&groupBy=site"));
+        JsonNode viersen = StreamSupport.stream(bySite.get("rows").spliterator(), false)
+                .filter(row -> row.get("key").asString().equals(VIERSEN.value())).findFirst().orElseThrow();
+        assertThat(viersen.get("values").get("fte").decimalValue()).isEqualByComparingTo("6.25");
+        assertThat(bySite.get("total").get("fte").decimalValue()).isEqualByComparingTo("6.25");
+        String csv = http.get("/api/v1/aggregates?measure=sites&groupBy=regierungsbezirk", "Accept", "text/csv").body();
+        assertThat(csv).contains("Vollzeitäquivalente").contains(";6,25");
     }
 
     @Test
