@@ -103,6 +103,9 @@ class MongoFeed implements Feed {
      */
     @Override
     public List<FeedEntry> after(long sequence, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
         List<FeedEntry> found = new ArrayList<>();
         long next = sequence + 1;
         while (found.size() < limit) {

@@ -56,6 +56,7 @@ class MongoFeedTests {
                 .containsExactlyElementsOf(LongStream.rangeClosed(101, 400).boxed().toList());
         assertThat(feed.after(449, 10)).extracting(FeedEntry::sequence).containsExactly(450L);
         assertThat(feed.after(450, 10)).isEmpty();
+        assertThat(feed.after(FeedCursor.START, 0)).isEmpty();
         assertThat(feed.last()).isEqualTo(450);
     }
 
