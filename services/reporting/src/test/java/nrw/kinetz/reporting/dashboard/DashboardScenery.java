@@ -1,5 +1,6 @@
 package nrw.kinetz.reporting.dashboard;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.FocusArea;
+import nrw.kinetz.model.FundingSource;
+import nrw.kinetz.model.PostKind;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.activity.ActivityEventTypes;
@@ -23,6 +26,8 @@ import nrw.kinetz.model.reference.KiSiteReference;
 import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.model.site.SiteEventTypes;
 import nrw.kinetz.model.site.SiteRegistered;
+import nrw.kinetz.model.site.StaffPost;
+import nrw.kinetz.model.site.StaffingChanged;
 
 /**
  * A network worth looking at, published as site-registry and the intake publish it: the 54 KIs in their
@@ -55,6 +60,15 @@ final class DashboardScenery {
                     site.districtKey(), site.population(), status, LocalDate.of(2013, 12, 1));
             events.add(EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.REGISTERED,
                     site.siteId().value(), registered));
+            // The state's default plan (5.5 posts), as the site registry announces it with every registration.
+            var staffing = new StaffingChanged(site.siteId(), List.of(
+                    new StaffPost(PostKind.LEHRKRAFT, "Lehrkraft", new BigDecimal("2"), FundingSource.STATE, null),
+                    new StaffPost(PostKind.SOZIALPAEDAGOGISCHE_FACHKRAFT, "Fachkraft", new BigDecimal("2"), FundingSource.STATE, null),
+                    new StaffPost(PostKind.VERWALTUNGSKRAFT, "Verwaltung", new BigDecimal("1"), FundingSource.STATE, null),
+                    new StaffPost(PostKind.TECHNISCH_ORGANISATORISCHE_KRAFT, "Technik", new BigDecimal("0.5"), FundingSource.STATE, null)),
+                    new BigDecimal("5.5"));
+            events.add(EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.STAFFING_CHANGED,
+                    site.siteId().value(), staffing));
         }
         List<ActivityReported> activities = List.of(
                 activity("05111", today, FocusArea.SCHULE_SPRACHBILDUNG, ActivityType.FORTBILDUNG, 24, 0),
