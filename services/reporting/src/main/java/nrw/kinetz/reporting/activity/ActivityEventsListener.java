@@ -3,6 +3,7 @@ package nrw.kinetz.reporting.activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -110,8 +111,9 @@ class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     }
 
     private void applyAndAnnounce(ActivityProjection projection, List<ActivityFact> facts) {
-        if (!projection.apply(facts).isEmpty()) {
-            relay.wakeUp();
+        Set<CellKey> written = projection.apply(facts);
+        if (!written.isEmpty()) {
+            relay.wakeUp(written.stream().map(CellKey::value).toList());
         }
     }
 }

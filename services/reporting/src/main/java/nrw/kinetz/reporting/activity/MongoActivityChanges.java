@@ -1,6 +1,7 @@
 package nrw.kinetz.reporting.activity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.bson.Document;
@@ -36,6 +37,22 @@ final class MongoActivityChanges implements ChangeSource {
         List<Change> changes = new ArrayList<>();
         mongo.getCollection(MongoActivityStore.cellsOf(generation)).find(Filters.eq(MongoActivityStore.DIRTY, true)).limit(limit)
                 .forEach(document -> changes.add(change(generation, document)));
+        return changes;
+    }
+
+    /** By {@code _id}, a slice at a time: the embedded store answers {@code dirty: true} only by scanning every cell. */
+    @Override
+    public List<Change> pending(Collection<String> keys) {
+        Generation generation = model.activeGeneration();
+        List<Change> changes = new ArrayList<>();
+        for (List<String> slice : MongoActivityStore.slices(List.copyOf(keys))) {
+            mongo.getCollection(MongoActivityStore.cellsOf(generation)).find(Filters.in("_id", slice))
+                    .forEach(document -> {
+                        if (Boolean.TRUE.equals(document.getBoolean(MongoActivityStore.DIRTY))) {
+                            changes.add(change(generation, document));
+                        }
+                    });
+        }
         return changes;
     }
 

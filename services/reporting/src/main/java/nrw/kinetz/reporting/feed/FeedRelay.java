@@ -2,7 +2,12 @@ package nrw.kinetz.reporting.feed;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * values to the feed, then clears the marks (DESIGN.md §4.1 — the read model's write and its announcement
  * are one document, so a crash loses nothing; a change appended but not yet cleared is recognised by its id
  * and not appended twice). It runs on the instance that holds the {@link Lease}: when the local listener
- * wrote something ({@link #wakeUp()}) and every sweep interval, for what other instances or a crash left.
+ * wrote something ({@link #wakeUp(Collection)}, naming the aggregates, which are then read by key) and every
+ * sweep interval, for what other instances or a crash left (read by their marks).
  */
 public final class FeedRelay implements AutoCloseable {
 
@@ -31,6 +37,8 @@ public final class FeedRelay implements AutoCloseable {
     private final Clock clock;
     private final int batchSize;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Aggregates a wake-up named and no round has read yet. */
+    private final Set<String> hinted = new LinkedHashSet<>();
     /** Guards starting and stopping only, so that stopping never waits for a round stuck on an unreachable store. */
     private final Object lifecycle = new Object();
     /** One round at a time, from the sweep, a wake-up or a drain. */
@@ -63,7 +71,7 @@ public final class FeedRelay implements AutoCloseable {
                 return thread;
             });
             scheduled.set(false);
-            executor.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(this::sweepSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -80,12 +88,18 @@ public final class FeedRelay implements AutoCloseable {
         }
     }
 
-    /** Something was written: relay it soon, once, however often this is called meanwhile. */
-    public void wakeUp() {
+    /**
+     * These aggregates were written: relay them soon, once, however often this is called meanwhile. The next
+     * rounds read them by key; only the sweep looks for marks it was not told about.
+     */
+    public void wakeUp(Collection<String> keys) {
+        synchronized (hinted) {
+            hinted.addAll(keys);
+        }
         ScheduledExecutorService running = executor;
         if (running != null && scheduled.compareAndSet(false, true)) {
             try {
-                running.execute(this::runSafely);
+                running.execute(this::relayNamedSafely);
             } catch (RejectedExecutionException e) {
                 scheduled.set(false); // stopping
             }
@@ -103,27 +117,53 @@ public final class FeedRelay implements AutoCloseable {
         if (!lease.acquire()) {
             throw new IllegalStateException("another instance holds the feed lease; it relays what is pending");
         }
-        int appended = 0;
+        int relayed = relayNamed();
         int last;
         do {
             last = relayOnce();
-            appended += last;
+            relayed += last;
         } while (last > 0);
-        return appended;
+        return relayed;
     }
 
-    /** @return the number of changes one round of at most one batch took (appended, or found appended before a crash) */
+    /** @return the number of changes one round by marks (a sweep's round, at most a batch) relayed */
     int relayOnce() {
         synchronized (round) {
-            return relayOneBatch();
+            return relayOneBatch(true);
         }
     }
 
-    private int relayOneBatch() {
+    /** Relays what wake-ups named, a batch at a time, until nothing named is left; @return the changes relayed */
+    private int relayNamed() {
+        int relayed = 0;
+        while (hintsPending()) {
+            synchronized (round) {
+                relayed += relayOneBatch(false);
+            }
+        }
+        return relayed;
+    }
+
+    /**
+     * @param byMarks {@code true} for a sweep (every marked aggregate, up to a batch), {@code false} for the
+     *                aggregates wake-ups named (up to a batch of them)
+     * @return the number of changes relayed
+     */
+    private int relayOneBatch(boolean byMarks) {
         if (!lease.acquire()) {
+            // The holder's sweep finds them by their marks.
+            synchronized (hinted) {
+                hinted.clear();
+            }
             return 0;
         }
-        List<Change> pending = source.pending(batchSize);
+        List<Change> pending;
+        if (byMarks) {
+            pending = source.pending(batchSize);
+        } else {
+            List<String> keys = takeHinted();
+            pending = keys.isEmpty() ? List.of() : source.pending(keys);
+        }
         if (pending.isEmpty()) {
             return 0;
         }
@@ -142,11 +182,40 @@ public final class FeedRelay implements AutoCloseable {
         return pending.size();
     }
 
-    private void runSafely() {
+    /** @return up to a batch of the aggregates wake-ups named, removed from what is still to read */
+    private List<String> takeHinted() {
+        synchronized (hinted) {
+            List<String> keys = new ArrayList<>();
+            for (Iterator<String> it = hinted.iterator(); it.hasNext() && keys.size() < batchSize; ) {
+                keys.add(it.next());
+                it.remove();
+            }
+            return keys;
+        }
+    }
+
+    private boolean hintsPending() {
+        synchronized (hinted) {
+            return !hinted.isEmpty();
+        }
+    }
+
+    /** After a wake-up: what it named. A failure leaves the marks, which the next sweep finds. */
+    private void relayNamedSafely() {
         scheduled.set(false);
         try {
+            relayNamed();
+        } catch (RuntimeException e) {
+            log.warn("relaying changes to the feed failed; retrying at the next sweep: {}", e.toString());
+        }
+    }
+
+    /** Every sweep interval: what was named, then every marked aggregate — another instance's, or a crash's. */
+    private void sweepSafely() {
+        try {
+            relayNamed();
             while (relayOnce() == batchSize) {
-                // a full batch: there may be more; a short one was everything pending when it was read
+                // a full batch: there may be more; a short one was everything marked when it was read
             }
         } catch (RuntimeException e) {
             log.warn("relaying changes to the feed failed; retrying at the next sweep: {}", e.toString());

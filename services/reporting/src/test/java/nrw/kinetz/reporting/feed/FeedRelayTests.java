@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,20 @@ class FeedRelayTests {
     }
 
     @Test
+    void aggregatesAWakeUpNamedAreReadByKeyBeforeTheSweepLooksForMarks() {
+        source.mark("a", 1);
+        source.mark("b", 1);
+        source.mark("c", 1);
+        relay.wakeUp(List.of("c", "a", "gone"));
+
+        assertThat(relay.drain()).isEqualTo(3);
+
+        assertThat(source.questions).containsExactly("c,a", "gone", "marks", "marks");
+        assertThat(feed.entries).extracting(FeedEntry::key).containsExactly("c", "a", "b");
+        assertThat(source.marked).isEmpty();
+    }
+
+    @Test
     void aChangeAppendedBeforeACrashIsNotAppendedAgain() {
         source.mark("a", 1);
         feed.append(source.pending(10), Instant.EPOCH);
@@ -79,6 +94,8 @@ class FeedRelayTests {
     private static final class MarkedChanges implements ChangeSource {
 
         final Map<String, Long> marked = new LinkedHashMap<>();
+        /** Every question asked: "marks" for a sweep's, the keys for a question by key. */
+        final List<String> questions = new ArrayList<>();
 
         void mark(String key, long revision) {
             marked.put(key, revision);
@@ -86,10 +103,18 @@ class FeedRelayTests {
 
         @Override
         public List<Change> pending(int limit) {
-            return marked.entrySet().stream().limit(limit)
-                    .map(e -> new Change("g1", e.getKey(), e.getValue(), "activities", Period.parse("2026-07"), Map.of(),
-                            Map.of("activities", 1L)))
-                    .toList();
+            questions.add("marks");
+            return marked.entrySet().stream().limit(limit).map(e -> change(e.getKey(), e.getValue())).toList();
+        }
+
+        @Override
+        public List<Change> pending(Collection<String> keys) {
+            questions.add(String.join(",", keys));
+            return keys.stream().filter(marked::containsKey).map(key -> change(key, marked.get(key))).toList();
+        }
+
+        private static Change change(String key, long revision) {
+            return new Change("g1", key, revision, "activities", Period.parse("2026-07"), Map.of(), Map.of("activities", 1L));
         }
 
         @Override
