@@ -18,4 +18,20 @@ record Frame(String id, String event, String data, String comment) {
     boolean isComment() {
         return comment != null;
     }
+
+    /** Appends this frame in the text/event-stream format, ended by its blank line; multi-line data gets one {@code data:} per line. */
+    void writeTo(StringBuilder stream) {
+        if (isComment()) {
+            stream.append(':').append(comment).append("\n\n");
+            return;
+        }
+        if (id != null) {
+            stream.append("id:").append(id).append('\n');
+        }
+        stream.append("event:").append(event).append('\n');
+        for (String line : data.split("\n", -1)) {
+            stream.append("data:").append(line).append('\n');
+        }
+        stream.append('\n');
+    }
 }

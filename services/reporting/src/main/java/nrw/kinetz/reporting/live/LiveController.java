@@ -1,10 +1,12 @@
 package nrw.kinetz.reporting.live;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -131,23 +134,20 @@ class LiveController {
     /** Writes frames to the emitter; the emitter serialises concurrent sends, the subscriber sends one at a time anyway. */
     private static final class EmitterSink implements Sink {
 
+        private static final MediaType EVENT_STREAM_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
         private final SseEmitter emitter;
 
         EmitterSink(SseEmitter emitter) {
             this.emitter = emitter;
         }
 
+        /** The frames as one piece of text/event-stream: one write and one flush for what a client had waiting. */
         @Override
-        public void send(Frame frame) throws IOException {
-            if (frame.isComment()) {
-                emitter.send(SseEmitter.event().comment(frame.comment()));
-                return;
-            }
-            SseEmitter.SseEventBuilder event = SseEmitter.event().name(frame.event()).data(frame.data());
-            if (frame.id() != null) {
-                event.id(frame.id());
-            }
-            emitter.send(event);
+        public void send(List<Frame> frames) throws IOException {
+            StringBuilder stream = new StringBuilder();
+            frames.forEach(frame -> frame.writeTo(stream));
+            emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(stream.toString(), EVENT_STREAM_TEXT)));
         }
 
         @Override

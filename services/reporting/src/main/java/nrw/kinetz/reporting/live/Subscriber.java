@@ -1,9 +1,11 @@
 package nrw.kinetz.reporting.live;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +39,9 @@ final class Subscriber {
     interface Replayer {
         void nextPage(Subscriber subscriber);
     }
+
+    /** At most this many events go out in one write (and one flush) to the client. */
+    static final int MAX_FRAMES_PER_WRITE = 64;
 
     /** Below this many sendable events the next replay page is read. */
     static final int REPLAY_LOW_WATER = 50;
@@ -232,26 +237,29 @@ final class Subscriber {
                 }
                 continue;
             }
-            Frame frame;
+            List<Frame> frames = new ArrayList<>();
             synchronized (this) {
-                Pending next = queue.isEmpty() ? null : queue.first();
-                if (next == null || next.cursor() > frontier) {
+                while (frames.size() < MAX_FRAMES_PER_WRITE) {
+                    Pending next = queue.isEmpty() ? null : queue.first();
+                    if (next == null || next.cursor() > frontier) {
+                        break;
+                    }
+                    queue.pollFirst();
+                    byKey.remove(next.key());
+                    boolean lastOfItsCursor = queue.isEmpty() || queue.first().cursor() != next.cursor();
+                    frames.add(new Frame(lastOfItsCursor ? FeedCursor.format(next.cursor()) : null, next.event(), next.data(), null));
+                }
+                if (frames.isEmpty()) {
                     if (!heartbeatDue) {
                         draining = false;
                         return;
                     }
-                    heartbeatDue = false;
-                    frame = Frame.comment("heartbeat");
-                } else {
-                    queue.pollFirst();
-                    byKey.remove(next.key());
-                    boolean lastOfItsCursor = queue.isEmpty() || queue.first().cursor() != next.cursor();
-                    frame = new Frame(lastOfItsCursor ? FeedCursor.format(next.cursor()) : null, next.event(), next.data(), null);
-                    heartbeatDue = false;
+                    frames.add(Frame.comment("heartbeat"));
                 }
+                heartbeatDue = false;
             }
             try {
-                sink.send(frame);
+                sink.send(frames);
             } catch (IOException | RuntimeException e) {
                 close();
                 return;

@@ -47,6 +47,19 @@ class SubscriberTests {
 
         assertThat(sink.awaitFrames(3)).extracting(Frame::data).containsExactly("A1", "B4", "A5");
         assertThat(sink.frames).extracting(Frame::id).containsExactly("1", "4", "5");
+        assertThat(sink.writes).as("what waited goes out in one write").containsExactly(1, 2);
+    }
+
+    @Test
+    void framesAreWrittenAsTextEventStream() {
+        StringBuilder stream = new StringBuilder();
+        new Frame("7", "aggregate", "{\"a\":1}", null).writeTo(stream);
+        new Frame(null, "aggregate", "line one\nline two", null).writeTo(stream);
+        Frame.comment("heartbeat").writeTo(stream);
+
+        assertThat(stream).hasToString("id:7\nevent:aggregate\ndata:{\"a\":1}\n\n"
+                + "event:aggregate\ndata:line one\ndata:line two\n\n"
+                + ":heartbeat\n\n");
     }
 
     @Test
@@ -168,8 +181,11 @@ class SubscriberTests {
             return new ArrayList<>(frames);
         }
 
+        /** How many frames each write carried. */
+        final List<Integer> writes = new CopyOnWriteArrayList<>();
+
         @Override
-        public void send(Frame frame) throws IOException {
+        public void send(List<Frame> written) throws IOException {
             if (failing) {
                 throw new IOException("broken pipe");
             }
@@ -180,7 +196,8 @@ class SubscriberTests {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
-            frames.add(frame);
+            frames.addAll(written);
+            writes.add(written.size());
         }
 
         @Override
