@@ -3,20 +3,17 @@ package nrw.kinetz.reporting.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
 import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.Period;
 import nrw.kinetz.model.SiteId;
+import nrw.kinetz.reporting.ScratchDatabase;
 import nrw.kinetz.reporting.feed.Change;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
@@ -27,15 +24,15 @@ class MongoActivityChangesTests {
 
     private static final Generation G1 = new Generation(1);
 
-    private MongoClient client;
+    private ScratchDatabase database;
     private MongoTemplate mongo;
     private MongoActivityStore store;
     private MongoActivityChanges changes;
 
     @BeforeEach
     void store(TestInfrastructure infrastructure) {
-        client = MongoClients.create(infrastructure.mongoConnectionString());
-        mongo = new MongoTemplate(client, "changes-" + UUID.randomUUID());
+        database = new ScratchDatabase(infrastructure, "changes");
+        mongo = database.mongo();
         store = new MongoActivityStore(mongo, G1, true);
         ActivityGenerations generations = new ActivityGenerations() {
             @Override
@@ -53,8 +50,7 @@ class MongoActivityChangesTests {
 
     @AfterEach
     void close() {
-        mongo.getDb().drop();
-        client.close();
+        database.close();
     }
 
     @Test

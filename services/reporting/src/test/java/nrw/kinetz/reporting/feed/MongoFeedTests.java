@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -14,13 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import nrw.kinetz.model.Period;
+import nrw.kinetz.reporting.ScratchDatabase;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 
@@ -28,22 +26,21 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 @WithKiNetzInfrastructure
 class MongoFeedTests {
 
-    private MongoClient client;
+    private ScratchDatabase database;
     private MongoTemplate mongo;
     private MongoFeed feed;
     private int changes;
 
     @BeforeEach
     void store(TestInfrastructure infrastructure) {
-        client = MongoClients.create(infrastructure.mongoConnectionString());
-        mongo = new MongoTemplate(client, "feed-" + UUID.randomUUID());
+        database = new ScratchDatabase(infrastructure, "feed");
+        mongo = database.mongo();
         feed = new MongoFeed(mongo);
     }
 
     @AfterEach
     void close() {
-        mongo.getDb().drop();
-        client.close();
+        database.close();
     }
 
     @Test
