@@ -37,6 +37,8 @@ public final class FeedRelay implements AutoCloseable {
     private final Clock clock;
     private final int batchSize;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The most named aggregates remembered; beyond it they are left to the sweep. */
+    static final int MAX_NAMED = 100_000;
     /** Aggregates a wake-up named and no round has read yet. */
     private final Set<String> hinted = new LinkedHashSet<>();
     /** Guards starting and stopping only, so that stopping never waits for a round stuck on an unreachable store. */
@@ -94,6 +96,9 @@ public final class FeedRelay implements AutoCloseable {
      */
     public void wakeUp(Collection<String> keys) {
         synchronized (hinted) {
+            if (hinted.size() + keys.size() > MAX_NAMED) {
+                hinted.clear(); // not relaying (stopped, or far behind): the sweep finds them by their marks
+            }
             hinted.addAll(keys);
         }
         ScheduledExecutorService running = executor;
