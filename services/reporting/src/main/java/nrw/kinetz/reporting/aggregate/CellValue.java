@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * One cell of an aggregate: an exact count, an exact amount, or the marker that it is withheld. In JSON an exact
- * count or amount is a plain number and a withheld one is {@code {"suppressed":true}} (DESIGN.md §3, §4.6) — never 0 or null,
- * which would read as real values.
+ * count or amount is a plain number and a withheld one is {@code {"suppressed":true}} (DESIGN.md §3, §4.6) —
+ * never 0 or null, which would read as real values.
  */
 public sealed interface CellValue permits CellValue.Count, CellValue.Amount, CellValue.Suppressed {
 

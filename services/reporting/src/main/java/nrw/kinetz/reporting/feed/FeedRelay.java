@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedRelay implements AutoCloseable {
 
+    /** The most named aggregates remembered; beyond it they are left to the sweep. */
+    static final int MAX_NAMED = 100_000;
+
     private static final Logger log = LoggerFactory.getLogger(FeedRelay.class);
 
     private final ChangeSource source;
@@ -37,8 +40,6 @@ public final class FeedRelay implements AutoCloseable {
     private final Clock clock;
     private final int batchSize;
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    /** The most named aggregates remembered; beyond it they are left to the sweep. */
-    static final int MAX_NAMED = 100_000;
     /** Aggregates a wake-up named and no round has read yet. */
     private final Set<String> hinted = new LinkedHashSet<>();
     /** Guards starting and stopping only, so that stopping never waits for a round stuck on an unreachable store. */

@@ -44,6 +44,9 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     static final String NAME = Topics.AGGREGATES;
 
     private static final Logger log = LoggerFactory.getLogger(KafkaAggregatesRelay.class);
+    private static final long UNKNOWN = -1;
+    /** How many batches of handed-over entries are kept before the rounds read the feed instead. */
+    private static final int HANDED_OVER_BATCHES = 4;
 
     private final Feed feed;
     private final Lease lease;
@@ -58,10 +61,8 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     private volatile ScheduledExecutorService executor;
     /** Entries handed over by {@link #appended}, not yet published; bounded, the feed has them all anyway. */
     private final Deque<FeedEntry> handedOver = new ArrayDeque<>();
-    /** The last sequence on the topic while this instance holds the lease; {@link #UNKNOWN} until read. Guarded by {@link #round}. */
+    /** The last sequence on the topic while this instance holds the lease, {@link #UNKNOWN} until read; guarded by round. */
     private long published = UNKNOWN;
-
-    private static final long UNKNOWN = -1;
 
     KafkaAggregatesRelay(Feed feed, Lease lease, EventPublisher publisher, Duration acknowledgementTimeout, int batchSize) {
         this.feed = feed;
@@ -100,7 +101,7 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     @Override
     public void appended(List<FeedEntry> entries) {
         synchronized (handedOver) {
-            if (handedOver.size() + entries.size() > 4 * batchSize) {
+            if (handedOver.size() + entries.size() > HANDED_OVER_BATCHES * batchSize) {
                 handedOver.clear(); // falling behind (or stopped): the rounds read the feed instead
             }
             handedOver.addAll(entries);

@@ -99,7 +99,8 @@ class MongoFeed implements Feed {
      * forever). The read ends at the first slice that comes back short. Numbers an append took before it failed
      * leave a gap that the next read steps over, as long as something follows within {@code limit}; only when
      * nothing at all is found while the counter has handed out numbers beyond the numbers looked at is the feed
-     * asked by range, which skips any gap. An append in progress is not waited for: its entries come with the next read.
+     * asked by range, which skips any gap. An append in progress is not waited for: its entries come with the next
+     * read.
      */
     @Override
     public List<FeedEntry> after(long sequence, int limit) {

@@ -19,7 +19,10 @@ record Frame(String id, String event, String data, String comment) {
         return comment != null;
     }
 
-    /** Appends this frame in the text/event-stream format, ended by its blank line; multi-line data gets one {@code data:} per line. */
+    /**
+     * Appends this frame in the text/event-stream format, ended by its blank line; multi-line data gets one
+     * {@code data:} line per line.
+     */
     void writeTo(StringBuilder stream) {
         if (isComment()) {
             stream.append(':').append(comment).append("\n\n");

@@ -88,7 +88,7 @@ class MongoSiteViews implements SiteViews {
                     view.revision(),
                     view.fte().toPlainString(),
                     view.staffingHistory().stream()
-                            .map(s -> new StaffingStepDocument(s.fte().toPlainString(), s.posts(), s.since().toString())).toList());
+                            .map(s -> new StaffingStepDocument(s.fte().toPlainString(), s.since().toString())).toList());
         }
 
         SiteView toView() {
@@ -104,7 +104,7 @@ class MongoSiteViews implements SiteViews {
                     appliedEventIds == null ? List.of() : appliedEventIds.stream().map(UUID::fromString).toList(),
                     revision,
                     staffingHistory == null ? List.of() : staffingHistory.stream()
-                            .map(s -> new SiteView.StaffingStep(new BigDecimal(s.fte()), s.posts(), LocalDate.parse(s.since())))
+                            .map(s -> new SiteView.StaffingStep(new BigDecimal(s.fte()), LocalDate.parse(s.since())))
                             .toList());
         }
     }
@@ -117,7 +117,7 @@ class MongoSiteViews implements SiteViews {
     }
 
     /** Full-time equivalents as decimal text, exact as the event carried them. */
-    record StaffingStepDocument(String fte, int posts, String since) {
+    record StaffingStepDocument(String fte, String since) {
     }
 
     record PositionDocument(String eventId, int partition, long offset) {

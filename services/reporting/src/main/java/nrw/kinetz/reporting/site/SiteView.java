@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import nrw.kinetz.model.DistrictKey;
 import nrw.kinetz.model.Regierungsbezirk;
@@ -19,7 +20,8 @@ import nrw.kinetz.model.site.StaffingChanged;
 
 /**
  * Reporting's picture of one KI site, built only from {@code ki.sites.v1}: identity, status history, staffing
- * history and what has been applied. Immutable; every applied event yields a new view with {@link #revision()} + 1.
+ * history and what has been applied. Immutable; every applied event yields a new view with {@link #revision()}
+ * + 1.
  *
  * @param siteId          the site
  * @param registration    identity from the latest {@link SiteRegistered}, {@code null} until one arrived
@@ -72,11 +74,10 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      * One staffing plan, as {@link StaffingChanged} carries it, reduced to what reporting counts.
      *
      * @param fte   the plan's full-time equivalents, e.g. 5.5
-     * @param posts the number of posts in the plan
      * @param since the day the plan was recorded (the event's time in Europe/Berlin): the registry keeps no
      *              effective date for a plan, so "the plan on a day" is the plan known by then
      */
-    record StaffingStep(BigDecimal fte, int posts, LocalDate since) {
+    record StaffingStep(BigDecimal fte, LocalDate since) {
 
         StaffingStep {
             Objects.requireNonNull(fte, "fte");
@@ -89,12 +90,6 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
         statusHistory = List.copyOf(statusHistory);
         appliedEventIds = List.copyOf(appliedEventIds);
         staffingHistory = List.copyOf(staffingHistory);
-    }
-
-    /** A view without any staffing plan. */
-    SiteView(SiteId siteId, Registration registration, List<StatusStep> statusHistory, Delivery lastDelivery,
-            List<UUID> appliedEventIds, long revision) {
-        this(siteId, registration, statusHistory, lastDelivery, appliedEventIds, revision, List.of());
     }
 
     /** A site nothing is known about yet. */
@@ -124,7 +119,8 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
     SiteView registered(SiteRegistered event, Delivery delivery) {
         Registration identity = new Registration(event.name(), event.territoryKind(), event.regierungsbezirk(),
                 event.districtKey(), event.population());
-        return next(identity, plus(statusHistory, new StatusStep(event.status(), event.statusSince())), staffingHistory, delivery);
+        return next(identity, plus(statusHistory, new StatusStep(event.status(), event.statusSince())), staffingHistory,
+                delivery);
     }
 
     /**
@@ -139,7 +135,7 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
     /** A plan carries every post, so it replaces the one before from the day it was recorded. */
     SiteView staffingChanged(StaffingChanged event, LocalDate recordedOn, Delivery delivery) {
         return next(registration, statusHistory,
-                plus(staffingHistory, new StaffingStep(event.totalFte(), event.posts().size(), recordedOn)), delivery);
+                plus(staffingHistory, new StaffingStep(event.totalFte(), recordedOn)), delivery);
     }
 
     /** @return the current plan's full-time equivalents, zero before any plan */
@@ -149,12 +145,7 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
 
     /** @return the full-time equivalents of the latest plan recorded by {@code day}, zero if none was */
     BigDecimal fteOn(LocalDate day) {
-        for (int i = staffingHistory.size() - 1; i >= 0; i--) {
-            if (!staffingHistory.get(i).since().isAfter(day)) {
-                return staffingHistory.get(i).fte();
-            }
-        }
-        return BigDecimal.ZERO;
+        return latestBy(staffingHistory, StaffingStep::since, day).map(StaffingStep::fte).orElse(BigDecimal.ZERO);
     }
 
     /** @return the current status, empty if no event has named one yet */
@@ -176,10 +167,14 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      *         the registry has told
      */
     Optional<SiteStatus> statusOn(LocalDate day) {
-        for (int i = statusHistory.size() - 1; i >= 0; i--) {
-            StatusStep step = statusHistory.get(i);
-            if (!step.since().isAfter(day)) {
-                return Optional.of(step.status());
+        return latestBy(statusHistory, StatusStep::since, day).map(StatusStep::status);
+    }
+
+    /** @return the last step of a history (in arrival order) that had taken effect by {@code day} */
+    private static <T> Optional<T> latestBy(List<T> history, Function<T, LocalDate> since, LocalDate day) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (!since.apply(history.get(i)).isAfter(day)) {
+                return Optional.of(history.get(i));
             }
         }
         return Optional.empty();
