@@ -2,6 +2,10 @@ package nrw.kinetz.reporting;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import nrw.kinetz.infra.schema.ProducedEvents;
+import nrw.kinetz.model.aggregate.AggregateEventTypes;
 
 /**
  * Reporting: consumes the network's topics into read models of its own and answers aggregated,
@@ -12,5 +16,11 @@ public class ReportingApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ReportingApplication.class, args);
+    }
+
+    /** The aggregate events on {@code laki.aggregates.v1}, whose schemas this service serves at {@code /api/v1/schemas/<schemaName>.json}. */
+    @Bean
+    ProducedEvents producedEvents() {
+        return ProducedEvents.of(AggregateEventTypes.ALL);
     }
 }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import nrw.kinetz.infra.schema.ProducedEvents;
+import nrw.kinetz.model.site.SiteEventTypes;
 
 /**
  * The site registry: the source of truth for which KI sites exist, where each stands in its lifecycle, its
@@ -24,5 +26,11 @@ public class SiteRegistryApplication {
     @Bean
     Clock clock() {
         return Clock.system(BERLIN);
+    }
+
+    /** The site events, whose schemas this service serves at {@code /api/v1/schemas/<schemaName>.json}. */
+    @Bean
+    ProducedEvents producedEvents() {
+        return ProducedEvents.of(SiteEventTypes.ALL);
     }
 }

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import nrw.kinetz.model.activity.ActivityCsv;
+import nrw.kinetz.infra.csv.CsvWriter;
 
 /**
- * An aggregate as CSV for people with spreadsheets (DESIGN.md §3): UTF-8 with a byte order mark (without it
- * German Excel reads UTF-8 as Windows-1252 and "Düsseldorf" turns into "DÃ¼sseldorf"), {@code ;} as separator
- * (German Excel splits on {@code ;}, because {@code ,} is its decimal sign), CRLF line ends, a withheld cell
- * written as {@code .} — the sign of German official statistics for "secret" — never as 0 or empty.
+ * An aggregate as CSV for people with spreadsheets, written by {@link CsvWriter} (UTF-8 with a byte order
+ * mark, {@code ;}, decimal comma, a withheld cell as {@code .}, guarded against formula injection).
  *
  * <p>Columns: the row key as in JSON (e.g. {@code 05974}, {@code FRUEHE_BILDUNG}), the German label, then
  * one column per metric headed by its German name. The last row is the total, with an empty key. Numbers
@@ -20,30 +18,22 @@ import nrw.kinetz.model.activity.ActivityCsv;
  */
 public final class AggregateCsv {
 
-    /** The media type the endpoint answers with. */
-    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
-
-    static final char SEPARATOR = ';';
-    static final String BOM = "\uFEFF";
-    static final String WITHHELD = ".";
     static final String KEY_HEADING = "Schlüssel";
     static final String LABEL_HEADING = "Bezeichnung";
     static final String TOTAL_LABEL = "Insgesamt";
-    private static final String LINE_END = "\r\n";
 
     private AggregateCsv() {
     }
 
     /** @return the whole file, starting with the byte order mark */
     public static String write(AggregateReport report, List<Metric> metrics) {
-        StringBuilder csv = new StringBuilder(BOM);
         List<String> header = new ArrayList<>(List.of(KEY_HEADING, LABEL_HEADING));
         metrics.forEach(metric -> header.add(metric.label()));
-        line(csv, header);
+        CsvWriter csv = new CsvWriter().row(header);
         for (AggregateRow row : report.rows()) {
-            line(csv, cells(row.key(), row.label(), row.values(), metrics));
+            csv.row(cells(row.key(), row.label(), row.values(), metrics));
         }
-        line(csv, cells("", TOTAL_LABEL, report.total(), metrics));
+        csv.row(cells("", TOTAL_LABEL, report.total(), metrics));
         return csv.toString();
     }
 
@@ -66,12 +56,8 @@ public final class AggregateCsv {
             return Long.toString(count.value());
         }
         if (value instanceof CellValue.Amount amount) {
-            return amount.value().toPlainString().replace('.', ','); // the German decimal comma
+            return CsvWriter.decimal(amount.value());
         }
-        return WITHHELD;
-    }
-
-    private static void line(StringBuilder csv, List<String> cells) {
-        csv.append(ActivityCsv.format(cells, SEPARATOR)).append(LINE_END);
+        return CsvWriter.SUPPRESSED;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
@@ -55,7 +56,7 @@ class AggregatesController {
         AggregateQuery query = parse(measure, groupBy, period);
         AggregateReport report = report(query, caller);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(AggregateCsv.MEDIA_TYPE))
+                .contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(AggregateCsv.fileName(report)).build().toString())
                 .body(AggregateCsv.write(report, query.measure().metrics()));

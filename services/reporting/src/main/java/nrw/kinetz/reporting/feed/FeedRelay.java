@@ -8,15 +8,12 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import nrw.kinetz.infra.worker.BackgroundWorker;
 
 /**
  * Moves changed aggregates from their read model into the feed: reads the marked documents, appends their
@@ -39,14 +36,11 @@ public final class FeedRelay implements AutoCloseable {
     private final Supplier<List<FeedListener>> listeners;
     private final Clock clock;
     private final int batchSize;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
     /** Aggregates a wake-up named and no round has read yet. */
     private final Set<String> hinted = new LinkedHashSet<>();
-    /** Guards starting and stopping only, so that stopping never waits for a round stuck on an unreachable store. */
-    private final Object lifecycle = new Object();
     /** One round at a time, from the sweep, a wake-up or a drain. */
     private final Object round = new Object();
-    private volatile ScheduledExecutorService executor;
+    private final BackgroundWorker worker = new BackgroundWorker("feed-relay", this::sweep, this::relayNamed);
 
     /**
      * @param listeners told about every appended batch (live streams, the topic relay); a supplier, because
@@ -64,18 +58,7 @@ public final class FeedRelay implements AutoCloseable {
 
     /** Sweeps every {@code interval} from now on, until {@link #stop()}; may be started again after that. */
     public void start(Duration interval) {
-        synchronized (lifecycle) {
-            if (executor != null) {
-                return;
-            }
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "feed-relay");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduled.set(false);
-            executor.scheduleWithFixedDelay(this::sweepSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        worker.start(interval);
     }
 
     /**
@@ -83,12 +66,7 @@ public final class FeedRelay implements AutoCloseable {
      * the next start (here or on another instance).
      */
     public void stop() {
-        synchronized (lifecycle) {
-            if (executor != null) {
-                executor.shutdownNow();
-                executor = null;
-            }
-        }
+        worker.stop();
     }
 
     /**
@@ -102,14 +80,7 @@ public final class FeedRelay implements AutoCloseable {
             }
             hinted.addAll(keys);
         }
-        ScheduledExecutorService running = executor;
-        if (running != null && scheduled.compareAndSet(false, true)) {
-            try {
-                running.execute(this::relayNamedSafely);
-            } catch (RejectedExecutionException e) {
-                scheduled.set(false); // stopping
-            }
-        }
+        worker.wakeUp();
     }
 
     /**
@@ -206,25 +177,14 @@ public final class FeedRelay implements AutoCloseable {
         }
     }
 
-    /** After a wake-up: what it named. A failure leaves the marks, which the next sweep finds. */
-    private void relayNamedSafely() {
-        scheduled.set(false);
-        try {
-            relayNamed();
-        } catch (RuntimeException e) {
-            log.warn("relaying changes to the feed failed; retrying at the next sweep: {}", e.toString());
-        }
-    }
-
-    /** Every sweep interval: what was named, then every marked aggregate — another instance's, or a crash's. */
-    private void sweepSafely() {
-        try {
-            relayNamed();
-            while (relayOnce() == batchSize) {
-                // a full batch: there may be more; a short one was everything marked when it was read
-            }
-        } catch (RuntimeException e) {
-            log.warn("relaying changes to the feed failed; retrying at the next sweep: {}", e.toString());
+    /**
+     * Every sweep interval: what was named, then every marked aggregate — another instance's, or a crash's. A
+     * failure leaves the marks, which the next sweep finds.
+     */
+    private void sweep() {
+        relayNamed();
+        while (relayOnce() == batchSize) {
+            // a full batch: there may be more; a short one was everything marked when it was read
         }
     }
 

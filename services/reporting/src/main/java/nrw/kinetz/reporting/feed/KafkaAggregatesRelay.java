@@ -9,16 +9,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.aggregate.AggregateEventTypes;
 import nrw.kinetz.model.aggregate.AggregateUpdated;
 import nrw.kinetz.model.event.EventEnvelope;
@@ -43,7 +37,6 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     /** The name its progress is saved under. */
     static final String NAME = Topics.AGGREGATES;
 
-    private static final Logger log = LoggerFactory.getLogger(KafkaAggregatesRelay.class);
     private static final long UNKNOWN = -1;
     /** How many batches of handed-over entries are kept before the rounds read the feed instead. */
     private static final int HANDED_OVER_BATCHES = 4;
@@ -53,12 +46,9 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     private final EventPublisher publisher;
     private final Duration acknowledgementTimeout;
     private final int batchSize;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    /** Guards starting and stopping only, so that stopping never waits for a round stuck on an unreachable store. */
-    private final Object lifecycle = new Object();
     /** One round at a time, from the sweep, a wake-up or a drain. */
     private final Object round = new Object();
-    private volatile ScheduledExecutorService executor;
+    private final BackgroundWorker worker = new BackgroundWorker("aggregates-topic-relay", this::publishPending);
     /** Entries handed over by {@link #appended}, not yet published; bounded, the feed has them all anyway. */
     private final Deque<FeedEntry> handedOver = new ArrayDeque<>();
     /** The last sequence on the topic while this instance holds the lease, {@link #UNKNOWN} until read; guarded by round. */
@@ -74,28 +64,12 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
 
     /** Publishes every {@code interval} and whenever the feed grew, until {@link #stop()}; restartable. */
     void start(Duration interval) {
-        synchronized (lifecycle) {
-            if (executor != null) {
-                return;
-            }
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "aggregates-topic-relay");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduled.set(false);
-            executor.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        worker.start(interval);
     }
 
     /** Stops without waiting for a round in progress; the next start continues from the saved position. */
     void stop() {
-        synchronized (lifecycle) {
-            if (executor != null) {
-                executor.shutdownNow();
-                executor = null;
-            }
-        }
+        worker.stop();
     }
 
     @Override
@@ -106,14 +80,7 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
             }
             handedOver.addAll(entries);
         }
-        ScheduledExecutorService running = executor;
-        if (running != null && scheduled.compareAndSet(false, true)) {
-            try {
-                running.execute(this::runSafely);
-            } catch (RejectedExecutionException e) {
-                scheduled.set(false);
-            }
-        }
+        worker.wakeUp();
     }
 
     /** @return the number of entries published by one round */
@@ -183,17 +150,13 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
                 entry.recordedAt().atOffset(ZoneOffset.UTC), entry.key(), payload);
     }
 
-    private void runSafely() {
-        scheduled.set(false);
-        try {
-            int count;
-            do {
-                count = publishOnce();
-                // a full batch, or more handed over meanwhile: there is more; otherwise the topic has caught up
-            } while (count == batchSize || (count > 0 && handedOverPending()));
-        } catch (RuntimeException e) {
-            log.warn("publishing aggregates to {} failed; retrying at the next round: {}", NAME, e.toString());
-        }
+    /** Publishes until the topic has caught up; a failure is retried at the next round, from the saved position. */
+    private void publishPending() {
+        int count;
+        do {
+            count = publishOnce();
+            // a full batch, or more handed over meanwhile: there is more; otherwise the topic has caught up
+        } while (count == batchSize || (count > 0 && handedOverPending()));
     }
 
     @Override

@@ -11,15 +11,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import nrw.kinetz.model.Period;
 import nrw.kinetz.model.event.EventJson;
+import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.reporting.activity.ActivitiesMeasure;
 import nrw.kinetz.reporting.aggregate.AggregateReport;
 import nrw.kinetz.reporting.aggregate.Aggregation;
@@ -49,17 +44,19 @@ final class LiveStreams implements FeedListener, AutoCloseable {
     static final String REPORT_EVENT = "report";
     static final int REPLAY_PAGE = 200;
 
-    private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
-
     private final Feed feed;
     private final Lease lease;
     private final ActivitiesMeasure activities;
     private final Map<String, List<Metric>> metrics = new HashMap<>();
     private final int capacity;
     private final ExecutorService sender;
+    /** Fans out, polls and sends heartbeats, one after the other. */
+    private final BackgroundWorker fanOut = new BackgroundWorker("live-fan-out", this::pollAndHeartbeat);
     /** Guards starting and stopping only, so that stopping never waits for a fan-out stuck on an unreachable store. */
     private final Object lifecycle = new Object();
-    private volatile ScheduledExecutorService fanOut;
+    private volatile Duration heartbeatInterval = Duration.ofSeconds(15);
+    /** When the fan-out thread sends the next heartbeat, in {@link System#nanoTime()}; read and written by it only. */
+    private long nextHeartbeat;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private long lastSeen = -1;
 
@@ -82,28 +79,23 @@ final class LiveStreams implements FeedListener, AutoCloseable {
      */
     void start(Duration poll, Duration heartbeat) {
         synchronized (lifecycle) {
-            if (fanOut != null) {
+            if (fanOut.isRunning()) {
                 return;
             }
             long end = feed.last();
             synchronized (this) {
                 lastSeen = end;
             }
-            fanOut = Executors.newSingleThreadScheduledExecutor(daemon("live-fan-out"));
-            fanOut.scheduleWithFixedDelay(this::pollSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
-            fanOut.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+            heartbeatInterval = heartbeat;
+            nextHeartbeat = System.nanoTime() + heartbeat.toNanos();
+            fanOut.start(poll, poll);
         }
     }
 
     /** Ends every stream — clients reconnect (to another instance) with their last id — and stops fanning out. */
     void stop() {
-        ScheduledExecutorService running;
         synchronized (lifecycle) {
-            running = fanOut;
-            fanOut = null;
-        }
-        if (running != null) {
-            running.shutdownNow();
+            fanOut.stop();
         }
         new ArrayList<>(subscribers).forEach(Subscriber::close);
     }
@@ -129,15 +121,8 @@ final class LiveStreams implements FeedListener, AutoCloseable {
 
     @Override
     public void appended(List<FeedEntry> entries) {
-        ScheduledExecutorService running = fanOut;
-        if (running == null) {
-            return; // stopped: a restart begins at the feed's end, and clients resume from the feed
-        }
-        try {
-            running.execute(() -> deliverSafely(entries));
-        } catch (RejectedExecutionException e) {
-            // stopping
-        }
+        // Dropped while stopped: a restart begins at the feed's end, and clients resume from the feed.
+        fanOut.execute(() -> deliver(entries));
     }
 
     /** Sends a comment to every idle client, so that proxies and browsers keep the stream open. */
@@ -222,29 +207,21 @@ final class LiveStreams implements FeedListener, AutoCloseable {
                 new AggregateReport(activities.name(), period.value(), groupBy.parameter(), table.rows(), table.total()));
     }
 
-    private void pollSafely() {
-        try {
-            // The local relay hands its entries over; only what another instance's relay wrote needs a poll.
-            if (!lease.held()) {
-                long from;
-                synchronized (this) {
-                    from = lastSeen;
-                }
-                List<FeedEntry> entries = feed.after(from, 1000);
-                if (!entries.isEmpty()) {
-                    deliver(entries);
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("polling the feed for live streams failed: {}", e.toString());
+    /** Every poll interval: what another instance's relay wrote (the local relay hands its entries over), and heartbeats when due. */
+    private void pollAndHeartbeat() {
+        if (System.nanoTime() - nextHeartbeat >= 0) {
+            nextHeartbeat = System.nanoTime() + heartbeatInterval.toNanos();
+            heartbeat();
         }
-    }
-
-    private void deliverSafely(List<FeedEntry> entries) {
-        try {
-            deliver(entries);
-        } catch (RuntimeException e) {
-            log.warn("delivering {} feed entries to live streams failed", entries.size(), e);
+        if (!lease.held()) {
+            long from;
+            synchronized (this) {
+                from = lastSeen;
+            }
+            List<FeedEntry> entries = feed.after(from, 1000);
+            if (!entries.isEmpty()) {
+                deliver(entries);
+            }
         }
     }
 

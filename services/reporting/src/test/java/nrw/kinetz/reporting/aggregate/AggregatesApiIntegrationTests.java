@@ -48,6 +48,15 @@ class AggregatesApiIntegrationTests {
     }
 
     @Test
+    void theJsonSchemaOfThePublishedAggregateEventIsServed() {
+        var schema = http.get("/api/v1/schemas/aggregate-updated.v1.json");
+
+        assertThat(schema.statusCode()).as(schema.body()).isEqualTo(200);
+        assertThat(json(schema).get("$id").asString()).isEqualTo("urn:nrw-ki:schema:aggregate-updated.v1");
+        assertThat(http.get("/api/v1/schemas/site-registered.v1.json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unknownMeasureIsA400NamingTheMeasuresThatExist() {
         JsonNode problem = problem(http.get("/api/v1/aggregates?measure=people&groupBy=site"));
 

@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.sites.site.SiteStore.PendingEvents;
 
@@ -49,8 +46,7 @@ class SiteEventRelay implements PendingEventsSignal, SmartLifecycle {
     private final Duration pollInterval;
     private final Duration passTimeout;
     private final Duration stopTimeout;
-    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private final BackgroundWorker worker = new BackgroundWorker("site-event-relay", this::relayPending);
 
     SiteEventRelay(SiteStore store, EventPublisher publisher,
             @Value("${kinetz.sites.relay.poll-interval:2s}") Duration pollInterval,
@@ -65,19 +61,7 @@ class SiteEventRelay implements PendingEventsSignal, SmartLifecycle {
 
     @Override
     public void eventsPending() {
-        ScheduledExecutorService current = executor;
-        if (current == null || !wakeUpQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            current.execute(() -> {
-                wakeUpQueued.set(false);
-                relayQuietly();
-            });
-        } catch (RejectedExecutionException e) {
-            // Shutting down: stop() relays once more, and the next start polls what is left.
-            wakeUpQueued.set(false);
-        }
+        worker.wakeUp();
     }
 
     /**
@@ -152,24 +136,9 @@ class SiteEventRelay implements PendingEventsSignal, SmartLifecycle {
         }
     }
 
-    private void relayQuietly() {
-        try {
-            relayPending();
-        } catch (RuntimeException e) {
-            // The store may be away for a moment; the next poll tries again.
-            LOG.warn("Relaying pending site events failed, will retry: {}", e.toString());
-        }
-    }
-
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "site-event-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(this::relayQuietly, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        executor = started;
+        worker.start(pollInterval);
     }
 
     /**
@@ -178,31 +147,14 @@ class SiteEventRelay implements PendingEventsSignal, SmartLifecycle {
      */
     @Override
     public void stop() {
-        ScheduledExecutorService stopping = executor;
-        executor = null;
-        if (stopping == null) {
-            return;
-        }
-        try {
-            stopping.execute(this::relayQuietly);
-        } catch (RejectedExecutionException e) {
-            // Already shutting down.
-        }
-        stopping.shutdown();
-        try {
-            if (!stopping.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Stopping with site events still unpublished; they are relayed after the next start");
-                stopping.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping.shutdownNow();
+        if (!worker.stop(stopTimeout)) {
+            LOG.warn("Stopping with site events still unpublished; they are relayed after the next start");
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return worker.isRunning();
     }
 
     @Override

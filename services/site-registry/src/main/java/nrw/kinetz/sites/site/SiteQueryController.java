@@ -1,6 +1,5 @@
 package nrw.kinetz.sites.site;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.FocusArea;
@@ -69,7 +69,7 @@ class SiteQueryController {
     }
 
     /** The same list as {@link #list} for spreadsheets, with the same filters and paging. */
-    @GetMapping(produces = SiteCsv.MEDIA_TYPE)
+    @GetMapping(produces = "text/csv")
     ResponseEntity<byte[]> listAsCsv(@RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> regierungsbezirk,
             @RequestParam(required = false) List<String> focusArea,
@@ -79,7 +79,7 @@ class SiteQueryController {
         SiteFilter filter = filter(status, regierungsbezirk, focusArea, program);
         HttpHeaders headers = paging(page, size, store.count(filter));
         headers.setContentDisposition(ContentDisposition.attachment().filename("ki-sites.csv").build());
-        return ResponseEntity.ok().headers(headers).contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        return ResponseEntity.ok().headers(headers).contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
                 .body(SiteCsv.write(store.list(filter, (page - 1) * size, size)));
     }
 
