@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends batches to {@code POST /api/v1/activities} and turns the answers into the report. A batch is sent
  * again after a 429 or 503 — after the intake's {@code Retry-After}, growing the pause when it has none —
- * which is safe: a retry of the same ids and content is counted once (DESIGN.md §4.3).
+ * which is safe: a retry of the same ids and content is counted once (docs/architecture.md#idempotency).
  */
 final class IntakeClient {
 

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Writes CSV for people with German spreadsheets; every CSV download of every service goes through it.
+ * Writes CSV for people with German spreadsheets (docs/architecture.md#csv); every CSV download of every
+ * service goes through it.
  *
  * <ul>
  * <li>UTF-8 with a byte order mark: without it German Excel reads UTF-8 as Windows-1252 and "Düsseldorf"
