@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
+import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.model.InvalidValueException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -32,6 +33,8 @@ import tools.jackson.databind.DatabindException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static final String ERRORS = "errors";
+    /** Prefix of the message code of an {@link ApplicationException}'s detail: {@code problemDetail.<code>}. */
+    static final String DETAIL_CODE_PREFIX = "problemDetail.";
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<Object> apiProblem(ApiProblemException e, WebRequest request) {
@@ -39,6 +42,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setTitle(e.title());
         body.setProperty(ERRORS, e.errors().isEmpty() ? List.of(ProblemError.of(e.getMessage())) : e.errors());
         return handleExceptionInternal(e, body, e.headers(), e.status(), request);
+    }
+
+    /**
+     * The application's refusals. The detail is looked up as the message {@code problemDetail.<code>} with the
+     * problem's arguments (a translation hooks in there) and is the exception's English detail otherwise.
+     */
+    @ExceptionHandler(ApplicationException.class)
+    ResponseEntity<Object> applicationProblem(ApplicationException e, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(e.kind().status());
+        ProblemDetail body = createProblemDetail(e, status, e.getMessage(), DETAIL_CODE_PREFIX + e.code(),
+                e.arguments().toArray(), request);
+        body.setProperty(ERRORS, e.errors().isEmpty() ? List.of(ProblemError.of(e.getMessage())) : e.errors());
+        HttpHeaders headers = new HttpHeaders();
+        e.currentVersion().ifPresent(headers::setETag);
+        e.retryAfter().ifPresent(delay -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds()))));
+        return handleExceptionInternal(e, body, headers, status, request);
     }
 
     @ExceptionHandler(InvalidValueException.class)

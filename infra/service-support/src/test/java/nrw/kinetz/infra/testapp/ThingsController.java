@@ -1,5 +1,6 @@
 package nrw.kinetz.infra.testapp;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.SiteId;
 
 /** Endpoints that fail in every way a real one can, to test the problem details. */
@@ -43,5 +47,17 @@ class ThingsController {
     @PostMapping("/test/conflicts")
     void conflict() {
         throw ApiProblemException.conflict("CLOSED is final; allowed next states: none");
+    }
+
+    @PostMapping("/test/stale-things")
+    void stale() {
+        throw ApplicationException.of(Kind.PRECONDITION_FAILED, "test.stale", "The thing changed; the current ETag is \"7\".", "\"7\"")
+                .withErrors(List.of(ProblemError.of("stale If-Match"))).withCurrentVersion("\"7\"");
+    }
+
+    @PostMapping("/test/busy-things")
+    void busy() {
+        throw ApplicationException.of(Kind.UNAVAILABLE, "test.busy", "The store did not confirm.")
+                .withRetryAfter(Duration.ofSeconds(5));
     }
 }

@@ -73,6 +73,26 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void anApplicationsStaleVersionIsA412NamingTheCurrentETag() throws Exception {
+        var response = post("/test/stale-things", "application/json", "");
+
+        assertProblem(response, 412);
+        assertThat(response.headers().firstValue("ETag")).hasValue("\"7\"");
+        assertThat(json(response).get("title").asString()).isEqualTo("Precondition Failed");
+        assertThat(json(response).get("detail").asString()).isEqualTo("The thing changed; the current ETag is \"7\".");
+        assertThat(json(response).get("errors").get(0).get("detail").asString()).isEqualTo("stale If-Match");
+    }
+
+    @Test
+    void anApplicationsUnavailableStoreIsA503WithRetryAfterAndTheDetailAsItsOneError() throws Exception {
+        var response = post("/test/busy-things", "application/json", "");
+
+        assertProblem(response, 503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json(response).get("errors").get(0).get("detail").asString()).isEqualTo("The store did not confirm.");
+    }
+
+    @Test
     void unsupportedContentTypeIsA415Problem() throws Exception {
         var response = post("/test/batches", "application/xml", "<items/>");
 

@@ -31,7 +31,7 @@ class ActivityConfiguration {
 
     @Bean
     ActivityLedger activityLedger(MongoTemplate mongo) {
-        return new ActivityLedger(mongo);
+        return new MongoActivityLedger(mongo);
     }
 
     /**

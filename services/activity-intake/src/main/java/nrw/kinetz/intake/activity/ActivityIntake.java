@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
-import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
 import nrw.kinetz.intake.activity.ActivityLedger.LedgerUnavailableException;
@@ -83,7 +83,7 @@ class ActivityIntake {
 
     /**
      * @return the summary; its items say accepted, duplicate, rejected or (dry run) valid
-     * @throws ApiProblemException 400/409 when nothing is usable or an atomic request has a bad item, 403 for
+     * @throws ApplicationException 400/409 when nothing is usable or an atomic request has a bad item, 403 for
      *                             another site's activity, 503 when Kafka or the store did not confirm
      */
     IntakeSummary report(Caller caller, IntakeBody body, boolean atomic, boolean dryRun) {
@@ -148,8 +148,9 @@ class ActivityIntake {
             }
         }
         if (!forbidden.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, forbidden.size() + " of " + slots.size()
-                    + " activities belong to a site this token may not report for; nothing was accepted.", forbidden);
+            throw ApplicationException.of(Kind.FORBIDDEN, "intake.site-not-allowed", forbidden.size() + " of "
+                    + slots.size() + " activities belong to a site this token may not report for; nothing was accepted.",
+                    forbidden.size(), slots.size()).withErrors(forbidden);
         }
     }
 
@@ -223,7 +224,9 @@ class ActivityIntake {
                 ? "atomic=true: nothing was accepted because " + rejected.size() + " of " + slots.size()
                         + " activities were rejected."
                 : (slots.size() == 1 ? "The activity was rejected." : "All " + slots.size() + " activities were rejected.");
-        throw new ApiProblemException(onlyConflicts ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, detail, errors);
+        throw ApplicationException.of(onlyConflicts ? Kind.CONFLICT : Kind.INVALID,
+                onlyConflicts ? "intake.ids-reused" : "intake.rejected", detail, rejected.size(), slots.size())
+                .withErrors(errors);
     }
 
     private static void reject(IntakeBody body, Slot slot, List<Violation> violations, boolean conflict) {

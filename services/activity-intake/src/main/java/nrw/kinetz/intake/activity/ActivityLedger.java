@@ -1,61 +1,26 @@
 package nrw.kinetz.intake.activity;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Updates;
-
-import nrw.kinetz.model.ActivityType;
-import nrw.kinetz.model.Field;
-import nrw.kinetz.model.FocusArea;
-import nrw.kinetz.model.Program;
-import nrw.kinetz.model.SiteId;
-import nrw.kinetz.model.activity.ActivityMetrics;
 import nrw.kinetz.model.activity.ActivityReported;
 
 /**
- * The intake's memory of which activity id is bound to which content, in its own MongoDB database.
+ * The intake's memory of which activity id is bound to which content (a port; {@link MongoActivityLedger}
+ * keeps it in the intake's own database).
  *
- * <p>An id is <em>claimed</em> before its report is published: an insert with the id as {@code _id}, so
- * that of two requests racing with one id exactly one binds it — single-document atomicity, which every
- * MongoDB has. A claim names the request ({@code batch}) that published it; the request writes one
- * {@code batches} document after Kafka acknowledged all its reports. So a claim whose batch document exists
- * was published; a claim without one may or may not have been (the request failed or the process died),
+ * <p>An id is <em>claimed</em> before its report is published, atomically: of two requests racing with one
+ * id exactly one binds it. A claim names the request ({@code batch}) that published it; the request records
+ * its batch after Kafka acknowledged all its reports. So a claim whose batch is recorded was published; a
+ * claim without one may or may not have been (the request failed or the process died),
  * and a retry with the same content publishes it again under the same {@code ce_id}, which consumers count
- * once (docs/architecture.md#idempotency). This costs one bulk insert per request and one small insert per request, instead
- * of a second write per activity.
+ * once (docs/architecture.md#idempotency).
  */
-class ActivityLedger {
-
-    static final String ACTIVITIES = "activities";
-    static final String BATCHES = "batches";
-
-    private static final int DUPLICATE_KEY = 11000;
-
-    private final MongoTemplate mongo;
-
-    ActivityLedger(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+interface ActivityLedger {
 
     /**
      * A report whose id was claimed.
@@ -81,203 +46,43 @@ class ActivityLedger {
     }
 
     /**
-     * Claims the ids of {@code reports} for {@code batch}, one unordered bulk insert.
+     * Claims the ids of {@code reports} for {@code batch}, all or as many as are free.
      *
      * @return the existing claims of ids that were taken already (by an earlier or a concurrent request)
      * @throws LedgerUnavailableException if the store does not answer
      */
-    Map<UUID, Claim> claim(String batch, List<Pending> reports) {
-        if (reports.isEmpty()) {
-            return Map.of();
-        }
-        List<Document> documents = new ArrayList<>(reports.size());
-        Date now = new Date();
-        for (Pending pending : reports) {
-            ActivityReported report = pending.report();
-            documents.add(new Document("_id", report.activityId().toString())
-                    .append("site", report.siteId().value())
-                    .append("hash", pending.hash())
-                    .append("batch", batch)
-                    .append("claimedAt", now)
-                    .append("report", document(report)));
-        }
-        try {
-            activities().insertMany(documents, new InsertManyOptions().ordered(false));
-            return Map.of();
-        } catch (MongoBulkWriteException e) {
-            Set<UUID> taken = new HashSet<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY && ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw new LedgerUnavailableException("claiming activity ids failed: " + error.getMessage(), e);
-                }
-                taken.add(reports.get(error.getIndex()).report().activityId());
-            }
-            return find(taken);
-        } catch (MongoException e) {
-            throw new LedgerUnavailableException("claiming activity ids failed: " + e.getMessage(), e);
-        }
-    }
+    Map<UUID, Claim> claim(String batch, List<Pending> reports);
 
     /** The claims of these ids that exist. */
-    Map<UUID, Claim> find(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, Claim> claims = new HashMap<>();
-        try {
-            for (Document document : activities().find(Filters.in("_id", ids.stream().map(UUID::toString).toList()))) {
-                Claim claim = claim(document);
-                claims.put(claim.id(), claim);
-            }
-        } catch (MongoException e) {
-            throw new LedgerUnavailableException("reading activity claims failed: " + e.getMessage(), e);
-        }
-        return claims;
-    }
+    Map<UUID, Claim> find(Collection<UUID> ids);
 
-    Optional<Claim> find(UUID id) {
+    default Optional<Claim> find(UUID id) {
         return Optional.ofNullable(find(List.of(id)).get(id));
     }
 
     /** Of these batches, the ones whose reports Kafka acknowledged. */
-    Set<String> acknowledged(Collection<String> batches) {
-        if (batches.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> acknowledged = new HashSet<>();
-        try {
-            for (Document document : batches().find(Filters.in("_id", Set.copyOf(batches)))) {
-                acknowledged.add(document.getString("_id"));
-            }
-        } catch (MongoException e) {
-            throw new LedgerUnavailableException("reading batches failed: " + e.getMessage(), e);
-        }
-        return acknowledged;
-    }
+    Set<String> acknowledged(Collection<String> batches);
 
     /** Frees the claims {@code batch} made, when it will not publish them (an atomic request that failed). */
-    void release(String batch, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try {
-            activities().deleteMany(Filters.and(Filters.in("_id", ids.stream().map(UUID::toString).toList()),
-                    Filters.eq("batch", batch)));
-        } catch (MongoException e) {
-            // Left behind, the claims only make a retry with other content for these ids a conflict; the same
-            // content is still accepted, so the request's answer does not depend on this cleanup.
-            throw new LedgerUnavailableException("releasing claims failed: " + e.getMessage(), e);
-        }
-    }
+    void release(String batch, Collection<UUID> ids);
 
     /**
      * Records that Kafka acknowledged every report of {@code batch}: first the claims of earlier, unconfirmed
-     * requests that this batch published again move to it, then the batch document is written.
+     * requests that this batch published again move to it, then the batch is recorded.
      */
-    void acknowledge(String batch, int published, Collection<UUID> republished) {
-        try {
-            if (!republished.isEmpty()) {
-                activities().updateMany(Filters.in("_id", republished.stream().map(UUID::toString).toList()),
-                        Updates.set("batch", batch));
-            }
-            batches().insertOne(new Document("_id", batch).append("acknowledgedAt", new Date()).append("published", published));
-        } catch (MongoException e) {
-            throw new LedgerUnavailableException("confirming the batch failed: " + e.getMessage(), e);
-        }
-    }
+    void acknowledge(String batch, int published, Collection<UUID> republished);
 
     /**
      * Notes a retraction before it is published, unless one was noted already.
      *
      * @return the retraction that holds: the first one noted
      */
-    Retraction noteRetraction(UUID activityId, UUID retractionId, String reason) {
-        try {
-            Document retraction = new Document("id", retractionId.toString()).append("acknowledged", false)
-                    .append("requestedAt", new Date());
-            if (reason != null) {
-                retraction.append("reason", reason);
-            }
-            activities().updateOne(Filters.and(Filters.eq("_id", activityId.toString()), Filters.exists("retraction", false)),
-                    Updates.set("retraction", retraction));
-        } catch (MongoException e) {
-            throw new LedgerUnavailableException("noting the retraction failed: " + e.getMessage(), e);
-        }
-        return find(activityId).map(Claim::retraction)
-                .orElseThrow(() -> new IllegalStateException("claim of " + activityId + " vanished"));
-    }
+    Retraction noteRetraction(UUID activityId, UUID retractionId, String reason);
 
-    void acknowledgeRetraction(UUID activityId) {
-        try {
-            activities().updateOne(Filters.eq("_id", activityId.toString()),
-                    Updates.combine(Updates.set("retraction.acknowledged", true),
-                            Updates.set("retraction.acknowledgedAt", new Date())));
-        } catch (MongoException e) {
-            throw new LedgerUnavailableException("confirming the retraction failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static Claim claim(Document document) {
-        Document retraction = document.get("retraction", Document.class);
-        return new Claim(UUID.fromString(document.getString("_id")), document.getString("hash"),
-                document.getString("batch"), report(document.get("report", Document.class)),
-                retraction == null ? null : new Retraction(UUID.fromString(retraction.getString("id")),
-                        retraction.getString("reason"), Boolean.TRUE.equals(retraction.getBoolean("acknowledged"))));
-    }
-
-    /**
-     * The report as a sub-document with the field names of the event payload, written field by field: going
-     * through JSON text would cost as much as the insert itself.
-     */
-    static Document document(ActivityReported report) {
-        Document metrics = new Document("participants", report.metrics().participants())
-                .append("volunteers", report.metrics().volunteers())
-                .append("sessions", report.metrics().sessions())
-                .append("hours", report.metrics().hours());
-        Document document = new Document("activityId", report.activityId().toString())
-                .append("siteId", report.siteId().value())
-                .append("occurredOn", report.occurredOn().toString())
-                .append("field", report.field().name())
-                .append("focusArea", report.focusArea().name())
-                .append("activityType", report.activityType().name());
-        appendIfPresent(document, "program", report.program() == null ? null : report.program().name());
-        appendIfPresent(document, "block", report.block() == null ? null : report.block().name());
-        appendIfPresent(document, "measureId", report.measureId());
-        document.append("metrics", metrics);
-        appendIfPresent(document, "note", report.note());
-        return document;
-    }
-
-    static ActivityReported report(Document document) {
-        Document metrics = document.get("metrics", Document.class);
-        String program = document.getString("program");
-        String block = document.getString("block");
-        return new ActivityReported(UUID.fromString(document.getString("activityId")), SiteId.of(document.getString("siteId")),
-                LocalDate.parse(document.getString("occurredOn")), Field.valueOf(document.getString("field")),
-                FocusArea.valueOf(document.getString("focusArea")), ActivityType.valueOf(document.getString("activityType")),
-                program == null ? null : Program.valueOf(program), block == null ? null : Program.Block.valueOf(block),
-                document.getString("measureId"),
-                new ActivityMetrics(metrics.getInteger("participants"), metrics.getInteger("volunteers"),
-                        metrics.getInteger("sessions"), metrics.getInteger("hours")),
-                document.getString("note"));
-    }
-
-    private static void appendIfPresent(Document document, String name, Object value) {
-        if (value != null) {
-            document.append(name, value);
-        }
-    }
-
-    private MongoCollection<Document> activities() {
-        return mongo.getCollection(ACTIVITIES);
-    }
-
-    private MongoCollection<Document> batches() {
-        return mongo.getCollection(BATCHES);
-    }
+    void acknowledgeRetraction(UUID activityId);
 
     /** The store did not answer or refused a write: the request must not be acknowledged. */
-    static class LedgerUnavailableException extends RuntimeException {
+    class LedgerUnavailableException extends RuntimeException {
 
         LedgerUnavailableException(String message, Throwable cause) {
             super(message, cause);

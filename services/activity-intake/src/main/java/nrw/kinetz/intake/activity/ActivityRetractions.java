@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
-import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
 import nrw.kinetz.intake.activity.ActivityLedger.LedgerUnavailableException;
@@ -39,25 +39,27 @@ class ActivityRetractions {
     /**
      * @param reason optional, at most 500 characters (checked by the request)
      * @return retracted (published now) or duplicate (retracted before; nothing published)
-     * @throws ApiProblemException 404 unknown activity, 403 another site's, 409 its report was never
+     * @throws ApplicationException 404 unknown activity, 403 another site's, 409 its report was never
      *                             confirmed, 503 Kafka or the store did not confirm
      */
     RetractionResult retract(Caller caller, UUID activityId, String reason) {
         try {
-            Claim claim = ledger.find(activityId).orElseThrow(() -> ApiProblemException.notFound(
-                    "No activity " + activityId + " was reported to this intake."));
+            Claim claim = ledger.find(activityId).orElseThrow(() -> ApplicationException.of(Kind.NOT_FOUND,
+                    "activity.unknown", "No activity " + activityId + " was reported to this intake.", activityId));
             if (!caller.mayActFor(claim.report().siteId())) {
-                throw new ApiProblemException(HttpStatus.FORBIDDEN, "Activity " + activityId + " belongs to site "
-                        + claim.report().siteId() + "; only that site's token or the laki role may retract it.",
-                        List.of(ProblemError.of("a token of " + caller.site().map(site -> "site " + site).orElse("this role")
+                throw ApplicationException.of(Kind.FORBIDDEN, "activity.of-another-site", "Activity " + activityId
+                        + " belongs to site " + claim.report().siteId() + "; only that site's token or the laki role may"
+                        + " retract it.", activityId, claim.report().siteId())
+                        .withErrors(List.of(ProblemError.of("a token of " + caller.site().map(site -> "site " + site).orElse("this role")
                                 + " may not retract activities of site " + claim.report().siteId())));
             }
             if (claim.retraction() != null && claim.retraction().acknowledged()) {
                 return new RetractionResult(activityId, claim.retraction().id(), RetractionResult.Status.DUPLICATE);
             }
             if (ledger.acknowledged(List.of(claim.batch())).isEmpty()) {
-                throw ApiProblemException.conflict("The report of activity " + activityId + " was never confirmed"
-                        + " (its request failed); send the report again before retracting it.");
+                throw ApplicationException.of(Kind.CONFLICT, "activity.report-unconfirmed", "The report of activity "
+                        + activityId + " was never confirmed (its request failed); send the report again before"
+                        + " retracting it.", activityId);
             }
             Retraction retraction = ledger.noteRetraction(activityId, retractionId(activityId), reason);
             publisher.publish(EventEnvelope.of(retraction.id(), EventSource.site(claim.report().siteId()),

@@ -33,7 +33,7 @@ class ReportPublisher {
         this.properties = properties;
     }
 
-    /** @throws nrw.kinetz.infra.web.ApiProblemException 503 if any report was not acknowledged in time */
+    /** @throws nrw.kinetz.infra.problem.ApplicationException 503 if any report was not acknowledged in time */
     void publishAll(List<ActivityReported> reports) {
         long deadline = System.nanoTime() + properties.publishTimeout().toNanos();
         List<CompletableFuture<?>> acknowledgements = new ArrayList<>(reports.size());
@@ -50,7 +50,7 @@ class ReportPublisher {
         }
     }
 
-    /** @throws nrw.kinetz.infra.web.ApiProblemException 503 if Kafka did not acknowledge in time */
+    /** @throws nrw.kinetz.infra.problem.ApplicationException 503 if Kafka did not acknowledge in time */
     void publish(EventEnvelope<ActivityRetracted> retraction) {
         try {
             publisher.publishAndWait(retraction);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,11 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
-import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.intake.Activities;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
@@ -53,9 +53,9 @@ class ActivityIntakeTests {
         ledger.unavailable = true;
 
         assertThatThrownBy(() -> intake.report(soest, body(Activities.of("05974").json()), false, false))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    assertThat(e.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+                .isInstanceOfSatisfying(ApplicationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                    assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(5));
                 });
         assertThat(publisher.published).isEmpty();
     }
@@ -65,8 +65,8 @@ class ActivityIntakeTests {
         publisher.failing = true;
 
         assertThatThrownBy(() -> intake.report(soest, body(Activities.of("05974").json()), false, false))
-                .isInstanceOfSatisfying(ApiProblemException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+                .isInstanceOfSatisfying(ApplicationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
         assertThat(ledger.events).hasSize(1).allSatisfy(event -> assertThat(event).startsWith("claim"));
     }
 
@@ -76,8 +76,8 @@ class ActivityIntakeTests {
         ledger.claimedElsewhere.add(UUID.fromString(activity.id()));
 
         assertThatThrownBy(() -> intake.report(soest, body(Activities.array(List.of(activity, activity))), false, false))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                .isInstanceOfSatisfying(ApplicationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
                     assertThat(e.errors()).extracting(error -> error.pointer()).containsExactly("/0/id", "/1/id");
                 });
         assertThat(publisher.published).isEmpty();
@@ -97,18 +97,14 @@ class ActivityIntakeTests {
     }
 
     /** Remembers what was asked of it; ids in {@code claimedElsewhere} are bound to other content. */
-    private static final class FakeLedger extends ActivityLedger {
+    private static final class FakeLedger implements ActivityLedger {
 
         final List<String> events = new ArrayList<>();
         final Set<UUID> claimedElsewhere = new HashSet<>();
         boolean unavailable;
 
-        FakeLedger() {
-            super(null);
-        }
-
         @Override
-        Map<UUID, Claim> claim(String batch, List<Pending> reports) {
+        public Map<UUID, Claim> claim(String batch, List<Pending> reports) {
             if (unavailable) {
                 throw new LedgerUnavailableException("timed out", null);
             }
@@ -124,24 +120,35 @@ class ActivityIntakeTests {
         }
 
         @Override
-        Map<UUID, Claim> find(Collection<UUID> ids) {
+        public Map<UUID, Claim> find(Collection<UUID> ids) {
             events.add("find");
             return Map.of();
         }
 
         @Override
-        Set<String> acknowledged(Collection<String> batches) {
+        public Set<String> acknowledged(Collection<String> batches) {
             return Set.copyOf(batches);
         }
 
         @Override
-        void release(String batch, Collection<UUID> ids) {
+        public void release(String batch, Collection<UUID> ids) {
             events.add("release " + ids.size());
         }
 
         @Override
-        void acknowledge(String batch, int published, Collection<UUID> republished) {
+        public void acknowledge(String batch, int published, Collection<UUID> republished) {
             events.add("acknowledge " + published);
+        }
+
+        @Override
+        public Retraction noteRetraction(UUID activityId, UUID retractionId, String reason) {
+            events.add("note retraction " + activityId);
+            return new Retraction(retractionId, reason, false);
+        }
+
+        @Override
+        public void acknowledgeRetraction(UUID activityId) {
+            events.add("acknowledge retraction " + activityId);
         }
     }
 

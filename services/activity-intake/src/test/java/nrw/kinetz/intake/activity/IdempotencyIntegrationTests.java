@@ -156,7 +156,7 @@ class IdempotencyIntegrationTests {
                 Activities.array(List.of(fresh, known.with("hours", "9"))), TestTokens.ki("05974")), 409);
 
         assertThat(topic.size()).isEqualTo(before);
-        assertThat(mongo.getCollection(ActivityLedger.ACTIVITIES).countDocuments(new Document("_id", fresh.id()))).isZero();
+        assertThat(mongo.getCollection(MongoActivityLedger.ACTIVITIES).countDocuments(new Document("_id", fresh.id()))).isZero();
     }
 
     @Test
@@ -166,9 +166,9 @@ class IdempotencyIntegrationTests {
         JsonNode dry = expect(api.report("?dryRun=true", IntakeApi.JSON, activity.json(), TestTokens.ki("05974")), 200);
         assertThat(dry.get("valid").asInt()).isEqualTo(1);
         ActivityReported report = reportOf(activity);
-        mongo.getCollection(ActivityLedger.ACTIVITIES).insertOne(new Document("_id", activity.id()).append("site", "05974")
+        mongo.getCollection(MongoActivityLedger.ACTIVITIES).insertOne(new Document("_id", activity.id()).append("site", "05974")
                 .append("hash", ContentHash.of(report)).append("batch", UUID.randomUUID().toString())
-                .append("claimedAt", new Date()).append("report", ActivityLedger.document(report)));
+                .append("claimedAt", new Date()).append("report", MongoActivityLedger.document(report)));
 
         JsonNode retry = expect(api.report(IntakeApi.JSON, activity.json(), TestTokens.ki("05974")), 202);
         JsonNode again = expect(api.report(IntakeApi.JSON, activity.json(), TestTokens.ki("05974")), 202);

@@ -2,10 +2,8 @@ package nrw.kinetz.sites.site;
 
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-
-import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.ProblemError;
 
 /**
@@ -19,19 +17,19 @@ final class IfMatch {
 
     /**
      * @param header the {@code If-Match} header as received, may be null
-     * @throws ApiProblemException 428 without a usable header, 412 if no tag in it is the current one
+     * @throws ApplicationException 428 without a usable header, 412 if no tag in it is the current one
      */
     static void require(String header, StoredSite current) {
         if (header == null || header.isBlank()) {
-            throw new ApiProblemException(HttpStatus.PRECONDITION_REQUIRED, "Precondition Required",
+            throw ApplicationException.of(Kind.PRECONDITION_REQUIRED, "site.if-match-missing",
                     "A change needs an If-Match header with the ETag of the site as you read it (GET /api/v1/sites/"
                             + current.site().identity().siteId() + "), so that it cannot overwrite a change you have not seen.",
-                    List.of(ProblemError.of("If-Match header missing")), HttpHeaders.EMPTY);
+                    current.site().identity().siteId()).withErrors(List.of(ProblemError.of("If-Match header missing")));
         }
         if (header.strip().equals("*")) {
-            throw new ApiProblemException(HttpStatus.PRECONDITION_REQUIRED, "Precondition Required",
-                    "If-Match: * matches every version and so does not protect against lost updates; send the site's ETag.",
-                    List.of(ProblemError.of("If-Match: * is not accepted")), HttpHeaders.EMPTY);
+            throw ApplicationException.of(Kind.PRECONDITION_REQUIRED, "site.if-match-any",
+                    "If-Match: * matches every version and so does not protect against lost updates; send the site's ETag.")
+                    .withErrors(List.of(ProblemError.of("If-Match: * is not accepted")));
         }
         for (String tag : header.split(",")) {
             // Strong comparison, as If-Match requires: a weak tag never matches. A bare number is accepted
@@ -41,11 +39,9 @@ final class IfMatch {
                 return;
             }
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(current.etag());
-        throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+        throw ApplicationException.of(Kind.PRECONDITION_FAILED, "site.if-match-stale",
                 "The site has changed since you read it: If-Match was " + header.strip() + ", the current ETag is "
-                        + current.etag() + ". Read the site again and reapply your change.",
-                List.of(ProblemError.of("stale If-Match " + header.strip())), headers);
+                        + current.etag() + ". Read the site again and reapply your change.", header.strip(), current.etag())
+                .withErrors(List.of(ProblemError.of("stale If-Match " + header.strip()))).withCurrentVersion(current.etag());
     }
 }

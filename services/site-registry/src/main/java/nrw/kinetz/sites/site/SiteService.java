@@ -11,11 +11,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.Program;
@@ -58,15 +57,15 @@ class SiteService {
     /**
      * @param status the step the site has reached, DECIDED if null
      * @param since  the day the site reached {@code status}; today if null
-     * @throws ApiProblemException 409 if the site exists already, 400 if a rule of the site is broken
+     * @throws ApplicationException 409 if the site exists already, 400 if a rule of the site is broken
      */
     StoredSite register(SiteId siteId, String name, TerritoryKind territoryKind, long population, SiteStatus status,
             LocalDate since) {
         Outcome outcome = decide(() -> Site.register(new SiteIdentity(siteId, name, territoryKind, population),
                 status == null ? SiteStatus.DECIDED : status, since == null ? today() : since, today()));
         if (!store.insert(outcome.site(), announce(outcome, UUID::randomUUID))) {
-            throw ApiProblemException.conflict("Site " + siteId + " is registered already; "
-                    + "change it with PUT /api/v1/sites/" + siteId + "/status, /staffing, /focus-areas or /contact");
+            throw ApplicationException.of(Kind.CONFLICT, "site.registered-already", "Site " + siteId + " is registered already; "
+                    + "change it with PUT /api/v1/sites/" + siteId + "/status, /staffing, /focus-areas or /contact", siteId);
         }
         relay.eventsPending();
         return new StoredSite(outcome.site(), 1);
@@ -89,13 +88,14 @@ class SiteService {
         return change(siteId, ifMatch, site -> site.changeContact(contact));
     }
 
-    /** @throws ApiProblemException 404 for a site the registry does not know */
+    /** @throws ApplicationException 404 for a site the registry does not know */
     StoredSite get(SiteId siteId) {
         return store.find(siteId).orElseThrow(() -> unknown(siteId));
     }
 
-    static ApiProblemException unknown(SiteId siteId) {
-        return ApiProblemException.notFound("Site " + siteId + " is not registered; GET /api/v1/sites lists the sites.");
+    static ApplicationException unknown(SiteId siteId) {
+        return ApplicationException.of(Kind.NOT_FOUND, "site.unknown",
+                "Site " + siteId + " is not registered; GET /api/v1/sites lists the sites.", siteId);
     }
 
     /** The outcome's facts as events of this service about its site, in order, with ids from {@code ids}. */
@@ -119,12 +119,10 @@ class SiteService {
         if (!store.update(outcome.site(), current.version(), announce(outcome, UUID::randomUUID))) {
             // Someone changed the site between our read and our write: the caller's If-Match is stale now.
             StoredSite now = get(siteId);
-            HttpHeaders headers = new HttpHeaders();
-            headers.setETag(now.etag());
-            throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+            throw ApplicationException.of(Kind.PRECONDITION_FAILED, "site.changed-meanwhile",
                     "The site changed while your change was being applied; the current ETag is " + now.etag()
-                            + ". Read the site again and reapply your change.",
-                    List.of(ProblemError.of("concurrent change")), headers);
+                            + ". Read the site again and reapply your change.", now.etag())
+                    .withErrors(List.of(ProblemError.of("concurrent change"))).withCurrentVersion(now.etag());
         }
         relay.eventsPending();
         return new StoredSite(outcome.site(), current.version() + 1);
@@ -135,10 +133,11 @@ class SiteService {
         try {
             return decision.get();
         } catch (SiteRuleViolation e) {
-            throw ApiProblemException.badRequest(e.getMessage(), List.of(ProblemError.at("/" + e.path(), e.getMessage())));
+            throw ApplicationException.of(Kind.INVALID, "site.rule-broken", e.getMessage())
+                    .withErrors(List.of(ProblemError.at("/" + e.path(), e.getMessage())));
         } catch (IllegalTransition e) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict", e.getMessage(),
-                    List.of(ProblemError.at("/status", e.getMessage())), HttpHeaders.EMPTY);
+            throw ApplicationException.of(Kind.CONFLICT, "site.step-not-allowed", e.getMessage())
+                    .withErrors(List.of(ProblemError.at("/status", e.getMessage())));
         }
     }
 

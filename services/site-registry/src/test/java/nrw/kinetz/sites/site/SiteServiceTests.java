@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
-import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.FundingSource;
 import nrw.kinetz.model.PostKind;
@@ -56,8 +56,8 @@ class SiteServiceTests {
     void registeringTheSameSiteTwiceIsAConflictAndStoresNothingMore() {
         register();
 
-        assertThatThrownBy(this::register).isInstanceOfSatisfying(ApiProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        assertThatThrownBy(this::register).isInstanceOfSatisfying(ApplicationException.class,
+                e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
         assertThat(store.allEvents()).hasSize(2);
     }
 
@@ -74,9 +74,9 @@ class SiteServiceTests {
         register();
 
         assertThatThrownBy(() -> service.changeStatus(SITE, null, SiteStatus.FUNDED, null))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED));
+                .isInstanceOfSatisfying(ApplicationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PRECONDITION_REQUIRED));
         assertThatThrownBy(() -> service.changeStatus(SITE, "*", SiteStatus.FUNDED, null))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED));
+                .isInstanceOfSatisfying(ApplicationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PRECONDITION_REQUIRED));
         assertUnchanged();
     }
 
@@ -86,9 +86,9 @@ class SiteServiceTests {
         service.changeStatus(SITE, "\"1\"", SiteStatus.FUNDED, null);
 
         assertThatThrownBy(() -> service.changeStatus(SITE, "\"1\"", SiteStatus.START_PHASE, null))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
-                    assertThat(e.headers().getETag()).isEqualTo("\"2\"");
+                .isInstanceOfSatisfying(ApplicationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.PRECONDITION_FAILED);
+                    assertThat(e.currentVersion()).hasValue("\"2\"");
                 });
         assertThat(service.get(SITE).site().status()).isEqualTo(SiteStatus.FUNDED);
         assertThat(service.get(SITE).version()).isEqualTo(2);
@@ -104,7 +104,7 @@ class SiteServiceTests {
         };
 
         assertThatThrownBy(() -> service.changeStatus(SITE, "\"1\"", SiteStatus.FUNDED, null))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+                .isInstanceOfSatisfying(ApplicationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PRECONDITION_FAILED));
         assertThat(service.get(SITE).site().status()).isEqualTo(SiteStatus.CLOSED);
     }
 
@@ -116,13 +116,13 @@ class SiteServiceTests {
         assertThat(service.changeStatus(SITE, "2", SiteStatus.START_PHASE, null).version()).isEqualTo(3);
         assertThatThrownBy(() -> service.changeStatus(SITE, "W/\"3\"", SiteStatus.ESTABLISHED, null))
                 .as("a weak tag never matches in If-Match")
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+                .isInstanceOfSatisfying(ApplicationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PRECONDITION_FAILED));
     }
 
     @Test
     void anUnknownSiteIs404EvenWithoutIfMatch() {
         assertThatThrownBy(() -> service.changeStatus(SITE, null, SiteStatus.FUNDED, null))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(ApplicationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     }
 
     @Test
@@ -130,8 +130,8 @@ class SiteServiceTests {
         register();
 
         assertThatThrownBy(() -> service.changeStatus(SITE, "\"1\"", SiteStatus.ESTABLISHED, null))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                .isInstanceOfSatisfying(ApplicationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
                     assertThat(e.getMessage()).contains("allowed next states: FUNDED, CLOSED");
                     assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.pointer()).isEqualTo("/status"));
                 });
@@ -143,8 +143,8 @@ class SiteServiceTests {
         register();
 
         assertThatThrownBy(() -> service.changeStatus(SITE, "\"1\"", SiteStatus.FUNDED, LocalDate.of(2025, 7, 1)))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                .isInstanceOfSatisfying(ApplicationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID);
                     assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.pointer()).isEqualTo("/effectiveOn"));
                 });
         assertUnchanged();
@@ -157,7 +157,7 @@ class SiteServiceTests {
                 post("1", FundingSource.PROGRAM, null));
 
         assertThatThrownBy(() -> service.changeStaffing(SITE, "\"1\"", posts))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.errors())
+                .isInstanceOfSatisfying(ApplicationException.class, e -> assertThat(e.errors())
                         .singleElement().satisfies(error -> assertThat(error.pointer()).isEqualTo("/posts/2/program")));
         assertUnchanged();
     }
