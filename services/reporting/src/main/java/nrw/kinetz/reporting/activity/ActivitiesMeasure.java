@@ -22,6 +22,11 @@ import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
+import nrw.kinetz.reporting.activity.model.Cell;
+import nrw.kinetz.reporting.activity.model.CellKey;
+import nrw.kinetz.reporting.activity.model.CellQuery;
+import nrw.kinetz.reporting.activity.model.Tally;
+import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 
 /**
  * {@code measure=activities}: how many activities the KIs reported and how many people, volunteers, sessions
@@ -35,13 +40,13 @@ import nrw.kinetz.reporting.aggregate.Metric;
  */
 public final class ActivitiesMeasure implements Measure {
 
-    static final String NAME = CellKey.MEASURE;
-    static final Metric ACTIVITIES = Metric.count("activities", "Aktivitäten");
-    static final Metric PARTICIPANTS = Metric.people("participants", "Teilnehmende");
-    static final Metric VOLUNTEERS = Metric.people("volunteers", "Ehrenamtliche");
-    static final Metric SESSIONS = Metric.count("sessions", "Termine");
-    static final Metric HOURS = Metric.count("hours", "Stunden");
-    static final String NO_PROGRAM_LABEL = "ohne Programm";
+    public static final String NAME = CellKey.MEASURE;
+    public static final Metric ACTIVITIES = Metric.count("activities", "Aktivitäten");
+    public static final Metric PARTICIPANTS = Metric.people("participants", "Teilnehmende");
+    public static final Metric VOLUNTEERS = Metric.people("volunteers", "Ehrenamtliche");
+    public static final Metric SESSIONS = Metric.count("sessions", "Termine");
+    public static final Metric HOURS = Metric.count("hours", "Stunden");
+    public static final String NO_PROGRAM_LABEL = "ohne Programm";
 
     private static final List<Metric> METRICS = List.of(ACTIVITIES, PARTICIPANTS, VOLUNTEERS, SESSIONS, HOURS);
     private static final List<Dimension> DIMENSIONS = List.of(Dimension.SITE, Dimension.REGIERUNGSBEZIRK, Dimension.FIELD,
@@ -49,7 +54,7 @@ public final class ActivitiesMeasure implements Measure {
 
     private final ActivityReadModel model;
 
-    ActivitiesMeasure(ActivityReadModel model) {
+    public ActivitiesMeasure(ActivityReadModel model) {
         this.model = model;
     }
 
@@ -81,7 +86,7 @@ public final class ActivitiesMeasure implements Measure {
         return aggregate(groupBy, model.active().cells(new CellQuery(period, site)));
     }
 
-    static Aggregation aggregate(Dimension groupBy, List<Cell> cells) {
+    public static Aggregation aggregate(Dimension groupBy, List<Cell> cells) {
         Grouping grouping = Grouping.of(groupBy);
         Map<String, Tally> sums = new LinkedHashMap<>(grouping.rows());
         Tally total = Tally.ZERO;

@@ -18,9 +18,9 @@ import nrw.kinetz.infra.csv.CsvWriter;
  */
 public final class AggregateCsv {
 
-    static final String KEY_HEADING = "Schlüssel";
-    static final String LABEL_HEADING = "Bezeichnung";
-    static final String TOTAL_LABEL = "Insgesamt";
+    public static final String KEY_HEADING = "Schlüssel";
+    public static final String LABEL_HEADING = "Bezeichnung";
+    public static final String TOTAL_LABEL = "Insgesamt";
 
     private AggregateCsv() {
     }
@@ -48,7 +48,7 @@ public final class AggregateCsv {
         return cells;
     }
 
-    static String cell(CellValue value) {
+    public static String cell(CellValue value) {
         if (value == null) {
             return "";
         }

@@ -18,13 +18,13 @@ import nrw.kinetz.model.Period;
  * @param groupBy one of the measure's dimensions
  * @param period  empty when the caller gave none
  */
-record AggregateQuery(Measure measure, Dimension groupBy, Optional<Period> period) {
+public record AggregateQuery(Measure measure, Dimension groupBy, Optional<Period> period) {
 
-    static final String MEASURE = "measure";
-    static final String GROUP_BY = "groupBy";
-    static final String PERIOD = "period";
+    public static final String MEASURE = "measure";
+    public static final String GROUP_BY = "groupBy";
+    public static final String PERIOD = "period";
 
-    AggregateQuery {
+    public AggregateQuery {
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(groupBy, "groupBy");
         Objects.requireNonNull(period, "period");
@@ -39,7 +39,7 @@ record AggregateQuery(Measure measure, Dimension groupBy, Optional<Period> perio
      * @param period a blank value counts as absent, as an empty form field sends it
      * @throws InvalidAggregateQueryException naming each bad parameter and the values it accepts
      */
-    static AggregateQuery parse(Measures measures, String measure, String groupBy, String period) {
+    public static AggregateQuery parse(Measures measures, String measure, String groupBy, String period) {
         List<InvalidAggregateQueryException.Problem> problems = new ArrayList<>();
         Measure known = null;
         if (isBlank(measure)) {

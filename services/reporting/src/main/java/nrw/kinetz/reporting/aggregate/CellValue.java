@@ -14,9 +14,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public sealed interface CellValue permits CellValue.Count, CellValue.Amount, CellValue.Suppressed {
 
     /** The one withheld cell; it carries nothing, so one instance serves all. */
-    Suppressed SUPPRESSED = new Suppressed();
+    public Suppressed SUPPRESSED = new Suppressed();
 
-    static Count of(long value) {
+    public static Count of(long value) {
         return new Count(value);
     }
 
@@ -25,7 +25,7 @@ public sealed interface CellValue permits CellValue.Count, CellValue.Amount, Cel
      *
      * @param value never negative: corrections are retractions, not negative counts (docs/architecture.md#idempotency)
      */
-    record Count(long value) implements CellValue {
+    public record Count(long value) implements CellValue {
 
         public Count {
             if (value < 0) {
@@ -40,7 +40,7 @@ public sealed interface CellValue permits CellValue.Count, CellValue.Amount, Cel
         }
     }
 
-    static Amount of(BigDecimal value) {
+    public static Amount of(BigDecimal value) {
         return new Amount(value);
     }
 
@@ -50,7 +50,7 @@ public sealed interface CellValue permits CellValue.Count, CellValue.Amount, Cel
      *
      * @param value never negative
      */
-    record Amount(BigDecimal value) implements CellValue {
+    public record Amount(BigDecimal value) implements CellValue {
 
         public Amount {
             if (value.signum() < 0) {
@@ -67,7 +67,7 @@ public sealed interface CellValue permits CellValue.Count, CellValue.Amount, Cel
     }
 
     /** A count withheld from this caller because it could identify people. */
-    record Suppressed() implements CellValue {
+    public record Suppressed() implements CellValue {
 
         @JsonProperty("suppressed")
         public boolean suppressed() {

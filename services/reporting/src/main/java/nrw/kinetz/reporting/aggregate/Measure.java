@@ -16,13 +16,13 @@ import nrw.kinetz.model.Period;
 public interface Measure {
 
     /** @return the {@code measure} parameter value, e.g. {@code sites} */
-    String name();
+    public String name();
 
     /** @return the numbers of every row, in the order they appear in {@code values} */
-    List<Metric> metrics();
+    public List<Metric> metrics();
 
     /** @return the {@code groupBy} values this measure answers, in the order error messages list them */
-    List<Dimension> dimensions();
+    public List<Dimension> dimensions();
 
     /**
      * @param groupBy one of {@link #dimensions()}
@@ -30,5 +30,5 @@ public interface Measure {
      * @return exact numbers
      * @throws IllegalArgumentException if {@code groupBy} is not one of {@link #dimensions()}
      */
-    Aggregation aggregate(Dimension groupBy, Optional<Period> period);
+    public Aggregation aggregate(Dimension groupBy, Optional<Period> period);
 }

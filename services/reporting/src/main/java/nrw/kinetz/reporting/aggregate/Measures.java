@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The measures this service answers, by their {@code measure} parameter value. */
-final class Measures {
+public final class Measures {
 
     private final Map<String, Measure> byName = new LinkedHashMap<>();
 
     /** @throws IllegalStateException if two measures claim the same name, which would make one unreachable */
-    Measures(List<Measure> measures) {
+    public Measures(List<Measure> measures) {
         for (Measure measure : measures) {
             Measure previous = byName.putIfAbsent(measure.name(), measure);
             if (previous != null) {
@@ -22,11 +22,11 @@ final class Measures {
     }
 
     /** Exact match: measure names are lower-case words and are echoed as given in every answer. */
-    Optional<Measure> find(String name) {
+    public Optional<Measure> find(String name) {
         return Optional.ofNullable(byName.get(name.strip()));
     }
 
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(byName.keySet());
     }
 }

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class Suppression {
 
-    static final long SMALLEST_SHOWN = 5;
+    public static final long SMALLEST_SHOWN = 5;
 
     private Suppression() {
     }

@@ -10,18 +10,18 @@ import java.util.List;
 public interface ChangeSource {
 
     /** @return up to {@code limit} changes not yet marked as fed, wherever they are: the sweep's question */
-    List<Change> pending(int limit);
+    public List<Change> pending(int limit);
 
     /**
      * @param keys aggregates the local writer has just changed
      * @return the changes among those aggregates that are still marked: the same answer for them as
      *         {@link #pending(int)}, found by key instead of by mark, which a store may have to scan for
      */
-    List<Change> pending(Collection<String> keys);
+    public List<Change> pending(Collection<String> keys);
 
     /**
      * Clears the marks of these changes — but not of an aggregate that has changed again since, whose newer
      * value is still to be fed.
      */
-    void fed(List<Change> changes);
+    public void fed(List<Change> changes);
 }

@@ -29,7 +29,7 @@ import nrw.kinetz.reporting.aggregate.Suppression;
 public record ChangeView(String cursor, String key, String measure, String period, Map<String, String> dimensions,
         Map<String, CellValue> values, OffsetDateTime updatedAt) {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     public ChangeView {
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));

@@ -12,16 +12,16 @@ public interface Feed {
      *
      * @return the entries appended
      */
-    List<FeedEntry> append(List<Change> changes, Instant now);
+    public List<FeedEntry> append(List<Change> changes, Instant now);
 
     /** @return up to {@code limit} entries with a sequence after {@code sequence}, in order */
-    List<FeedEntry> after(long sequence, int limit);
+    public List<FeedEntry> after(long sequence, int limit);
 
     /** @return the highest sequence in the feed, {@link FeedCursor#START} if it is empty */
-    long last();
+    public long last();
 
     /** @return how far the named relay has got, {@link FeedCursor#START} if it has not started */
-    long progress(String relay);
+    public long progress(String relay);
 
-    void saveProgress(String relay, long sequence);
+    public void saveProgress(String relay, long sequence);
 }

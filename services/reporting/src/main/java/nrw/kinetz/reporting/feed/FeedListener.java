@@ -5,5 +5,5 @@ import java.util.List;
 /** Told by the {@link FeedRelay} of this instance about entries it has just appended, in order. */
 public interface FeedListener {
 
-    void appended(List<FeedEntry> entries);
+    public void appended(List<FeedEntry> entries);
 }

@@ -26,7 +26,7 @@ import nrw.kinetz.infra.worker.BackgroundWorker;
 public final class FeedRelay implements AutoCloseable {
 
     /** The most named aggregates remembered; beyond it they are left to the sweep. */
-    static final int MAX_NAMED = 100_000;
+    public static final int MAX_NAMED = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(FeedRelay.class);
 
@@ -104,7 +104,7 @@ public final class FeedRelay implements AutoCloseable {
     }
 
     /** @return the number of changes one round by marks (a sweep's round, at most a batch) relayed */
-    int relayOnce() {
+    public int relayOnce() {
         synchronized (round) {
             return relayOneBatch(true);
         }

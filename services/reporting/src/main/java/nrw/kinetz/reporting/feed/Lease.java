@@ -7,8 +7,8 @@ package nrw.kinetz.reporting.feed;
 public interface Lease {
 
     /** Acquires or renews the lease if possible. @return whether this instance holds it now */
-    boolean acquire();
+    public boolean acquire();
 
     /** @return whether this instance held the lease at its last {@link #acquire()}, without asking the store */
-    boolean held();
+    public boolean held();
 }

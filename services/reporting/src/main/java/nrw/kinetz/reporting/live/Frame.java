@@ -9,13 +9,13 @@ package nrw.kinetz.reporting.live;
  * @param data    the JSON of the event
  * @param comment the text of a comment line, {@code null} for an event
  */
-record Frame(String id, String event, String data, String comment) {
+public record Frame(String id, String event, String data, String comment) {
 
-    static Frame comment(String text) {
+    public static Frame comment(String text) {
         return new Frame(null, null, null, text);
     }
 
-    boolean isComment() {
+    public boolean isComment() {
         return comment != null;
     }
 
@@ -23,7 +23,7 @@ record Frame(String id, String event, String data, String comment) {
      * Appends this frame in the text/event-stream format, ended by its blank line; multi-line data gets one
      * {@code data:} line per line.
      */
-    void writeTo(StringBuilder stream) {
+    public void writeTo(StringBuilder stream) {
         if (isComment()) {
             stream.append(':').append(comment).append("\n\n");
             return;

@@ -23,24 +23,24 @@ import nrw.kinetz.reporting.feed.FeedEntry;
  * @param site    only this site, empty for the whole network
  * @param period  only this period, empty for all
  */
-record LiveFilter(Optional<Dimension> groupBy, Optional<SiteId> site, Optional<Period> period) {
+public record LiveFilter(Optional<Dimension> groupBy, Optional<SiteId> site, Optional<Period> period) {
 
-    static final String ACTIVITIES = "activities";
+    public static final String ACTIVITIES = "activities";
 
-    LiveFilter {
+    public LiveFilter {
         Objects.requireNonNull(groupBy, "groupBy");
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(period, "period");
     }
 
-    boolean matches(FeedEntry entry) {
+    public boolean matches(FeedEntry entry) {
         return site.map(s -> s.value().equals(entry.dimensions().get("site"))).orElse(true)
                 && period.map(p -> p.contains(entry.period().start())).orElse(true)
                 && (groupBy.isEmpty() || entry.measure().equals(ACTIVITIES));
     }
 
     /** @return the periods of the tables {@code entry} changes, for a client with {@code groupBy} */
-    List<Period> tables(FeedEntry entry) {
+    public List<Period> tables(FeedEntry entry) {
         if (groupBy.isEmpty() || !matches(entry)) {
             return List.of();
         }

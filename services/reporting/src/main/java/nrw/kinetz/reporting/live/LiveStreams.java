@@ -38,11 +38,11 @@ import nrw.kinetz.reporting.feed.Lease;
  * runs on a thread of its own, so neither the relay nor a slow client waits for it; writing to clients runs
  * on a small pool ({@link Subscriber}).
  */
-final class LiveStreams implements FeedListener, AutoCloseable {
+public final class LiveStreams implements FeedListener, AutoCloseable {
 
-    static final String AGGREGATE_EVENT = "aggregate";
-    static final String REPORT_EVENT = "report";
-    static final int REPLAY_PAGE = 200;
+    public static final String AGGREGATE_EVENT = "aggregate";
+    public static final String REPORT_EVENT = "report";
+    public static final int REPLAY_PAGE = 200;
 
     private final Feed feed;
     private final Lease lease;
@@ -64,7 +64,7 @@ final class LiveStreams implements FeedListener, AutoCloseable {
      * @param capacity    the most distinct keys buffered for one slow client
      * @param senders     threads writing to clients
      */
-    LiveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures, int capacity, int senders) {
+    public LiveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures, int capacity, int senders) {
         this.feed = feed;
         this.lease = lease;
         this.activities = activities;
@@ -77,7 +77,7 @@ final class LiveStreams implements FeedListener, AutoCloseable {
      * Starts from the feed's current end; polls every {@code poll} (for what another instance's relay wrote)
      * and sends heartbeats. Restartable after {@link #stop()}.
      */
-    void start(Duration poll, Duration heartbeat) {
+    public void start(Duration poll, Duration heartbeat) {
         synchronized (lifecycle) {
             if (fanOut.isRunning()) {
                 return;
@@ -93,7 +93,7 @@ final class LiveStreams implements FeedListener, AutoCloseable {
     }
 
     /** Ends every stream — clients reconnect (to another instance) with their last id — and stops fanning out. */
-    void stop() {
+    public void stop() {
         synchronized (lifecycle) {
             fanOut.stop();
         }
@@ -106,7 +106,7 @@ final class LiveStreams implements FeedListener, AutoCloseable {
      * @param after the cursor it has everything up to ({@code Last-Event-ID} or {@code ?after=}); empty for
      *              live events only
      */
-    Subscriber subscribe(LiveFilter filter, boolean exact, Sink sink, Optional<Long> after) {
+    public Subscriber subscribe(LiveFilter filter, boolean exact, Sink sink, Optional<Long> after) {
         Subscriber subscriber;
         synchronized (this) {
             long start = lastSeen < 0 ? feed.last() : lastSeen;
@@ -126,12 +126,12 @@ final class LiveStreams implements FeedListener, AutoCloseable {
     }
 
     /** Sends a comment to every idle client, so that proxies and browsers keep the stream open. */
-    void heartbeat() {
+    public void heartbeat() {
         subscribers.forEach(Subscriber::heartbeat);
     }
 
     /** Fans entries out; those seen already (by hand-over and by poll) are skipped. */
-    synchronized void deliver(List<FeedEntry> entries) {
+    public synchronized void deliver(List<FeedEntry> entries) {
         List<FeedEntry> fresh = entries.stream().filter(entry -> entry.sequence() > lastSeen).toList();
         if (fresh.isEmpty()) {
             return;

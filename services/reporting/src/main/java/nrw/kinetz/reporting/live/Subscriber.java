@@ -33,18 +33,18 @@ import nrw.kinetz.reporting.feed.FeedCursor;
  * consumes (pull, so a client far behind cannot fill memory), then live events, which wait in the buffer
  * until the replay has passed them.
  */
-final class Subscriber {
+public final class Subscriber {
 
     /** Reads the next replay page for a subscriber and hands it to {@link #offer} and {@link #replayedThrough}. */
-    interface Replayer {
+    public interface Replayer {
         void nextPage(Subscriber subscriber);
     }
 
     /** At most this many events go out in one write (and one flush) to the client. */
-    static final int MAX_FRAMES_PER_WRITE = 64;
+    public static final int MAX_FRAMES_PER_WRITE = 64;
 
     /** Below this many sendable events the next replay page is read. */
-    static final int REPLAY_LOW_WATER = 50;
+    public static final int REPLAY_LOW_WATER = 50;
 
     private final LiveFilter filter;
     private final boolean exact;
@@ -74,7 +74,7 @@ final class Subscriber {
      * @param sender   the threads that write to clients
      * @param onClose  told once when the stream ends
      */
-    Subscriber(LiveFilter filter, boolean exact, Sink sink, long after, int capacity, Executor sender, Replayer replayer,
+    public Subscriber(LiveFilter filter, boolean exact, Sink sink, long after, int capacity, Executor sender, Replayer replayer,
             Consumer<Subscriber> onClose) {
         this.filter = filter;
         this.exact = exact;
@@ -89,16 +89,16 @@ final class Subscriber {
     private record Pending(String key, long cursor, String event, String data, long order) {
     }
 
-    LiveFilter filter() {
+    public LiveFilter filter() {
         return filter;
     }
 
-    boolean exact() {
+    public boolean exact() {
         return exact;
     }
 
     /** Replays the feed after the subscriber's cursor up to {@code until}, before anything later. */
-    synchronized void replayUntil(long until) {
+    public synchronized void replayUntil(long until) {
         if (until > floor) {
             replaying = true;
             frontier = floor;
@@ -107,20 +107,20 @@ final class Subscriber {
     }
 
     /** @return the cursor the replay has read up to, while it is running */
-    synchronized long replayPosition() {
+    public synchronized long replayPosition() {
         return frontier;
     }
 
-    synchronized long replayEnd() {
+    public synchronized long replayEnd() {
         return replayUntil;
     }
 
-    synchronized boolean replaying() {
+    public synchronized boolean replaying() {
         return replaying;
     }
 
     /** Notes a table the replay touched; it is sent once, current, when the replay ends. */
-    synchronized void replayTouched(Period table) {
+    public synchronized void replayTouched(Period table) {
         replayTables.add(table);
     }
 
@@ -128,7 +128,7 @@ final class Subscriber {
      * Moves the replay on. At its end, returns the tables it touched (to be sent with cursor
      * {@link #replayEnd()}); live events waiting behind it become sendable.
      */
-    synchronized Set<Period> replayedThrough(long cursor) {
+    public synchronized Set<Period> replayedThrough(long cursor) {
         if (!replaying) {
             return Set.of();
         }
@@ -144,7 +144,7 @@ final class Subscriber {
     }
 
     /** Queues an event, replacing a pending one of the same key unless that is newer. */
-    void offer(String key, long cursor, String event, String data) {
+    public void offer(String key, long cursor, String event, String data) {
         boolean overflow;
         synchronized (this) {
             if (closed || cursor <= floor) {
@@ -170,7 +170,7 @@ final class Subscriber {
     }
 
     /** A comment goes out if nothing else does before it. */
-    void heartbeat() {
+    public void heartbeat() {
         synchronized (this) {
             heartbeatDue = true;
         }
@@ -178,7 +178,7 @@ final class Subscriber {
     }
 
     /** Makes sure the sender works on this client, once. */
-    void schedule() {
+    public void schedule() {
         synchronized (this) {
             if (draining || closed) {
                 return;
@@ -192,7 +192,7 @@ final class Subscriber {
         }
     }
 
-    void close() {
+    public void close() {
         synchronized (this) {
             if (closed) {
                 return;
@@ -208,12 +208,12 @@ final class Subscriber {
         }
     }
 
-    synchronized boolean isClosed() {
+    public synchronized boolean isClosed() {
         return closed;
     }
 
     /** @return the number of keys waiting */
-    synchronized int pending() {
+    public synchronized int pending() {
         return byKey.size();
     }
 

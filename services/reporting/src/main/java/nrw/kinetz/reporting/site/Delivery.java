@@ -12,9 +12,9 @@ import java.util.UUID;
  * @param partition the partition of {@code ki.sites.v1} (one site's events share one, the key is the site id)
  * @param offset    the offset within that partition
  */
-record Delivery(UUID eventId, int partition, long offset) {
+public record Delivery(UUID eventId, int partition, long offset) {
 
-    Delivery {
+    public Delivery {
         Objects.requireNonNull(eventId, "eventId");
         if (partition < 0 || offset < 0) {
             throw new IllegalArgumentException("partition and offset are never negative: " + partition + "@" + offset);

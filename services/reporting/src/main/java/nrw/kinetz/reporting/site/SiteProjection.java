@@ -12,21 +12,21 @@ import nrw.kinetz.model.site.StaffingChanged;
  * The projection of {@code ki.sites.v1} into the read model "sites": one view per site. Idempotent:
  * a redelivered record, a replay and a re-publication with the same {@code ce_id} change nothing.
  */
-final class SiteProjection {
+public final class SiteProjection {
 
     private final SiteViews views;
 
-    SiteProjection(SiteViews views) {
+    public SiteProjection(SiteViews views) {
         this.views = views;
     }
 
     /** @return {@code false} if the event had been applied already */
-    boolean on(SiteRegistered event, Delivery delivery) {
+    public boolean on(SiteRegistered event, Delivery delivery) {
         return apply(event.siteId(), delivery, view -> view.registered(event, delivery));
     }
 
     /** @return {@code false} if the event had been applied already */
-    boolean on(SiteStatusChanged event, Delivery delivery) {
+    public boolean on(SiteStatusChanged event, Delivery delivery) {
         return apply(event.siteId(), delivery, view -> view.statusChanged(event, delivery));
     }
 
@@ -34,7 +34,7 @@ final class SiteProjection {
      * @param recordedOn the day the plan was recorded (the event's time)
      * @return {@code false} if the event had been applied already
      */
-    boolean on(StaffingChanged event, LocalDate recordedOn, Delivery delivery) {
+    public boolean on(StaffingChanged event, LocalDate recordedOn, Delivery delivery) {
         return apply(event.siteId(), delivery, view -> view.staffingChanged(event, recordedOn, delivery));
     }
 

@@ -33,7 +33,7 @@ import nrw.kinetz.model.site.StaffingChanged;
  * @param staffingHistory every staffing plan in the order the events arrived, each from the day it was recorded;
  *                        the last one is the current plan
  */
-record SiteView(SiteId siteId, Registration registration, List<StatusStep> statusHistory, Delivery lastDelivery,
+public record SiteView(SiteId siteId, Registration registration, List<StatusStep> statusHistory, Delivery lastDelivery,
         List<UUID> appliedEventIds, long revision, List<StaffingStep> staffingHistory) {
 
     /**
@@ -45,10 +45,10 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      * @param districtKey      the district the site lies in
      * @param population       population served
      */
-    record Registration(String name, TerritoryKind territoryKind, Regierungsbezirk regierungsbezirk,
+    public record Registration(String name, TerritoryKind territoryKind, Regierungsbezirk regierungsbezirk,
             DistrictKey districtKey, long population) {
 
-        Registration {
+        public Registration {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(territoryKind, "territoryKind");
             Objects.requireNonNull(regierungsbezirk, "regierungsbezirk");
@@ -62,9 +62,9 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      * @param status the status reached
      * @param since  the day it took effect
      */
-    record StatusStep(SiteStatus status, LocalDate since) {
+    public record StatusStep(SiteStatus status, LocalDate since) {
 
-        StatusStep {
+        public StatusStep {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(since, "since");
         }
@@ -77,15 +77,15 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      * @param since the day the plan was recorded (the event's time in Europe/Berlin): the registry keeps no
      *              effective date for a plan, so "the plan on a day" is the plan known by then
      */
-    record StaffingStep(BigDecimal fte, LocalDate since) {
+    public record StaffingStep(BigDecimal fte, LocalDate since) {
 
-        StaffingStep {
+        public StaffingStep {
             Objects.requireNonNull(fte, "fte");
             Objects.requireNonNull(since, "since");
         }
     }
 
-    SiteView {
+    public SiteView {
         Objects.requireNonNull(siteId, "siteId");
         statusHistory = List.copyOf(statusHistory);
         appliedEventIds = List.copyOf(appliedEventIds);
@@ -93,11 +93,11 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
     }
 
     /** A site nothing is known about yet. */
-    static SiteView unknown(SiteId siteId) {
+    public static SiteView unknown(SiteId siteId) {
         return new SiteView(siteId, null, List.of(), null, List.of(), 0, List.of());
     }
 
-    boolean isRegistered() {
+    public boolean isRegistered() {
         return registration != null;
     }
 
@@ -106,7 +106,7 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      *         redelivery or a re-publication of the same fact), or it lies at or before the last applied
      *         offset of the same partition (a replay of what this view already reflects)
      */
-    boolean hasApplied(Delivery delivery) {
+    public boolean hasApplied(Delivery delivery) {
         if (appliedEventIds.contains(delivery.eventId())) {
             return true;
         }
@@ -116,7 +116,7 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
     }
 
     /** A registration carries the complete identity and the status at that time, so it replaces both. */
-    SiteView registered(SiteRegistered event, Delivery delivery) {
+    public SiteView registered(SiteRegistered event, Delivery delivery) {
         Registration identity = new Registration(event.name(), event.territoryKind(), event.regierungsbezirk(),
                 event.districtKey(), event.population());
         return next(identity, plus(statusHistory, new StatusStep(event.status(), event.statusSince())), staffingHistory,
@@ -127,34 +127,34 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      * Follows the fact even where it skips a step or comes before the registration: the site registry enforces
      * the lifecycle, and a read model that second-guessed it would disagree with its source.
      */
-    SiteView statusChanged(SiteStatusChanged event, Delivery delivery) {
+    public SiteView statusChanged(SiteStatusChanged event, Delivery delivery) {
         return next(registration, plus(statusHistory, new StatusStep(event.status(), event.effectiveOn())), staffingHistory,
                 delivery);
     }
 
     /** A plan carries every post, so it replaces the one before from the day it was recorded. */
-    SiteView staffingChanged(StaffingChanged event, LocalDate recordedOn, Delivery delivery) {
+    public SiteView staffingChanged(StaffingChanged event, LocalDate recordedOn, Delivery delivery) {
         return next(registration, statusHistory,
                 plus(staffingHistory, new StaffingStep(event.totalFte(), recordedOn)), delivery);
     }
 
     /** @return the current plan's full-time equivalents, zero before any plan */
-    BigDecimal fte() {
+    public BigDecimal fte() {
         return staffingHistory.isEmpty() ? BigDecimal.ZERO : staffingHistory.get(staffingHistory.size() - 1).fte();
     }
 
     /** @return the full-time equivalents of the latest plan recorded by {@code day}, zero if none was */
-    BigDecimal fteOn(LocalDate day) {
+    public BigDecimal fteOn(LocalDate day) {
         return latestBy(staffingHistory, StaffingStep::since, day).map(StaffingStep::fte).orElse(BigDecimal.ZERO);
     }
 
     /** @return the current status, empty if no event has named one yet */
-    Optional<SiteStatus> status() {
+    public Optional<SiteStatus> status() {
         return statusHistory.isEmpty() ? Optional.empty() : Optional.of(statusHistory.get(statusHistory.size() - 1).status());
     }
 
     /** @return the day the current status took effect */
-    Optional<LocalDate> statusSince() {
+    public Optional<LocalDate> statusSince() {
         return statusHistory.isEmpty() ? Optional.empty() : Optional.of(statusHistory.get(statusHistory.size() - 1).since());
     }
 
@@ -166,7 +166,7 @@ record SiteView(SiteId siteId, Registration registration, List<StatusStep> statu
      * @return empty if no known step had taken effect by {@code day}: the site did not yet exist as far as
      *         the registry has told
      */
-    Optional<SiteStatus> statusOn(LocalDate day) {
+    public Optional<SiteStatus> statusOn(LocalDate day) {
         return latestBy(statusHistory, StatusStep::since, day).map(StatusStep::status);
     }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import nrw.kinetz.model.SiteId;
 
 /** Where the site views are kept: the read model "sites". */
-interface SiteViews {
+public interface SiteViews {
 
-    Optional<SiteView> find(SiteId siteId);
+    public Optional<SiteView> find(SiteId siteId);
 
     /**
      * Stores {@code view} over its predecessor: the stored revision must be {@code view.revision() - 1} (no
@@ -17,8 +17,8 @@ interface SiteViews {
      *
      * @throws RuntimeException if the stored view is not the predecessor
      */
-    void save(SiteView view);
+    public void save(SiteView view);
 
     /** @return every site a registration has arrived for, ordered by site id */
-    List<SiteView> registered();
+    public List<SiteView> registered();
 }

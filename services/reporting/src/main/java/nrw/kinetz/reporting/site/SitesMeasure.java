@@ -29,15 +29,15 @@ import nrw.kinetz.reporting.aggregate.Metric;
  *
  * <p>The network has 54 sites, so grouping the views in memory is cheaper than anything the store could do.
  */
-final class SitesMeasure implements Measure {
+public final class SitesMeasure implements Measure {
 
-    static final String NAME = "sites";
-    static final Metric SITES = Metric.count("sites", "Standorte");
-    static final Metric FTE = Metric.amount("fte", "Vollzeitäquivalente");
+    public static final String NAME = "sites";
+    public static final Metric SITES = Metric.count("sites", "Standorte");
+    public static final Metric FTE = Metric.amount("fte", "Vollzeitäquivalente");
 
     private final SiteViews views;
 
-    SitesMeasure(SiteViews views) {
+    public SitesMeasure(SiteViews views) {
         this.views = views;
     }
 

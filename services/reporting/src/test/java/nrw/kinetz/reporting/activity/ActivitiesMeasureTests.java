@@ -19,6 +19,12 @@ import nrw.kinetz.reporting.aggregate.AggregateRow;
 import nrw.kinetz.reporting.aggregate.Aggregation;
 import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
+import nrw.kinetz.reporting.activity.model.Generation;
+import nrw.kinetz.reporting.activity.model.Position;
+import nrw.kinetz.reporting.activity.projection.ActivityProjection;
+import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
+import nrw.kinetz.reporting.activity.store.ActivityGenerations;
+import nrw.kinetz.reporting.activity.store.InMemoryActivityStore;
 
 class ActivitiesMeasureTests {
 

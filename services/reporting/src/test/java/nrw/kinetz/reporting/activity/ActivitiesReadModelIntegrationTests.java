@@ -45,6 +45,9 @@ import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.TopicReader;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
+import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
+import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
+import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 
 /**
  * The activities read model through the real broker and store: events published to {@code ki.activities.v1}

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Indexes;
 
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
 
 /**
  * The feed relay's two questions to the test kit's store (docs/benchmarks.md, change 6): "which cells are marked"

@@ -40,6 +40,10 @@ import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
+import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
+import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
+import nrw.kinetz.reporting.activity.model.Generation;
+import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 
 /**
  * Read models are disposable (docs/architecture.md#rebuild): a rebuild from the topic gives the same aggregates as the

@@ -50,6 +50,25 @@ import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.reporting.ListenerCatchUp;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
+import nrw.kinetz.reporting.activity.adapter.KafkaActivityRecords;
+import nrw.kinetz.reporting.activity.adapter.KafkaActivityTopic;
+import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
+import nrw.kinetz.reporting.activity.model.ActivityFact;
+import nrw.kinetz.reporting.activity.model.Cell;
+import nrw.kinetz.reporting.activity.model.CellKey;
+import nrw.kinetz.reporting.activity.model.CellQuery;
+import nrw.kinetz.reporting.activity.model.CellState;
+import nrw.kinetz.reporting.activity.model.CellUpdate;
+import nrw.kinetz.reporting.activity.model.Generation;
+import nrw.kinetz.reporting.activity.model.LedgerEntry;
+import nrw.kinetz.reporting.activity.model.Tally;
+import nrw.kinetz.reporting.activity.projection.ActivityProjection;
+import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
+import nrw.kinetz.reporting.activity.replay.ActivityRebuild;
+import nrw.kinetz.reporting.activity.replay.ActivityTopic;
+import nrw.kinetz.reporting.activity.store.ActivityStore;
+import nrw.kinetz.reporting.activity.store.ExclusiveReplayStore;
 
 /**
  * Benchmark, not a test (the name keeps it out of {@code mvn test}; see docs/benchmarks.md, "Reporting"): the

@@ -40,6 +40,8 @@ import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.TopicReader;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
+import nrw.kinetz.reporting.site.adapter.MongoSiteViews;
+import nrw.kinetz.reporting.site.adapter.SiteEventsListener;
 
 /**
  * The sites read model through the real broker and store: events published to {@code ki.sites.v1} as the

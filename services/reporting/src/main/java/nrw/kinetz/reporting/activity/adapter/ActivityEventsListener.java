@@ -1,0 +1,125 @@
+package nrw.kinetz.reporting.activity.adapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+
+import nrw.kinetz.model.event.MalformedEventException;
+import nrw.kinetz.model.event.Topics;
+import nrw.kinetz.reporting.feed.FeedRelay;
+import nrw.kinetz.reporting.activity.model.ActivityFact;
+import nrw.kinetz.reporting.activity.model.CellKey;
+import nrw.kinetz.reporting.activity.model.Generation;
+import nrw.kinetz.reporting.activity.projection.ActivityProjection;
+import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
+import nrw.kinetz.reporting.activity.replay.LiveIngestion;
+
+/**
+ * Feeds {@code ki.activities.v1} into the active generation of the activities read model, a whole poll at a
+ * time ({@code KiNetzKafkaAutoConfiguration.BATCH_FACTORY}): the projection pre-aggregates the batch per
+ * cell. The offsets are committed after the batch was written (docs/architecture.md#nothing-lost), then the feed relay is woken.
+ *
+ * <p>The container is created here rather than by {@code @KafkaListener} because its consumer group belongs
+ * to a generation ({@code reporting.activities.g2}): a rebuild stops it and starts the next generation's.
+ * A record that is not a well-formed event is dead-lettered by the shared error handler; the records before
+ * it in the batch are written and committed first, so poison never blocks (docs/architecture.md#dlt).
+ */
+public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityEventsListener.class);
+
+    private final ConcurrentKafkaListenerContainerFactory<String, byte[]> factory;
+    private final ActivityReadModel model;
+    private final FeedRelay relay;
+    private final String groupPrefix;
+    private volatile ConcurrentMessageListenerContainer<String, byte[]> container;
+    private volatile Generation generation;
+
+    public ActivityEventsListener(ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, ActivityReadModel model,
+            FeedRelay relay, String groupPrefix) {
+        this.factory = factory;
+        this.model = model;
+        this.relay = relay;
+        this.groupPrefix = groupPrefix;
+    }
+
+    @Override
+    public String groupId(Generation generation) {
+        return groupPrefix + ".activities." + generation.suffix();
+    }
+
+    /** @return the consumer group of the running listener, for whoever waits for it to catch up */
+    public String activeGroupId() {
+        return groupId(model.activeGeneration());
+    }
+
+    @Override
+    public synchronized void start() {
+        start(model.activeGeneration());
+    }
+
+    @Override
+    public synchronized void start(Generation target) {
+        if (container != null) {
+            throw new IllegalStateException("the activities listener already runs for " + generation);
+        }
+        ConcurrentMessageListenerContainer<String, byte[]> created = factory.createContainer(Topics.ACTIVITIES);
+        created.getContainerProperties().setGroupId(groupId(target));
+        created.getContainerProperties().setMessageListener((BatchMessageListener<String, byte[]>) records -> onBatch(records, target));
+        created.setBeanName("reporting-activities-" + target.suffix());
+        created.start();
+        container = created;
+        generation = target;
+        log.info("activities listener consumes {} as {}", Topics.ACTIVITIES, groupId(target));
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (container != null) {
+            container.stop();
+            container = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return container != null && container.isRunning();
+    }
+
+    /** Applies one poll to the active generation, as the container does; package-private for tests of redelivery. */
+    public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        onBatch(records, model.activeGeneration());
+    }
+
+    private void onBatch(List<ConsumerRecord<String, byte[]>> records, Generation target) {
+        ActivityProjection projection = new ActivityProjection(model.store(target, true));
+        List<ActivityFact> facts = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                Optional<ActivityFact> fact = KafkaActivityRecords.fact(records.get(i));
+                fact.ifPresent(facts::add);
+            } catch (MalformedEventException e) {
+                applyAndAnnounce(projection, facts);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+        }
+        applyAndAnnounce(projection, facts);
+    }
+
+    private void applyAndAnnounce(ActivityProjection projection, List<ActivityFact> facts) {
+        Set<CellKey> written = projection.apply(facts);
+        if (!written.isEmpty()) {
+            relay.wakeUp(written.stream().map(CellKey::value).toList());
+        }
+    }
+}

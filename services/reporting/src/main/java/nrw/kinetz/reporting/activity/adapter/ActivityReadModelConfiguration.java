@@ -1,0 +1,73 @@
+package nrw.kinetz.reporting.activity.adapter;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import nrw.kinetz.infra.kafka.KiNetzKafkaAutoConfiguration;
+import nrw.kinetz.reporting.feed.ChangeSource;
+import nrw.kinetz.reporting.feed.FeedRelay;
+import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
+import nrw.kinetz.reporting.activity.replay.ActivityRebuild;
+import nrw.kinetz.reporting.activity.replay.ActivityReconciliation;
+import nrw.kinetz.reporting.activity.ActivitiesMeasure;
+
+/** Wires the activities read model: its generations, measure, listener, change source, rebuild and reconciliation. */
+@Configuration(proxyBeanMethods = false)
+public class ActivityReadModelConfiguration {
+
+    @Bean
+    public ActivityReadModel activityReadModel(MongoOperations mongo) {
+        return new ActivityReadModel(new MongoActivityGenerations(mongo, Clock.systemUTC()),
+                (generation, live) -> new MongoActivityStore(mongo, generation, live));
+    }
+
+    @Bean
+    public ActivitiesMeasure activitiesMeasure(ActivityReadModel model) {
+        return new ActivitiesMeasure(model);
+    }
+
+    @Bean
+    public ChangeSource activityChanges(MongoOperations mongo, ActivityReadModel model) {
+        return new MongoActivityChanges(mongo, model);
+    }
+
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ActivityEventsListener activityEventsListener(
+            @Qualifier(KiNetzKafkaAutoConfiguration.BATCH_FACTORY) ConcurrentKafkaListenerContainerFactory<?, ?> factory,
+            ActivityReadModel model, FeedRelay relay, @Value("${spring.kafka.consumer.group-id}") String groupPrefix) {
+        // The factory is declared for Object keys and values; the configured deserializers make them String and byte[].
+        return new ActivityEventsListener((ConcurrentKafkaListenerContainerFactory) factory, model, relay, groupPrefix);
+    }
+
+    @Bean(destroyMethod = "close")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public KafkaActivityTopic kafkaActivityTopic(ConsumerFactory<?, ?> consumers, KafkaAdmin admin) {
+        return new KafkaActivityTopic((ConsumerFactory) consumers, admin.getConfigurationProperties());
+    }
+
+    @Bean
+    public ActivityRebuild activityRebuild(ActivityReadModel model, KafkaActivityTopic topic, ActivityEventsListener listener,
+            FeedRelay relay, MongoOperations mongo) {
+        return new ActivityRebuild(model, topic, listener, relay, generation -> MongoActivityStore.drop(mongo, generation),
+                Clock.systemUTC(), Executors.newSingleThreadExecutor(r -> {
+                    Thread thread = new Thread(r, "activities-rebuild");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+    }
+
+    @Bean
+    public ActivityReconciliation activityReconciliation(ActivityReadModel model, KafkaActivityTopic topic, ActivityEventsListener listener) {
+        return new ActivityReconciliation(model, topic, listener);
+    }
+}

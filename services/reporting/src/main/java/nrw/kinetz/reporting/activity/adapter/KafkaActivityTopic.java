@@ -1,0 +1,185 @@
+package nrw.kinetz.reporting.activity.adapter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+
+import nrw.kinetz.model.event.MalformedEventException;
+import nrw.kinetz.model.event.Topics;
+import nrw.kinetz.reporting.activity.model.ActivityFact;
+import nrw.kinetz.reporting.activity.replay.ActivityTopic;
+
+/**
+ * {@code ki.activities.v1} through plain consumers with assigned partitions (no group membership, so a
+ * replay never takes partitions away from the live listener).
+ */
+public final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaActivityTopic.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration METADATA = Duration.ofSeconds(10);
+    private static final int REPLAY_POLL_RECORDS = 5000;
+    /** Facts handed to the projection at once during a replay. */
+    public static final int REPLAY_BATCH = 20_000;
+
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final Admin admin;
+
+    /** @param adminConfig the settings of the application's {@code KafkaAdmin}, for reading committed offsets */
+    public KafkaActivityTopic(ConsumerFactory<String, byte[]> consumers, Map<String, Object> adminConfig) {
+        this.consumers = consumers;
+        this.admin = Admin.create(adminConfig);
+    }
+
+    @Override
+    public Map<Integer, Long> committed(String groupId) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(METADATA.toMillis(), TimeUnit.MILLISECONDS);
+            Map<Integer, Long> offsets = new HashMap<>();
+            committed.forEach((tp, offset) -> {
+                if (tp.topic().equals(Topics.ACTIVITIES) && offset != null) {
+                    offsets.put(tp.partition(), offset.offset());
+                }
+            });
+            return offsets;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the offsets of " + groupId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the offsets of " + groupId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+
+    @Override
+    public void read(Map<Integer, Long> until, Consumer<List<ActivityFact>> sink) {
+        try (Replay replay = new KafkaReplay("reporting-reconciliation-" + UUID.randomUUID(), false)) {
+            replay.catchUp(() -> until, sink);
+        }
+    }
+
+    @Override
+    public Replay replay(String groupId) {
+        return new KafkaReplay(groupId, true);
+    }
+
+    private static List<TopicPartition> partitions(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer) {
+        return consumer.partitionsFor(Topics.ACTIVITIES, METADATA).stream()
+                .map(p -> new TopicPartition(Topics.ACTIVITIES, p.partition())).toList();
+    }
+
+    private final class KafkaReplay implements Replay {
+
+        private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
+        private final List<TopicPartition> partitions;
+        private final boolean commit;
+
+        KafkaReplay(String groupId, boolean commit) {
+            Properties overrides = new Properties();
+            // Bigger polls mean fewer, larger store batches: a replay is limited by the store's writes, not by Kafka.
+            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, REPLAY_POLL_RECORDS);
+            this.consumer = consumers.createConsumer(groupId, null, "-replay", overrides);
+            this.commit = commit;
+            this.partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        @Override
+        public void catchUp(Supplier<Map<Integer, Long>> until, Consumer<List<ActivityFact>> sink) {
+            List<ActivityFact> facts = new ArrayList<>();
+            Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
+            while (true) {
+                Map<TopicPartition, Long> target = target(until.get());
+                boolean reached = partitions.stream().allMatch(tp -> consumer.position(tp) >= target.get(tp));
+                if (reached || facts.size() >= REPLAY_BATCH) {
+                    hand(facts, consumed, sink);
+                }
+                if (reached) {
+                    if (commit) {
+                        consumer.commitSync(partitions.stream().collect(Collectors.toMap(tp -> tp,
+                                tp -> new OffsetAndMetadata(consumer.position(tp)))));
+                    }
+                    return;
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                for (TopicPartition tp : records.partitions()) {
+                    long limit = target.get(tp);
+                    for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                        if (record.offset() >= limit) {
+                            break;
+                        }
+                        read(record, facts);
+                        consumed.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                    }
+                    if (consumer.position(tp) > limit) {
+                        // Fetched past the target: read those records when the target has moved past them.
+                        consumer.seek(tp, limit);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Hands several polls over as one batch: the store writes each cell once per batch, so bigger batches mean
+         * fewer writes; then commits what the batch covered.
+         */
+        private void hand(List<ActivityFact> facts, Map<TopicPartition, OffsetAndMetadata> consumed,
+                Consumer<List<ActivityFact>> sink) {
+            if (!facts.isEmpty()) {
+                sink.accept(List.copyOf(facts));
+                facts.clear();
+            }
+            if (commit && !consumed.isEmpty()) {
+                consumer.commitSync(consumed);
+            }
+            consumed.clear();
+        }
+
+        /** The target, never beyond the end of the log, which would make the replay wait forever. */
+        private Map<TopicPartition, Long> target(Map<Integer, Long> until) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA);
+            Map<TopicPartition, Long> target = new HashMap<>();
+            partitions.forEach(tp -> target.put(tp, Math.min(until.getOrDefault(tp.partition(), 0L), end.get(tp))));
+            return target;
+        }
+
+        private void read(ConsumerRecord<String, byte[]> record, List<ActivityFact> facts) {
+            try {
+                KafkaActivityRecords.fact(record).ifPresent(facts::add);
+            } catch (MalformedEventException e) {
+                log.debug("replay skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package nrw.kinetz.reporting.aggregate.adapter;
+
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import nrw.kinetz.infra.csv.CsvWriter;
+import nrw.kinetz.infra.security.Caller;
+import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.web.ProblemError;
+import nrw.kinetz.model.Period;
+import nrw.kinetz.reporting.aggregate.AggregateCsv;
+import nrw.kinetz.reporting.aggregate.AggregateQuery;
+import nrw.kinetz.reporting.aggregate.AggregateReport;
+import nrw.kinetz.reporting.aggregate.Aggregation;
+import nrw.kinetz.reporting.aggregate.InvalidAggregateQueryException;
+import nrw.kinetz.reporting.aggregate.Measure;
+import nrw.kinetz.reporting.aggregate.Measures;
+import nrw.kinetz.reporting.aggregate.Suppression;
+
+/**
+ * {@code GET /api/v1/aggregates}: the LaKI's aggregated picture of the network (docs/architecture.md#reading-api), as JSON or,
+ * with {@code Accept: text/csv}, as CSV for German Excel.
+ */
+@RestController
+public class AggregatesController {
+
+    private final Measures measures;
+
+    public AggregatesController(List<Measure> measures) {
+        this.measures = new Measures(measures);
+    }
+
+    @GetMapping(path = "/api/v1/aggregates", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Aggregated numbers of one measure, grouped by one dimension",
+            description = "Public. Counts of people from 1 to 4 are {\"suppressed\":true} for every caller but the "
+                    + "laki role; counts of sites are never suppressed. Bad parameters give 400 problem+json with one "
+                    + "entry per parameter (pointer /<parameter>) naming the accepted values.")
+    public AggregateReport aggregates(
+            @Parameter(description = "what to count: sites, activities") @RequestParam(required = false) String measure,
+            @Parameter(description = "site, regierungsbezirk, status (for sites); site, regierungsbezirk, field, focusArea, "
+                    + "activityType, program (for activities)") @RequestParam(required = false) String groupBy,
+            @Parameter(description = "YYYY-MM, YYYY-Qn or YYYY; for sites: the network as of the period's last day; "
+                    + "for activities: what took place in the period (all time if absent)")
+            @RequestParam(required = false) String period,
+            Caller caller) {
+        return report(parse(measure, groupBy, period), caller);
+    }
+
+    @GetMapping(path = "/api/v1/aggregates", produces = "text/csv")
+    @Operation(summary = "The same aggregate as CSV for German Excel",
+            description = "UTF-8 with BOM, ';' as separator, a withheld cell is '.', the last row is the total. "
+                    + "Same parameters, suppression and errors (as problem+json) as the JSON form.")
+    public ResponseEntity<String> aggregatesAsCsv(@RequestParam(required = false) String measure,
+            @RequestParam(required = false) String groupBy, @RequestParam(required = false) String period, Caller caller) {
+        AggregateQuery query = parse(measure, groupBy, period);
+        AggregateReport report = report(query, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(AggregateCsv.fileName(report)).build().toString())
+                .body(AggregateCsv.write(report, query.measure().metrics()));
+    }
+
+    private static AggregateReport report(AggregateQuery query, Caller caller) {
+        Measure chosen = query.measure();
+        Aggregation exact = chosen.aggregate(query.groupBy(), query.period());
+        Aggregation shown = Suppression.apply(exact, chosen.metrics(), caller.seesExactNumbers());
+        return new AggregateReport(chosen.name(), query.period().map(Period::value).orElse(null),
+                query.groupBy().parameter(), shown.rows(), shown.total());
+    }
+
+    private AggregateQuery parse(String measure, String groupBy, String period) {
+        try {
+            return AggregateQuery.parse(measures, measure, groupBy, period);
+        } catch (InvalidAggregateQueryException e) {
+            // Query parameters get a pointer named after the parameter, as the shared handler does for them.
+            List<ProblemError> errors = e.problems().stream()
+                    .map(p -> ProblemError.at("/" + p.parameter(), p.detail()))
+                    .toList();
+            throw ApiProblemException.badRequest("The query is not valid: " + errors.size() + " problem(s).", errors);
+        }
+    }
+}

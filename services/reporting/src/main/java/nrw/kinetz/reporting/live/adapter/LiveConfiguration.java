@@ -1,0 +1,55 @@
+package nrw.kinetz.reporting.live.adapter;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nrw.kinetz.reporting.activity.ActivitiesMeasure;
+import nrw.kinetz.reporting.aggregate.Measure;
+import nrw.kinetz.reporting.feed.Feed;
+import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.reporting.live.LiveStreams;
+
+/** Wires the live streams and ends them before the web server's graceful shutdown would wait for them. */
+@Configuration(proxyBeanMethods = false)
+public class LiveConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public LiveStreams liveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures,
+            @Value("${reporting.live.buffered-keys:10000}") int capacity, @Value("${reporting.live.senders:8}") int senders) {
+        return new LiveStreams(feed, lease, activities, measures, capacity, senders);
+    }
+
+    /**
+     * Stopped before the web server (highest phase first): open streams would otherwise hold the graceful
+     * shutdown for its whole timeout.
+     */
+    @Bean
+    public SmartLifecycle liveStreamsLifecycle(LiveStreams streams, @Value("${reporting.live.poll-interval:500ms}") Duration poll,
+            @Value("${reporting.live.heartbeat:15s}") Duration heartbeat) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                streams.start(poll, heartbeat);
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                streams.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

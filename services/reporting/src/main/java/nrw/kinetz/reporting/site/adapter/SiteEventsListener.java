@@ -1,0 +1,63 @@
+package nrw.kinetz.reporting.site.adapter;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import nrw.kinetz.model.event.CloudEventsKafka;
+import nrw.kinetz.model.event.EventEnvelope;
+import nrw.kinetz.model.event.Topics;
+import nrw.kinetz.model.site.SiteEventTypes;
+import nrw.kinetz.reporting.site.Delivery;
+import nrw.kinetz.reporting.site.SiteProjection;
+
+/**
+ * Feeds {@code ki.sites.v1} into the {@link SiteProjection}. The offset is committed after this returns,
+ * i.e. after the read model was written (docs/architecture.md#nothing-lost); a failure is retried, then dead-lettered by the
+ * shared error handler.
+ */
+@Component
+public class SiteEventsListener {
+
+    /** The container id, for whoever needs to pause or seek it (a rebuild, a test). */
+    public static final String ID = "reporting-sites";
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final Logger log = LoggerFactory.getLogger(SiteEventsListener.class);
+
+    /** The types this read model uses; a new one is one line here and one {@code on} method in the projection. */
+    private final Map<String, BiConsumer<EventEnvelope<?>, Delivery>> handlers;
+
+    public SiteEventsListener(SiteProjection projection) {
+        this.handlers = Map.of(
+                SiteEventTypes.REGISTERED.name(),
+                (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.REGISTERED), delivery),
+                SiteEventTypes.STATUS_CHANGED.name(),
+                (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.STATUS_CHANGED), delivery),
+                SiteEventTypes.STAFFING_CHANGED.name(),
+                (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.STAFFING_CHANGED),
+                        event.time().atZoneSameInstant(BERLIN).toLocalDate(), delivery));
+    }
+
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SITES)
+    public void on(ConsumerRecord<String, byte[]> record) {
+        Optional<String> type = CloudEventsKafka.typeOf(record.headers());
+        // Other site facts (focus areas, contact) and types newer than this service are not errors:
+        // they are skipped before parsing, so they never land in the dead-letter topic. A record without any
+        // ce_type is not an event and goes on to be dead-lettered by fromRecord.
+        if (type.isPresent() && !handlers.containsKey(type.get())) {
+            log.debug("skipping {} at {}-{}@{}: not used by the sites read model", type.get(), record.topic(),
+                    record.partition(), record.offset());
+            return;
+        }
+        EventEnvelope<?> event = CloudEventsKafka.fromRecord(record);
+        handlers.get(event.type().name()).accept(event, new Delivery(event.id(), record.partition(), record.offset()));
+    }
+}
