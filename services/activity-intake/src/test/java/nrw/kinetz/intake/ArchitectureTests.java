@@ -7,31 +7,29 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** docs/architecture.md#code: the domain imports no Spring, Kafka or MongoDB types. */
-@AnalyzeClasses(packages = "nrw.kinetz.intake", importOptions = ImportOption.DoNotIncludeTests.class)
+import nrw.kinetz.testkit.architecture.ArchitectureRules;
+
+/** The intake's layers by package: the activity rules and the rate arithmetic are plain Java. */
+@AnalyzeClasses(packages = ArchitectureTests.SERVICE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    private static final String[] INFRASTRUCTURE = {"org.springframework..", "org.apache.kafka..", "com.mongodb..",
-            "org.bson..", "jakarta.servlet..", "nrw.kinetz.infra.."};
+    static final String SERVICE = "nrw.kinetz.intake";
 
     @ArchTest
-    static final ArchRule activityRulesAreFreeOfInfrastructure = noClasses()
-            .that().resideInAPackage("..activity.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
-            .as("the activity domain (rules, raw and checked reports) imports no Spring, Kafka, MongoDB or web types");
+    static final ArchRule domainKnowsOnlyTheContract = ArchitectureRules.domainKnowsOnlyTheContract();
 
     @ArchTest
-    static final ArchRule rateArithmeticIsFreeOfInfrastructure = noClasses()
-            .that().haveSimpleName("TokenBucket").or().haveSimpleName("RateLimiter").or().haveSimpleName("RateLimit")
-            .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE);
+    static final ArchRule rateArithmeticIsFreeOfInfrastructure =
+            ArchitectureRules.packagesAreFreeOfInfrastructure(SERVICE + ".ratelimit..");
 
     @ArchTest
-    static final ArchRule theDomainDoesNotReachIntoTheAdapters = noClasses()
-            .that().resideInAPackage("..activity.domain..")
-            .should().dependOnClassesThat().resideInAPackage("nrw.kinetz.intake.activity");
+    static final ArchRule nothingDependsOnAdapters = ArchitectureRules.nothingDependsOnAdapters(SERVICE);
+
+    @ArchTest
+    static final ArchRule featuresHaveNoCycles = ArchitectureRules.featuresHaveNoCycles(SERVICE);
 
     @ArchTest
     static final ArchRule featuresDoNotDependOnEachOther = noClasses()
-            .that().resideInAPackage("..ratelimit..")
-            .should().dependOnClassesThat().resideInAnyPackage("..activity..", "..schema..");
+            .that().resideInAPackage(SERVICE + ".ratelimit..")
+            .should().dependOnClassesThat().resideInAPackage(SERVICE + ".activity..");
 }

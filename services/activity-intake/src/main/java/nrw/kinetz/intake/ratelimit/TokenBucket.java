@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
  * A token bucket: {@code burst} requests at once, refilled at {@code perSecond}. Plain Java with an
  * injected clock, so its arithmetic is tested without waiting.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
     private final double perNano;
     private final double capacity;
@@ -14,7 +14,7 @@ final class TokenBucket {
     private double tokens;
     private long refilledAt;
 
-    TokenBucket(RateLimit limit, LongSupplier nanoTime) {
+    public TokenBucket(RateLimit limit, LongSupplier nanoTime) {
         this.perNano = limit.perSecond() / 1e9;
         this.capacity = limit.burst();
         this.nanoTime = nanoTime;
@@ -23,7 +23,7 @@ final class TokenBucket {
     }
 
     /** @return 0 if a token was taken, else the nanoseconds until one will be there (nothing is taken) */
-    synchronized long tryTake() {
+    public synchronized long tryTake() {
         long now = nanoTime.getAsLong();
         tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
         refilledAt = now;

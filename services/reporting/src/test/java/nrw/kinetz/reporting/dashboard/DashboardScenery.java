@@ -34,17 +34,17 @@ import nrw.kinetz.model.site.StaffingChanged;
  * lifecycle and a quarter's first activities in a few focus areas ({@link #BUSY_FOCUS_AREAS}), so that the
  * page — and the screenshot in the README — shows more than zeros.
  */
-final class DashboardScenery {
+public final class DashboardScenery {
 
     /** The focus areas the scenery reports activities in; the test's own activity goes elsewhere. */
-    static final Set<FocusArea> BUSY_FOCUS_AREAS = EnumSet.of(FocusArea.SCHULE_SPRACHBILDUNG, FocusArea.SEITENEINSTEIGERBERATUNG,
+    public static final Set<FocusArea> BUSY_FOCUS_AREAS = EnumSet.of(FocusArea.SCHULE_SPRACHBILDUNG, FocusArea.SEITENEINSTEIGERBERATUNG,
             FocusArea.ELTERNBILDUNG, FocusArea.ARBEIT, FocusArea.SPORT, FocusArea.EHRENAMT);
 
     private DashboardScenery() {
     }
 
     /** @return the number of activities published */
-    static int publish(EventPublisher publisher, LocalDate today) {
+    public static int publish(EventPublisher publisher, LocalDate today) {
         List<EventEnvelope<?>> events = new ArrayList<>();
         List<KiSiteReference> sites = KiSites.all();
         for (int i = 0; i < sites.size(); i++) {

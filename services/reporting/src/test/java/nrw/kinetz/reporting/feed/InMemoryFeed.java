@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** The feed in memory, for tests of what reads and writes it. */
-final class InMemoryFeed implements Feed {
+public final class InMemoryFeed implements Feed {
 
-    final List<FeedEntry> entries = new ArrayList<>();
+    public final List<FeedEntry> entries = new ArrayList<>();
     /** How often {@link #after} was asked. */
-    int reads;
+    public int reads;
     private final Set<String> ids = new HashSet<>();
     private final Map<String, Long> progress = new HashMap<>();
 

@@ -1,9 +1,9 @@
 package nrw.kinetz.reporting.feed;
 
 /** A lease a test holds or loses at will. */
-final class SwitchableLease implements Lease {
+public final class SwitchableLease implements Lease {
 
-    boolean held = true;
+    public boolean held = true;
 
     @Override
     public boolean acquire() {

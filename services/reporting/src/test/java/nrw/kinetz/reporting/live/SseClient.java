@@ -22,10 +22,10 @@ import java.util.function.Predicate;
  * A Server-Sent Events client as a browser's EventSource reads the stream: events are dispatched at a blank
  * line, the last id seen is remembered for a reconnect, comment lines are collected on their own.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One dispatched event. */
-    record Event(String id, String name, String data) {
+    public record Event(String id, String name, String data) {
     }
 
     private final HttpResponse<InputStream> response;
@@ -43,7 +43,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** @param headers name and value alternating, e.g. {@code "Last-Event-ID", "42"} */
-    static SseClient connect(int port, String pathAndQuery, String... headers) {
+    public static SseClient connect(int port, String pathAndQuery, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
                 .header("Accept", "text/event-stream").GET();
         if (headers.length > 0) {
@@ -58,16 +58,16 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    String contentType() {
+    public String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
     /** The next event that matches, skipping others; fails after {@code timeout}. */
-    Event next(Predicate<Event> wanted, Duration timeout) {
+    public Event next(Predicate<Event> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -87,7 +87,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Every event that arrives within {@code window}. */
-    List<Event> drain(Duration window) {
+    public List<Event> drain(Duration window) {
         List<Event> received = new ArrayList<>();
         long deadline = System.nanoTime() + window.toNanos();
         try {
@@ -105,12 +105,12 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    List<String> comments() {
+    public List<String> comments() {
         return comments;
     }
 
     /** The id a reconnecting EventSource would send as {@code Last-Event-ID}. */
-    String lastEventId() {
+    public String lastEventId() {
         return lastEventId;
     }
 
@@ -158,7 +158,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Whether the server ended the stream (or the test closed it). */
-    boolean ended() {
+    public boolean ended() {
         return ended;
     }
 

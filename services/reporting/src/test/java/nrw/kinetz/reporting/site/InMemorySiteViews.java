@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import nrw.kinetz.model.SiteId;
 
 /** The sites read model in a map, with the same predecessor rule as the MongoDB store. */
-final class InMemorySiteViews implements SiteViews {
+public final class InMemorySiteViews implements SiteViews {
 
     private final Map<String, SiteView> views = new TreeMap<>();
     private int writes;
@@ -36,7 +36,7 @@ final class InMemorySiteViews implements SiteViews {
     }
 
     /** Counts stores, so a test can tell "skipped" from "written with the same content". */
-    int writes() {
+    public int writes() {
         return writes;
     }
 }

@@ -20,45 +20,45 @@ import nrw.kinetz.model.site.StaffPost;
 import nrw.kinetz.model.site.StaffingChanged;
 
 /** Site events as the site registry publishes them, for tests. */
-final class SiteEvents {
+public final class SiteEvents {
 
-    static final SiteId VIERSEN = SiteId.of("05166");
-    static final SiteId SOEST = SiteId.of("05974");
+    public static final SiteId VIERSEN = SiteId.of("05166");
+    public static final SiteId SOEST = SiteId.of("05974");
 
     private SiteEvents() {
     }
 
-    static SiteRegistered registration(KiSiteReference site, SiteStatus status, LocalDate since) {
+    public static SiteRegistered registration(KiSiteReference site, SiteStatus status, LocalDate since) {
         return new SiteRegistered(site.siteId(), site.name(), site.territoryKind(), site.regierungsbezirk(),
                 site.districtKey(), site.population(), status, since);
     }
 
-    static SiteRegistered registration(SiteId siteId, SiteStatus status, LocalDate since) {
+    public static SiteRegistered registration(SiteId siteId, SiteStatus status, LocalDate since) {
         return registration(KiSites.get(siteId), status, since);
     }
 
     /** One registration per KI site, each with a new {@code ce_id}, all in {@code status} since {@code since}. */
-    static List<EventEnvelope<SiteRegistered>> registrationsOfAllSites(SiteStatus status, LocalDate since) {
+    public static List<EventEnvelope<SiteRegistered>> registrationsOfAllSites(SiteStatus status, LocalDate since) {
         return KiSites.all().stream().map(site -> envelope(registration(site, status, since))).toList();
     }
 
-    static EventEnvelope<SiteRegistered> envelope(SiteRegistered event) {
+    public static EventEnvelope<SiteRegistered> envelope(SiteRegistered event) {
         return EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.REGISTERED,
                 event.siteId().value(), event);
     }
 
-    static EventEnvelope<SiteStatusChanged> statusChange(SiteId siteId, SiteStatus from, SiteStatus to, LocalDate effectiveOn) {
+    public static EventEnvelope<SiteStatusChanged> statusChange(SiteId siteId, SiteStatus from, SiteStatus to, LocalDate effectiveOn) {
         return EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.STATUS_CHANGED,
                 siteId.value(), new SiteStatusChanged(siteId, from, to, effectiveOn));
     }
 
     /** A plan of one post with {@code fte} full-time equivalents, as the site registry publishes it. */
-    static StaffingChanged staffing(SiteId siteId, String fte) {
+    public static StaffingChanged staffing(SiteId siteId, String fte) {
         return new StaffingChanged(siteId, List.of(new StaffPost(PostKind.LEHRKRAFT, "Lehrkraft", new BigDecimal(fte),
                 FundingSource.STATE, null)), new BigDecimal(fte));
     }
 
-    static EventEnvelope<StaffingChanged> staffingChange(SiteId siteId, String fte) {
+    public static EventEnvelope<StaffingChanged> staffingChange(SiteId siteId, String fte) {
         return EventEnvelope.of(UUID.randomUUID(), EventSource.service("site-registry"), SiteEventTypes.STAFFING_CHANGED,
                 siteId.value(), staffing(siteId, fte));
     }

@@ -1,16 +1,17 @@
-package nrw.kinetz.intake.ratelimit;
+package nrw.kinetz.intake.ratelimit.adapter;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import nrw.kinetz.intake.ratelimit.RateLimiter;
 
 /** Puts the per-client rate limit in front of the write endpoints. */
 @Configuration(proxyBeanMethods = false)
-class RateLimitConfiguration implements WebMvcConfigurer {
+public class RateLimitConfiguration implements WebMvcConfigurer {
 
     private final RateLimitProperties properties;
 
-    RateLimitConfiguration(RateLimitProperties properties) {
+    public RateLimitConfiguration(RateLimitProperties properties) {
         this.properties = properties;
     }
 

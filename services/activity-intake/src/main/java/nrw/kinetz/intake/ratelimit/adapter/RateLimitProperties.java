@@ -1,8 +1,9 @@
-package nrw.kinetz.intake.ratelimit;
+package nrw.kinetz.intake.ratelimit.adapter;
 
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import nrw.kinetz.intake.ratelimit.RateLimit;
 
 /**
  * Request rate per client ({@code kinetz.intake.rate-limit.*}): a token bucket per token subject.
@@ -12,15 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clients   other limits for named clients, e.g. {@code kinetz.intake.rate-limit.clients.laki.burst=100}
  */
 @ConfigurationProperties("kinetz.intake.rate-limit")
-record RateLimitProperties(Double perSecond, Integer burst, Map<String, RateLimit> clients) {
+public record RateLimitProperties(Double perSecond, Integer burst, Map<String, RateLimit> clients) {
 
-    RateLimitProperties {
+    public RateLimitProperties {
         perSecond = perSecond == null ? 20.0 : perSecond;
         burst = burst == null ? 40 : burst;
         clients = clients == null ? Map.of() : Map.copyOf(clients);
     }
 
-    RateLimit defaults() {
+    public RateLimit defaults() {
         return new RateLimit(perSecond, burst);
     }
 }

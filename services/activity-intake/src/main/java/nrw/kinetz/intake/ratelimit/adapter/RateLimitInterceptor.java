@@ -1,4 +1,4 @@
-package nrw.kinetz.intake.ratelimit;
+package nrw.kinetz.intake.ratelimit.adapter;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +15,15 @@ import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.security.CallerArgumentResolver;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
+import nrw.kinetz.intake.ratelimit.RateLimit;
+import nrw.kinetz.intake.ratelimit.RateLimiter;
 
 /** 429 with {@code Retry-After} when a client sends writes faster than its rate (docs/architecture.md#bad-input). */
-final class RateLimitInterceptor implements HandlerInterceptor {
+public final class RateLimitInterceptor implements HandlerInterceptor {
 
     private final RateLimiter limiter;
 
-    RateLimitInterceptor(RateLimiter limiter) {
+    public RateLimitInterceptor(RateLimiter limiter) {
         this.limiter = limiter;
     }
 
