@@ -198,7 +198,7 @@ class DashboardBrowserIntegrationTests {
                         && row.get("values").get("activities").asLong() == activities));
     }
 
-    /** A KI reports an activity, as the intake publishes it (DESIGN.md §3). */
+    /** A KI reports an activity, as the intake publishes it (docs/architecture.md#contract). */
     private void report(FocusArea focusArea, int participants) {
         UUID id = UUID.randomUUID();
         var activity = new ActivityReported(id, KREIS_SOEST, today(), focusArea.field(), focusArea, ActivityType.BERATUNG,
