@@ -22,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends batches to {@code POST /api/v1/activities} and turns the answers into the report. A batch is sent
  * again after a 429 or 503 — after the intake's {@code Retry-After} (seconds or an HTTP date), growing the pause
- * when it has none — which is safe: a retry of the same ids and content is counted once (docs/architecture.md#idempotency). Every pause is
- * stretched by a random part of up to half its length, so that many KI systems refused at the same moment do
- * not all come back at the same moment.
+ * when it has none — which is safe: a retry of the same ids and content is counted once
+ * (docs/architecture.md#idempotency). Every pause is stretched by a random part of up to half its length, so that
+ * many KI systems refused at the same moment do not all come back at the same moment.
  */
 final class IntakeClient {
 
