@@ -87,7 +87,11 @@ public final class PushCommand implements Callable<Integer> {
     private final DoubleSupplier random;
 
     public PushCommand() {
-        this(System::getenv, duration -> Thread.sleep(duration.toMillis()), Clock.systemUTC(), Math::random);
+        this(System::getenv, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    PushCommand(UnaryOperator<String> environment, IntakeClient.Sleeper sleeper) {
+        this(environment, sleeper, Clock.systemUTC(), Math::random);
     }
 
     PushCommand(UnaryOperator<String> environment, IntakeClient.Sleeper sleeper, Clock clock, DoubleSupplier random) {
