@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * A MongoDB wire-protocol server ({@code de.bwaldvogel:mongo-java-server}) in this JVM, listening on
  * {@code 127.0.0.1}.
  *
- * <p>It reports itself as MongoDB 5.0 and has no multi-document transactions. The
+ * <p>It reports itself as MongoDB 5.0 and has no multi-document transactions; see docs/architecture.md#infrastructure. The
  * {@linkplain #persistent persistent} variant keeps its data in an H2 MVStore file ({@value #H2_FILE}) and
  * survives {@link #stop()} / {@link #start()}; the {@linkplain #inMemory in-memory} variant loses its data
  * on {@link #stop()}.
