@@ -3,7 +3,7 @@ package nrw.kinetz.devstack.demo;
 import java.util.List;
 
 /** Where the demo sends activities: the activity intake, as the KI of {@code clientId}. */
-interface Intake {
+public interface Intake {
 
     /**
      * Sends the activities and waits for the intake's answer; retries what the intake asks to retry.
@@ -14,7 +14,7 @@ interface Intake {
     Answer send(String clientId, List<DemoActivity> activities) throws InterruptedException;
 
     /** What the intake made of a request. */
-    record Answer(int accepted, int duplicate, int rejected, String firstProblem) {
+    public record Answer(int accepted, int duplicate, int rejected, String firstProblem) {
 
         Answer plus(Answer other) {
             return new Answer(accepted + other.accepted, duplicate + other.duplicate, rejected + other.rejected,
