@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.KiNetzKafkaAutoConfiguration;
+import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
@@ -21,20 +22,25 @@ import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
 
 /**
- * Feeds {@code ki.activities.v1} into the {@link ActivityProjection}, a whole poll per call. The offsets are
- * committed after this returns, i.e. after the read model was written; a record that is not a well-formed event
- * goes to the dead-letter topic after the records before it were applied. A rebuild starts it again at the beginning of the topic.
+ * Feeds {@code ki.activities.v1} into the {@link ActivityProjection}, a whole poll per call. After the read
+ * model was written, the position is kept with it ({@link KeptPositions}) and the listener resumes from there on
+ * start, so whatever the store lost in a crash is read again. A record that is not a well-formed event goes to the
+ * dead-letter topic after the records before it were applied.
  */
 @Component
-class ActivitiesListener extends AbstractConsumerSeekAware {
+class ActivitiesListener implements ConsumerSeekAware {
 
     static final String ID = "program-tracking-activities";
 
     private final ActivityProjection projection;
-    private final AtomicBoolean fromStart = new AtomicBoolean();
+    private final KeptPositions positions;
+    private final String group;
 
-    ActivitiesListener(ActivityProjection projection) {
+    ActivitiesListener(ActivityProjection projection, KeptPositions positions,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
         this.projection = projection;
+        this.positions = positions;
+        this.group = group;
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.ACTIVITIES,
@@ -52,23 +58,27 @@ class ActivitiesListener extends AbstractConsumerSeekAware {
             try {
                 events.add(CloudEventsKafka.fromRecord(record));
             } catch (MalformedEventException e) {
-                projection.apply(events);
+                applied(events, records.subList(0, i));
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        projection.apply(events);
+        applied(events, records);
     }
 
-    /** The next partition assignment (the container's restart) starts reading at the beginning of the topic. */
-    void replayOnNextAssignment() {
-        fromStart.set(true);
+    private void applied(List<EventEnvelope<?>> events, List<ConsumerRecord<String, byte[]>> records) {
+        projection.apply(events);
+        if (!records.isEmpty()) {
+            positions.applied(group, records);
+        }
     }
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        super.onPartitionsAssigned(assignments, callback);
-        if (!assignments.isEmpty() && fromStart.getAndSet(false)) {
-            callback.seekToBeginning(assignments.keySet());
-        }
+        positions.seek(assignments, callback);
+    }
+
+    /** The consumer group whose positions this listener keeps. */
+    String group() {
+        return group;
     }
 }
