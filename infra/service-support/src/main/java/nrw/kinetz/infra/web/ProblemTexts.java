@@ -60,7 +60,9 @@ public final class ProblemTexts {
                 all.add(entry(key, template, translation));
             }
         }
-        all.sort(Comparator.comparingInt(Entry::literalLength).reversed());
+        // The most specific text first; among equally specific ones the order of their keys, so that "join.colon"
+        // ("column: problem") splits before "join.semicolon" (whose problems may contain a semicolon of their own).
+        all.sort(Comparator.comparingInt(Entry::literalLength).reversed().thenComparing(Entry::key));
         this.entries = List.copyOf(all);
     }
 
