@@ -199,8 +199,23 @@ class DevstackIntegrationTests {
         assertThat(awaitActivitiesInQ3(10_000)).isEqualTo(10_000);
 
         assertThat(new picocli.CommandLine(new nrw.kinetz.intake.push.PushCommand()).execute(push)).isZero();
-        Thread.sleep(3_000);
+        // Wait for a positive signal, not for time: one more activity of the same site (same partition, so it
+        // is read after anything the second push may have published) arrives in another quarter.
+        int markedBefore = activitiesIn("2026-Q2");
+        Path marker = data.resolve("marker.csv");
+        Files.write(marker, List.of(lines.get(0),
+                ";05974;15.04.2026;BILDUNG;SEITENEINSTEIGERBERATUNG;ERSTBERATUNG_SEITENEINSTEIGER;;;;1;0;1;1;Marker"));
+        push[0] = marker.toString();
+        assertThat(new picocli.CommandLine(new nrw.kinetz.intake.push.PushCommand()).execute(push)).isZero();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> activitiesIn("2026-Q2") == markedBefore + 1);
         assertThat(awaitActivitiesInQ3(10_000)).isEqualTo(10_000);
+    }
+
+    /** The network's activity count in {@code period} as the public aggregates show it now. */
+    private static int activitiesIn(String period) throws Exception {
+        return getJson(layout.portOf(DevstackLayout.REPORTING),
+                "/api/v1/aggregates?measure=activities&period=" + period + "&groupBy=regierungsbezirk").at("/total/activities").asInt();
     }
 
     @Test
@@ -246,19 +261,10 @@ class DevstackIntegrationTests {
         return total;
     }
 
-    /** The network's activity count in 2026-Q3 as the public aggregates show it, once it reached {@code expected} or after a minute. */
-    private static int awaitActivitiesInQ3(int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        int total = -1;
-        while (System.nanoTime() < deadline) {
-            total = getJson(layout.portOf(DevstackLayout.REPORTING),
-                    "/api/v1/aggregates?measure=activities&period=2026-Q3&groupBy=regierungsbezirk").at("/total/activities").asInt();
-            if (total >= expected) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        return total;
+    /** The network's activity count in 2026-Q3 as the public aggregates show it, once it reached {@code expected}. */
+    private static int awaitActivitiesInQ3(int expected) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> activitiesIn("2026-Q3"), total -> total >= expected);
     }
 
     private static Devstack start() throws InterruptedException {
@@ -294,18 +300,11 @@ class DevstackIntegrationTests {
 
     private static Map<String, Integer> awaitRegierungsbezirkCounts() throws Exception {
         int reporting = layout.portOf(DevstackLayout.REPORTING);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Map<String, Integer> counts = Map.of();
-        while (System.nanoTime() < deadline) {
-            JsonNode answer = getJson(reporting, "/api/v1/aggregates?measure=sites&groupBy=regierungsbezirk");
-            Map<String, Integer> current = new java.util.HashMap<>();
-            answer.get("rows").forEach(row -> current.put(row.get("label").asString(), row.at("/values/sites").asInt()));
-            counts = current;
-            if (answer.at("/total/sites").asInt() == 54) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        JsonNode answer = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> getJson(reporting, "/api/v1/aggregates?measure=sites&groupBy=regierungsbezirk"),
+                        sites -> sites.at("/total/sites").asInt() == 54);
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        answer.get("rows").forEach(row -> counts.put(row.get("label").asString(), row.at("/values/sites").asInt()));
         return counts;
     }
 

@@ -2,6 +2,7 @@ package nrw.kinetz.reporting;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import nrw.kinetz.infra.schema.ProducedEvents;
@@ -12,6 +13,7 @@ import nrw.kinetz.model.aggregate.AggregateEventTypes;
  * suppression-aware feeds for the LaKI and the dashboard (docs/architecture.md#reading-api).
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ReportingApplication {
 
     public static void main(String[] args) {

@@ -1,11 +1,10 @@
 package nrw.kinetz.sites;
 
-import java.time.Clock;
-import java.time.ZoneId;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+
 import nrw.kinetz.infra.schema.ProducedEvents;
 import nrw.kinetz.model.site.SiteEventTypes;
 
@@ -14,18 +13,11 @@ import nrw.kinetz.model.site.SiteEventTypes;
  * staffing, focus areas and contact. Every change is announced on {@code ki.sites.v1}.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class SiteRegistryApplication {
-
-    /** Dates people speak of ("established on 2 December 2013", "not in the future") are Berlin dates. */
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     public static void main(String[] args) {
         SpringApplication.run(SiteRegistryApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.system(BERLIN);
     }
 
     /** The site events, whose schemas this service serves at {@code /api/v1/schemas/<schemaName>.json}. */

@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.reference.KiSiteReference;
 import nrw.kinetz.model.reference.KiSites;
 
@@ -42,7 +42,6 @@ public final class Demo {
     /** The most activities one request carries; the intake's own limit is 1,000. */
     static final int BATCH = 500;
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private final Intake intake;
     private final List<KiSiteReference> sites;
@@ -81,7 +80,7 @@ public final class Demo {
             }
             return new Intake.Answer(0, 0, 0, null);
         }
-        LocalDate today = LocalDate.now(clock.withZone(BERLIN));
+        LocalDate today = NetworkTime.today(clock);
         log.accept("history: sending the " + days + " days before " + today + " for " + sites.size() + " KIs …");
         Intake.Answer total = new Intake.Answer(0, 0, 0, null);
         for (KiSiteReference site : sites) {
@@ -112,7 +111,7 @@ public final class Demo {
         while ((count == 0 || sent < count) && !stop.getAsBoolean()) {
             long number = first + sent;
             KiSiteReference site = sites.get((int) Math.floorMod(number, (long) sites.size()));
-            DemoActivity activity = activities.live(site, LocalDate.now(clock.withZone(BERLIN)), number);
+            DemoActivity activity = activities.live(site, NetworkTime.today(clock), number);
             Intake.Answer answer = intake.send(clientOf(site), List.of(activity));
             if (answer.rejected() > 0) {
                 log.accept("live: rejected " + answer.firstProblem());

@@ -15,11 +15,6 @@ import nrw.kinetz.intake.activity.domain.ActivityRules;
 class ActivityConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     ActivityRules activityRules(Clock clock) {
         return new ActivityRules(clock);
     }

@@ -12,38 +12,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import nrw.kinetz.intake.Activities;
-import nrw.kinetz.intake.ActivityTopic;
 import nrw.kinetz.intake.IntakeApi;
-import nrw.kinetz.testkit.TestInfrastructure;
+import nrw.kinetz.intake.IntakeIntegrationTest;
 import nrw.kinetz.testkit.TestTokens;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Each kind of bad input (docs/architecture.md#bad-input) gets its status and a precise problem, and publishes nothing: the
  * number of records on {@code ki.activities.v1} is the same before and after.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class BadInputIntegrationTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    private IntakeApi api;
-    private ActivityTopic topic;
-
-    @BeforeEach
-    void setUp(TestInfrastructure infrastructure) {
-        api = new IntakeApi(port);
-        topic = new ActivityTopic(infrastructure.kafkaBootstrapServers());
-    }
+class BadInputIntegrationTests extends IntakeIntegrationTest {
 
     @Test
     void csvWithAnUnknownColumnIs400OnLineOneNamingTheColumn() {

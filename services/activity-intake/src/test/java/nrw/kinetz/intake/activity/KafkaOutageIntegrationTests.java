@@ -2,6 +2,7 @@ package nrw.kinetz.intake.activity;
 
 import static nrw.kinetz.intake.IntakeApi.expect;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -86,22 +87,8 @@ class KafkaOutageIntegrationTests {
 
     /** What a client does: honour Retry-After until the intake accepts (the producer reconnects in a moment). */
     private static JsonNode retryUntilAccepted(IntakeApi api, String body) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (true) {
-            HttpResponse<String> response = api.report(IntakeApi.JSON, body, TestTokens.ki("05974"));
-            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
-                return expect(response, 202);
-            }
-            sleep(Duration.ofMillis(500));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.report(IntakeApi.JSON, body, TestTokens.ki("05974")), answer -> answer.statusCode() != 503);
+        return expect(response, 202);
     }
 }

@@ -9,39 +9,21 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import nrw.kinetz.intake.Activities;
 import nrw.kinetz.intake.ActivityTopic;
 import nrw.kinetz.intake.IntakeApi;
+import nrw.kinetz.intake.IntakeIntegrationTest;
 import nrw.kinetz.model.activity.ActivityCsv;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.CloudEventsKafka;
-import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** Every body format reaches {@code ki.activities.v1} as CloudEvents, and 202 means Kafka has it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class ReportingActivitiesIntegrationTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    private IntakeApi api;
-    private ActivityTopic topic;
-
-    @BeforeEach
-    void setUp(TestInfrastructure infrastructure) {
-        api = new IntakeApi(port);
-        topic = new ActivityTopic(infrastructure.kafkaBootstrapServers());
-    }
+class ReportingActivitiesIntegrationTests extends IntakeIntegrationTest {
 
     @Test
     void oneJsonObjectIsPublishedAsCloudEventKeyedBySiteBeforeThe202() {

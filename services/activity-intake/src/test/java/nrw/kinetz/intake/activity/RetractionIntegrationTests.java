@@ -7,38 +7,20 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import nrw.kinetz.intake.Activities;
 import nrw.kinetz.intake.ActivityTopic;
 import nrw.kinetz.intake.IntakeApi;
+import nrw.kinetz.intake.IntakeIntegrationTest;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityRetracted;
 import nrw.kinetz.model.event.CloudEventsKafka;
-import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** A KI corrects a wrong number by retracting the activity; the retraction reverses exactly the report. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class RetractionIntegrationTests {
-
-    @Value("${local.server.port}")
-    int port;
-
-    private IntakeApi api;
-    private ActivityTopic topic;
-
-    @BeforeEach
-    void setUp(TestInfrastructure infrastructure) {
-        api = new IntakeApi(port);
-        topic = new ActivityTopic(infrastructure.kafkaBootstrapServers());
-    }
+class RetractionIntegrationTests extends IntakeIntegrationTest {
 
     @Test
     void retractionRepeatsTheReportOnTheSameKeyAfterIt() {

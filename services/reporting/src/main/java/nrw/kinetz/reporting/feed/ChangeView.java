@@ -1,7 +1,6 @@
 package nrw.kinetz.reporting.feed;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Metric;
 import nrw.kinetz.reporting.aggregate.Suppression;
+import nrw.kinetz.model.NetworkTime;
 
 /**
  * One change as the feed and the live stream show it to a caller, e.g.
@@ -29,7 +29,6 @@ import nrw.kinetz.reporting.aggregate.Suppression;
 public record ChangeView(String cursor, String key, String measure, String period, Map<String, String> dimensions,
         Map<String, CellValue> values, OffsetDateTime updatedAt) {
 
-    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     public ChangeView {
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
@@ -44,6 +43,6 @@ public record ChangeView(String cursor, String key, String measure, String perio
         Map<String, CellValue> exact = new LinkedHashMap<>();
         entry.values().forEach((metric, value) -> exact.put(metric, CellValue.of(value)));
         return new ChangeView(entry.cursor(), entry.key(), entry.measure(), entry.period().value(), entry.dimensions(),
-                Suppression.applyToOne(exact, metrics, seesExactNumbers), entry.recordedAt().atZone(BERLIN).toOffsetDateTime());
+                Suppression.applyToOne(exact, metrics, seesExactNumbers), entry.recordedAt().atZone(NetworkTime.ZONE).toOffsetDateTime());
     }
 }

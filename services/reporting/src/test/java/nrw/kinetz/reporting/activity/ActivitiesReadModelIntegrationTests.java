@@ -20,17 +20,13 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.client.model.Filters;
 
-import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.Program;
@@ -39,11 +35,9 @@ import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.ActivityEvents;
 import nrw.kinetz.reporting.ListenerCatchUp;
-import nrw.kinetz.reporting.ReportingHttp;
-import nrw.kinetz.testkit.TestInfrastructure;
+import nrw.kinetz.reporting.ReportingIntegrationTest;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.TopicReader;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
 import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
@@ -54,14 +48,9 @@ import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
  * as the intake publishes them, answers read over HTTP with a laki token (exact numbers). Each test works in a
  * year of its own, so tests need not empty the shared read model.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class ActivitiesReadModelIntegrationTests {
+class ActivitiesReadModelIntegrationTests extends ReportingIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Autowired
-    EventPublisher publisher;
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -74,18 +63,6 @@ class ActivitiesReadModelIntegrationTests {
 
     @Autowired
     MongoOperations mongo;
-
-    @Value("${local.server.port}")
-    int port;
-
-    private ReportingHttp http;
-    private String bootstrapServers;
-
-    @BeforeEach
-    void client(TestInfrastructure infrastructure) {
-        http = new ReportingHttp(port);
-        bootstrapServers = infrastructure.kafkaBootstrapServers();
-    }
 
     @Test
     void reportsAreSummedPerSiteAndRolledUpToRegierungsbezirkAndNetwork() {

@@ -16,17 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.Program;
@@ -35,10 +31,8 @@ import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.ActivityEvents;
 import nrw.kinetz.reporting.ListenerCatchUp;
-import nrw.kinetz.reporting.ReportingHttp;
-import nrw.kinetz.testkit.TestInfrastructure;
+import nrw.kinetz.reporting.ReportingIntegrationTest;
 import nrw.kinetz.testkit.TestTokens;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
 import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
@@ -50,15 +44,10 @@ import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
  * incremental model, and a reconciliation recomputes a period from the raw events and finds no difference —
  * unless the stored model was tampered with.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class RebuildAndReconciliationIntegrationTests {
+class RebuildAndReconciliationIntegrationTests extends ReportingIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> GROUPINGS = List.of("site", "regierungsbezirk", "field", "focusArea", "activityType", "program");
-
-    @Autowired
-    EventPublisher publisher;
 
     @Autowired
     ActivityEventsListener listener;
@@ -68,18 +57,6 @@ class RebuildAndReconciliationIntegrationTests {
 
     @Autowired
     MongoOperations mongo;
-
-    @Value("${local.server.port}")
-    int port;
-
-    private ReportingHttp http;
-    private String bootstrapServers;
-
-    @BeforeEach
-    void client(TestInfrastructure infrastructure) {
-        http = new ReportingHttp(port);
-        bootstrapServers = infrastructure.kafkaBootstrapServers();
-    }
 
     @Test
     void aRebuildGivesTheSameAggregatesSwitchesGenerationAndAnnouncesNothingTwice() {

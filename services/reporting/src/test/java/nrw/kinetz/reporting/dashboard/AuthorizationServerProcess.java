@@ -1,5 +1,7 @@
 package nrw.kinetz.reporting.dashboard;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +20,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The devstack's real authorization server ({@code infra/auth-server}), started from its built jar as its own
@@ -87,25 +91,24 @@ public final class AuthorizationServerProcess implements AutoCloseable {
     }
 
     /** @throws IllegalStateException with the end of its log if it is not healthy within {@code timeout} */
-    public void awaitUp(Duration timeout) throws InterruptedException {
+    public void awaitUp(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the authorization server stopped while starting:\n" + logTail());
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the authorization server stopped while starting:\n" + logTail());
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+                try {
+                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    return health.statusCode() == 200 && health.body().contains("\"UP\"");
+                } catch (IOException notYet) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the authorization server is not up after " + timeout + ":\n" + logTail(), e);
         }
-        throw new IllegalStateException("the authorization server is not up after " + timeout + ":\n" + logTail());
     }
 
     /** The generated password of a sign-in user ({@code laki}, {@code viewer}, {@code ki-05974}). */

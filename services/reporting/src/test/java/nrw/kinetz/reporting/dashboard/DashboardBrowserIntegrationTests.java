@@ -130,6 +130,7 @@ class DashboardBrowserIntegrationTests {
         assertThat(cellValue(quiet, "participants")).as("3 participants, anonymous").isEqualTo("suppressed");
         assertThat(cellText(quiet, "participants")).as("shown, and read out by screen readers").isEqualTo("•geschützt (kleine Zahl)");
         assertPageNotReloaded();
+        assertThat(axe.ruleIds(browser, "wcag22aa")).as("axe-core knows the WCAG 2.2 rules it runs").contains("target-size");
         assertThat(axe.seriousViolations(browser)).as("axe-core, anonymous").isEmpty();
         screenshot("target/dashboard-anonymous.png");
 

@@ -23,48 +23,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.ActivityEvents;
-import nrw.kinetz.reporting.ReportingHttp;
-import nrw.kinetz.testkit.TestInfrastructure;
+import nrw.kinetz.reporting.ReportingIntegrationTest;
 import nrw.kinetz.testkit.TestTokens;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The feed of aggregate changes: pulled over HTTP with a cursor, and published to the compacted topic
  * {@code laki.aggregates.v1}, read here with the CloudEvents SDK alone as an outside system would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class FeedIntegrationTests {
+class FeedIntegrationTests extends ReportingIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Autowired
-    EventPublisher publisher;
-
-    @Value("${local.server.port}")
-    int port;
-
-    private ReportingHttp http;
-    private String bootstrapServers;
-
-    @BeforeEach
-    void client(TestInfrastructure infrastructure) {
-        http = new ReportingHttp(port);
-        bootstrapServers = infrastructure.kafkaBootstrapServers();
-    }
 
     @Test
     void everyChangeAfterACursorIsInTheFeedWithTheCursorToContinueFrom() {

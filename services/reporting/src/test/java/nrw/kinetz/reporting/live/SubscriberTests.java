@@ -1,8 +1,10 @@
 package nrw.kinetz.reporting.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,10 +141,7 @@ class SubscriberTests {
 
         subscriber.offer("A", 1, "aggregate", "A");
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (closed.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> closed.get() > 0);
         assertThat(closed.get()).isEqualTo(1);
         assertThat(subscriber.isClosed()).isTrue();
     }
@@ -173,11 +172,8 @@ class SubscriberTests {
             assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
         }
 
-        List<Frame> awaitFrames(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (frames.size() < count && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+        List<Frame> awaitFrames(int count) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> frames.size() >= count);
             return new ArrayList<>(frames);
         }
 

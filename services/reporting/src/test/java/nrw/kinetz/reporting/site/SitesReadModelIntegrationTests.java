@@ -22,23 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.model.site.SiteRegistered;
 import nrw.kinetz.reporting.ListenerCatchUp;
-import nrw.kinetz.reporting.ReportingHttp;
-import nrw.kinetz.testkit.TestInfrastructure;
+import nrw.kinetz.reporting.ReportingIntegrationTest;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.TopicReader;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 import nrw.kinetz.reporting.site.adapter.MongoSiteViews;
 import nrw.kinetz.reporting.site.adapter.SiteEventsListener;
@@ -48,16 +44,11 @@ import nrw.kinetz.reporting.site.adapter.SiteEventsListener;
  * site registry publishes them, answers read over HTTP. Every test starts from an empty read model, after
  * the listener has caught up with what earlier tests published.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class SitesReadModelIntegrationTests {
+class SitesReadModelIntegrationTests extends ReportingIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final LocalDate ESTABLISHED_ON = LocalDate.of(2013, 6, 1);
     private static final LocalDate VIERSEN_DECIDED_ON = LocalDate.of(2016, 3, 1);
-
-    @Autowired
-    EventPublisher publisher;
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -71,19 +62,11 @@ class SitesReadModelIntegrationTests {
     @Autowired
     SiteEventsListener listener;
 
-    @Value("${local.server.port}")
-    int port;
-
     @Value("${spring.kafka.consumer.group-id}")
     String groupId;
 
-    private ReportingHttp http;
-    private String bootstrapServers;
-
     @BeforeEach
-    void startFromAnEmptyReadModel(TestInfrastructure infrastructure) {
-        http = new ReportingHttp(port);
-        bootstrapServers = infrastructure.kafkaBootstrapServers();
+    void startFromAnEmptyReadModel() {
         caughtUp();
         mongo.remove(new Query(), MongoSiteViews.COLLECTION);
     }

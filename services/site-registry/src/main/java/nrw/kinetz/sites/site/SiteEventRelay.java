@@ -11,13 +11,13 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.EventEnvelope;
+import nrw.kinetz.sites.SitesProperties;
 import nrw.kinetz.sites.site.SiteStore.PendingEvents;
 
 /**
@@ -48,15 +48,12 @@ class SiteEventRelay implements PendingEventsSignal, SmartLifecycle {
     private final Duration stopTimeout;
     private final BackgroundWorker worker = new BackgroundWorker("site-event-relay", this::relayPending);
 
-    SiteEventRelay(SiteStore store, EventPublisher publisher,
-            @Value("${kinetz.sites.relay.poll-interval:2s}") Duration pollInterval,
-            @Value("${kinetz.sites.relay.pass-timeout:30s}") Duration passTimeout,
-            @Value("${kinetz.sites.relay.stop-timeout:10s}") Duration stopTimeout) {
+    SiteEventRelay(SiteStore store, EventPublisher publisher, SitesProperties properties) {
         this.store = store;
         this.publisher = publisher;
-        this.pollInterval = pollInterval;
-        this.passTimeout = passTimeout;
-        this.stopTimeout = stopTimeout;
+        this.pollInterval = properties.relay().pollInterval();
+        this.passTimeout = properties.relay().passTimeout();
+        this.stopTimeout = properties.relay().stopTimeout();
     }
 
     @Override

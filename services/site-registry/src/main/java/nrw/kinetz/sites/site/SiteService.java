@@ -17,6 +17,7 @@ import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.FocusArea;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.SiteStatus;
@@ -106,7 +107,7 @@ class SiteService {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock);
+        return NetworkTime.today(clock);
     }
 
     private StoredSite change(SiteId siteId, String ifMatch, Function<Site, Outcome> command) {

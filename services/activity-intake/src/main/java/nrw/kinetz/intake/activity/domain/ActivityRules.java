@@ -3,7 +3,6 @@ package nrw.kinetz.intake.activity.domain;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.Field;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.InvalidValueException;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.activity.ActivityMetrics;
@@ -42,7 +42,6 @@ public final class ActivityRules {
     /** A count above this is a typo far more often than a real activity; such a report is split or checked. */
     public static final int MAX_COUNT = 100_000;
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final List<String> METRICS = List.of("participants", "volunteers", "sessions", "hours");
@@ -122,7 +121,7 @@ public final class ActivityRules {
                         + "' is not a date; expected YYYY-MM-DD or DD.MM.YYYY, e.g. 2025-11-23 or 23.11.2025", text);
             }
         }
-        LocalDate today = LocalDate.now(clock.withZone(BERLIN));
+        LocalDate today = NetworkTime.today(clock);
         if (date.isAfter(today)) {
             throw new InvalidValueException(date + " is in the future; activities are reported after they took place"
                     + " (today is " + today + ")", text);

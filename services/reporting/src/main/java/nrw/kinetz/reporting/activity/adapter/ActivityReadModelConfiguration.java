@@ -26,8 +26,8 @@ import nrw.kinetz.reporting.activity.replay.ActivityReconciliation;
 public class ActivityReadModelConfiguration {
 
     @Bean
-    public ActivityReadModel activityReadModel(MongoOperations mongo) {
-        return new ActivityReadModel(new MongoActivityGenerations(mongo, Clock.systemUTC()),
+    public ActivityReadModel activityReadModel(MongoOperations mongo, Clock clock) {
+        return new ActivityReadModel(new MongoActivityGenerations(mongo, clock),
                 (generation, live) -> new MongoActivityStore(mongo, generation, live));
     }
 
@@ -60,12 +60,12 @@ public class ActivityReadModelConfiguration {
 
     @Bean
     public ActivityRebuild activityRebuild(ActivityReadModel model, KafkaActivityTopic topic, ActivityEventsListener listener,
-            FeedRelay relay, MongoOperations mongo, KeptPositions positions) {
+            FeedRelay relay, MongoOperations mongo, KeptPositions positions, Clock clock) {
         return new ActivityRebuild(model, topic, listener, relay, generation -> {
                     MongoActivityStore.drop(mongo, generation);
                     positions.forget(listener.groupId(generation)); // a position belongs to its generation
                 },
-                Clock.systemUTC(), Executors.newSingleThreadExecutor(r -> {
+                clock, Executors.newSingleThreadExecutor(r -> {
                     Thread thread = new Thread(r, "activities-rebuild");
                     thread.setDaemon(true);
                     return thread;

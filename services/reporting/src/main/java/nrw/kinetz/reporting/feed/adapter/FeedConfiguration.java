@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.kafka.KiNetzKafkaProperties;
+import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.feed.ChangeSource;
 import nrw.kinetz.reporting.feed.Feed;
 import nrw.kinetz.reporting.feed.FeedListener;
@@ -28,20 +28,21 @@ import nrw.kinetz.reporting.feed.Lease;
 public class FeedConfiguration {
 
     @Bean
-    public Lease feedLease(MongoOperations mongo, @Value("${reporting.feed.lease:10s}") Duration duration) {
-        return new MongoLease(mongo, "feed-writer", "reporting-" + UUID.randomUUID(), duration, Clock.systemUTC());
+    public Lease feedLease(MongoOperations mongo, ReportingProperties properties, Clock clock) {
+        return new MongoLease(mongo, "feed-writer", "reporting-" + UUID.randomUUID(), properties.feed().lease(), clock);
     }
 
     @Bean(destroyMethod = "close")
     public FeedRelay feedRelay(ChangeSource source, Feed feed, Lease lease, ObjectProvider<FeedListener> listeners,
-            @Value("${reporting.feed.batch-size:500}") int batchSize) {
-        return new FeedRelay(source, feed, lease, () -> listeners.orderedStream().toList(), Clock.systemUTC(), batchSize);
+            ReportingProperties properties, Clock clock) {
+        return new FeedRelay(source, feed, lease, () -> listeners.orderedStream().toList(), clock,
+                properties.feed().batchSize());
     }
 
     @Bean(destroyMethod = "close")
     public KafkaAggregatesRelay kafkaAggregatesRelay(Feed feed, Lease lease, EventPublisher publisher,
-            KiNetzKafkaProperties kafka, @Value("${reporting.feed.batch-size:500}") int batchSize) {
-        return new KafkaAggregatesRelay(feed, lease, publisher, kafka.acknowledgementTimeout(), batchSize);
+            KiNetzKafkaProperties kafka, ReportingProperties properties) {
+        return new KafkaAggregatesRelay(feed, lease, publisher, kafka.acknowledgementTimeout(), properties.feed().batchSize());
     }
 
     /**
@@ -50,7 +51,8 @@ public class FeedConfiguration {
      */
     @Bean
     public SmartLifecycle feedRelays(FeedRelay feedRelay, KafkaAggregatesRelay topicRelay,
-            @Value("${reporting.feed.sweep-interval:1s}") Duration sweep) {
+            ReportingProperties properties) {
+        Duration sweep = properties.feed().sweepInterval();
         return new SmartLifecycle() {
             private volatile boolean running;
 

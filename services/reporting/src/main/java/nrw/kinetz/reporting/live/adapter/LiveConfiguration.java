@@ -3,11 +3,11 @@ package nrw.kinetz.reporting.live.adapter;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.activity.ActivitiesMeasure;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.feed.Feed;
@@ -20,8 +20,8 @@ public class LiveConfiguration {
 
     @Bean(destroyMethod = "close")
     public LiveStreams liveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures,
-            @Value("${reporting.live.buffered-keys:10000}") int capacity, @Value("${reporting.live.senders:8}") int senders) {
-        return new LiveStreams(feed, lease, activities, measures, capacity, senders);
+            ReportingProperties properties) {
+        return new LiveStreams(feed, lease, activities, measures, properties.live().bufferedKeys(), properties.live().senders());
     }
 
     /**
@@ -29,8 +29,9 @@ public class LiveConfiguration {
      * shutdown for its whole timeout.
      */
     @Bean
-    public SmartLifecycle liveStreamsLifecycle(LiveStreams streams, @Value("${reporting.live.poll-interval:500ms}") Duration poll,
-            @Value("${reporting.live.heartbeat:15s}") Duration heartbeat) {
+    public SmartLifecycle liveStreamsLifecycle(LiveStreams streams, ReportingProperties properties) {
+        Duration poll = properties.live().pollInterval();
+        Duration heartbeat = properties.live().heartbeat();
         return new SmartLifecycle() {
             private volatile boolean running;
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,6 +25,7 @@ import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.InvalidValueException;
 import nrw.kinetz.model.Period;
 import nrw.kinetz.model.SiteId;
+import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.activity.ActivitiesMeasure;
 import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.feed.FeedCursor;
@@ -48,10 +48,10 @@ public class LiveController {
     private final ActivitiesMeasure activities;
     private final Duration timeout;
 
-    public LiveController(LiveStreams streams, ActivitiesMeasure activities, @Value("${reporting.live.timeout:30m}") Duration timeout) {
+    public LiveController(LiveStreams streams, ActivitiesMeasure activities, ReportingProperties properties) {
         this.streams = streams;
         this.activities = activities;
-        this.timeout = timeout;
+        this.timeout = properties.live().timeout();
     }
 
     @GetMapping(path = "/api/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

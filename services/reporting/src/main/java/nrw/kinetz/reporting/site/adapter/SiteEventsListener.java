@@ -1,6 +1,5 @@
 package nrw.kinetz.reporting.site.adapter;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.position.KeptPositions;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.Topics;
@@ -35,7 +35,6 @@ public class SiteEventsListener implements ConsumerSeekAware {
     /** The container id, for whoever needs to pause or seek it (a rebuild, a test). */
     public static final String ID = "reporting-sites";
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Logger log = LoggerFactory.getLogger(SiteEventsListener.class);
 
     /** The types this read model uses; a new one is one line here and one {@code on} method in the projection. */
@@ -55,7 +54,7 @@ public class SiteEventsListener implements ConsumerSeekAware {
                 (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.STATUS_CHANGED), delivery),
                 SiteEventTypes.STAFFING_CHANGED.name(),
                 (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.STAFFING_CHANGED),
-                        event.time().atZoneSameInstant(BERLIN).toLocalDate(), delivery));
+                        event.time().atZoneSameInstant(NetworkTime.ZONE).toLocalDate(), delivery));
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SITES)

@@ -1,0 +1,52 @@
+package nrw.kinetz.reporting;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Reporting's settings, {@code kinetz.reporting.*}; every one has a default.
+ *
+ * @param feed the feed and its relays
+ * @param live the live streams
+ */
+@ConfigurationProperties("kinetz.reporting")
+public record ReportingProperties(Feed feed, Live live) {
+
+    public ReportingProperties {
+        feed = feed == null ? new Feed(null, null, null) : feed;
+        live = live == null ? new Live(null, null, null, null, null) : live;
+    }
+
+    /**
+     * @param lease         how long the instance writing the feed holds it without renewing (10 s)
+     * @param batchSize     changes per relay round (500)
+     * @param sweepInterval how often the relays look for what a crash or another instance left (1 s)
+     */
+    public record Feed(Duration lease, Integer batchSize, Duration sweepInterval) {
+
+        public Feed {
+            lease = lease == null ? Duration.ofSeconds(10) : lease;
+            batchSize = batchSize == null ? 500 : batchSize;
+            sweepInterval = sweepInterval == null ? Duration.ofSeconds(1) : sweepInterval;
+        }
+    }
+
+    /**
+     * @param timeout      how long one stream stays open before the client reconnects (30 min)
+     * @param bufferedKeys the most distinct keys buffered for one slow client (10,000)
+     * @param senders      threads writing to clients (8)
+     * @param pollInterval how often the feed is polled for what another instance wrote (500 ms)
+     * @param heartbeat    how often an idle stream gets a comment, so proxies keep it open (15 s)
+     */
+    public record Live(Duration timeout, Integer bufferedKeys, Integer senders, Duration pollInterval, Duration heartbeat) {
+
+        public Live {
+            timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
+            bufferedKeys = bufferedKeys == null ? 10_000 : bufferedKeys;
+            senders = senders == null ? 8 : senders;
+            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+            heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
+        }
+    }
+}
