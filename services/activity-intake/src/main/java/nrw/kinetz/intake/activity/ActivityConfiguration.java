@@ -8,9 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
 
-/** Wires the activity feature: its rules, its body parser and its store. */
+/**
+ * Wires the activity feature: its rules, body parser, ledger, publisher and application services. Controllers
+ * are found by component scan; everything else is declared here, so the classes carry no Spring annotations.
+ */
 @Configuration(proxyBeanMethods = false)
 class ActivityConfiguration {
 
@@ -27,6 +31,22 @@ class ActivityConfiguration {
     @Bean
     ActivityLedger activityLedger(MongoTemplate mongo) {
         return new MongoActivityLedger(mongo);
+    }
+
+    @Bean
+    ReportPublisher reportPublisher(EventPublisher publisher, IntakeProperties properties) {
+        return new ReportPublisher(publisher, properties);
+    }
+
+    @Bean
+    ActivityIntake activityIntake(ActivityRules rules, ActivityLedger ledger, ReportPublisher publisher,
+            IntakeProperties properties) {
+        return new ActivityIntake(rules, ledger, publisher, properties);
+    }
+
+    @Bean
+    ActivityRetractions activityRetractions(ActivityLedger ledger, ReportPublisher publisher, IntakeProperties properties) {
+        return new ActivityRetractions(ledger, publisher, properties);
     }
 
     /**

@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Service;
-
 import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
@@ -35,7 +33,6 @@ import nrw.kinetz.model.SiteId;
  * retry is safe.</li>
  * </ol>
  */
-@Service
 class ActivityIntake {
 
     private final ActivityRules rules;

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.stereotype.Service;
-
 import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
@@ -23,7 +21,6 @@ import nrw.kinetz.model.event.EventSource;
  * carries everything the report added, so every consumer subtracts exactly that. The event id is derived
  * from the activity id, so retrying a retraction — or two racing — is one event for every consumer.
  */
-@Service
 class ActivityRetractions {
 
     private final ActivityLedger ledger;

@@ -7,8 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.stereotype.Component;
-
 import nrw.kinetz.infra.kafka.EventPublicationException;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.activity.ActivityEventTypes;
@@ -22,7 +20,6 @@ import nrw.kinetz.model.event.EventSource;
  * producer). A whole batch is sent before the first wait, so it costs about one round trip, not one per
  * activity; one deadline covers the batch, so the caller hears "unavailable" within the promised 10 s.
  */
-@Component
 class ReportPublisher {
 
     private final EventPublisher publisher;

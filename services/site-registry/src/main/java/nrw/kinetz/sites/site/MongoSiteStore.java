@@ -16,7 +16,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.event.EventEnvelope;
@@ -27,7 +26,6 @@ import nrw.kinetz.sites.site.domain.Site;
  * {@link SiteStore} on MongoDB with single-document writes only, which are atomic on every MongoDB (replica
  * set or not, and on the embedded wire server): no transactions, no change streams.
  */
-@Component
 class MongoSiteStore implements SiteStore {
 
     static final String COLLECTION = "sites";

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.worker.BackgroundWorker;
@@ -30,7 +29,6 @@ import nrw.kinetz.sites.site.SiteStore.PendingEvents;
  * each event is sent only after the one before was acknowledged: a failed send never lets a later change of
  * the same site overtake it. Sites are relayed in parallel.
  */
-@Component
 class SiteEventRelay implements PendingEventsSignal, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteEventRelay.class);

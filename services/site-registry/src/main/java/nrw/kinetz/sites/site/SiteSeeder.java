@@ -11,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.event.EventEnvelope;
@@ -33,8 +31,6 @@ import nrw.kinetz.sites.site.domain.WorkFocus;
  * <p>Seed events get ids derived from the site and their position, not random ones: if the store is wiped
  * but the topic kept, seeding again republishes the same {@code ce_id}s, which consumers count once.
  */
-@Component
-@ConditionalOnProperty(name = "kinetz.sites.seed.enabled", havingValue = "true", matchIfMissing = true)
 class SiteSeeder implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteSeeder.class);

@@ -11,8 +11,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.springframework.stereotype.Service;
-
 import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.ProblemError;
@@ -40,7 +38,6 @@ import nrw.kinetz.sites.site.domain.WorkFocus;
  * new state with its events in one write and wake the relay. Who may call which command is the web layer's
  * business; what a command may change is the site's.
  */
-@Service
 class SiteService {
 
     static final String SERVICE_NAME = "site-registry";

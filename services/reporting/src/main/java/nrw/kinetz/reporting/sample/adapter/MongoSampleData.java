@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.sample;
+package nrw.kinetz.reporting.sample.adapter;
 
 import java.time.Instant;
 import java.util.Date;
@@ -19,20 +19,20 @@ import org.springframework.stereotype.Component;
  * while the service runs.
  */
 @Component
-class MongoSampleData {
+public class MongoSampleData {
 
-    static final String COLLECTION = "sample_data";
+    public static final String COLLECTION = "sample_data";
     private static final String ID = "activities";
 
     private final MongoOperations mongo;
     private volatile Instant since;
 
-    MongoSampleData(MongoOperations mongo) {
+    public MongoSampleData(MongoOperations mongo) {
         this.mongo = mongo;
     }
 
     /** @return since when the activities contain sample data, or empty when they contain none */
-    Optional<Instant> since() {
+    public Optional<Instant> since() {
         if (since == null) {
             Document document = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
             if (document != null) {
@@ -42,7 +42,7 @@ class MongoSampleData {
         return Optional.ofNullable(since);
     }
 
-    void markPresent(UUID activityId) {
+    public void markPresent(UUID activityId) {
         mongo.upsert(Query.query(Criteria.where("_id").is(ID)), new Update()
                 .setOnInsert("since", new Date())
                 .setOnInsert("firstActivity", activityId.toString()), COLLECTION);

@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.sample;
+package nrw.kinetz.reporting.sample.adapter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -21,20 +21,20 @@ import nrw.kinetz.model.event.Topics;
  * here too would put it into the dead-letter topic twice.
  */
 @Component
-class SampleDataListener {
+public class SampleDataListener {
 
-    static final String ID = "reporting-sample-data";
+    public static final String ID = "reporting-sample-data";
 
     private static final byte[] MARK = SampleData.NOTE_PREFIX.getBytes(StandardCharsets.UTF_8);
 
     private final MongoSampleData sampleData;
 
-    SampleDataListener(MongoSampleData sampleData) {
+    public SampleDataListener(MongoSampleData sampleData) {
         this.sampleData = sampleData;
     }
 
     @KafkaListener(id = ID, groupId = "reporting.sample-data", topics = Topics.ACTIVITIES)
-    void on(ConsumerRecord<String, byte[]> record) {
+    public void on(ConsumerRecord<String, byte[]> record) {
         if (sampleData.since().isPresent() || record.value() == null || !contains(record.value(), MARK)) {
             return; // known already, or surely no mark: no need to parse
         }

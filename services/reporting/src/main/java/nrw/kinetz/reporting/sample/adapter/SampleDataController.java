@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.sample;
+package nrw.kinetz.reporting.sample.adapter;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,11 +10,11 @@ import io.swagger.v3.oas.annotations.Operation;
 
 /** {@code GET /api/v1/sample-data}: whether the numbers contain sample data, for the dashboard's badge. Public. */
 @RestController
-class SampleDataController {
+public class SampleDataController {
 
     private final MongoSampleData sampleData;
 
-    SampleDataController(MongoSampleData sampleData) {
+    public SampleDataController(MongoSampleData sampleData) {
         this.sampleData = sampleData;
     }
 
@@ -23,7 +23,7 @@ class SampleDataController {
             (its note begins with `[Beispieldaten]`, as `./kinetz demo` writes them) was counted, else \
             `{"present": false}`.""")
     @GetMapping("/api/v1/sample-data")
-    Map<String, Object> sampleData() {
+    public Map<String, Object> sampleData() {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("present", sampleData.since().isPresent());
         sampleData.since().ifPresent(since -> answer.put("since", since.toString()));

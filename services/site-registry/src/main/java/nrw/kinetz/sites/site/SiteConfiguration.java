@@ -1,0 +1,40 @@
+package nrw.kinetz.sites.site;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.sites.SitesProperties;
+
+/**
+ * Wires the site feature: its store, its outbox relay, its application service and the seeding. Controllers
+ * are found by component scan; everything else is declared here, so the classes carry no Spring annotations.
+ */
+@Configuration(proxyBeanMethods = false)
+class SiteConfiguration {
+
+    @Bean
+    SiteStore siteStore(MongoTemplate mongo) {
+        return new MongoSiteStore(mongo);
+    }
+
+    @Bean
+    SiteEventRelay siteEventRelay(SiteStore store, EventPublisher publisher, SitesProperties properties) {
+        return new SiteEventRelay(store, publisher, properties);
+    }
+
+    @Bean
+    SiteService siteService(SiteStore store, PendingEventsSignal relay, Clock clock) {
+        return new SiteService(store, relay, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "kinetz.sites.seed.enabled", havingValue = "true", matchIfMissing = true)
+    SiteSeeder siteSeeder(SiteStore store, SiteService service, PendingEventsSignal relay) {
+        return new SiteSeeder(store, service, relay);
+    }
+}
