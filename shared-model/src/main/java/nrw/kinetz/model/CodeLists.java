@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The one parsing rule for every code list, so that a CSV cell, a query parameter and a JSON field
  * accept the same spellings and fail with the same kind of message.
  */
-final class CodeLists {
+public final class CodeLists {
 
     private CodeLists() {
     }
@@ -20,7 +20,7 @@ final class CodeLists {
      *
      * @param what the noun for the message, with article, e.g. "a focus area"
      */
-    static <E extends Enum<E>> E parse(Class<E> type, String input, String what) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String input, String what) {
         if (input == null || input.isBlank()) {
             throw new InvalidValueException(what + " is required; allowed: " + allowed(type), input);
         }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.aggregate.AggregateEventTypes;
+import nrw.kinetz.model.catalog.CatalogEventTypes;
 import nrw.kinetz.model.site.SiteEventTypes;
 
 /**
@@ -17,7 +18,8 @@ import nrw.kinetz.model.site.SiteEventTypes;
  */
 public final class EventTypes {
 
-    private static final List<EventType<?>> ALL = Stream.of(SiteEventTypes.ALL, ActivityEventTypes.ALL, AggregateEventTypes.ALL)
+    private static final List<EventType<?>> ALL = Stream.of(SiteEventTypes.ALL, ActivityEventTypes.ALL, AggregateEventTypes.ALL,
+                    CatalogEventTypes.ALL)
             .flatMap(List::stream)
             .toList();
     private static final Map<String, EventType<?>> BY_NAME =
