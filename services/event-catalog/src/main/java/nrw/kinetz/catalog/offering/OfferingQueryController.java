@@ -63,7 +63,7 @@ class OfferingQueryController {
             @RequestParam(required = false) List<String> type, @RequestParam(defaultValue = "false") boolean freeSeats,
             @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        OfferingFilter filter = filter(from, focusArea, organiserSite, type, freeSeats);
+        OfferingFilter filter = OfferingFilter.parse(from, focusArea, organiserSite, type, freeSeats);
         return ResponseEntity.ok().headers(paging(page, size, store.count(filter)))
                 .body(store.list(filter, (page - 1) * size, size).stream().map(OfferingView::of).toList());
     }
@@ -75,7 +75,7 @@ class OfferingQueryController {
             @RequestParam(required = false) List<String> type, @RequestParam(defaultValue = "false") boolean freeSeats,
             @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        OfferingFilter filter = filter(from, focusArea, organiserSite, type, freeSeats);
+        OfferingFilter filter = OfferingFilter.parse(from, focusArea, organiserSite, type, freeSeats);
         HttpHeaders headers = paging(page, size, store.count(filter));
         headers.setContentDisposition(ContentDisposition.attachment().filename("ki-veranstaltungen.csv").build());
         return ResponseEntity.ok().headers(headers).contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -86,44 +86,6 @@ class OfferingQueryController {
     ResponseEntity<OfferingView> one(@PathVariable String offeringId, Caller caller) {
         StoredOffering offering = service.visibleTo(offeringId, caller);
         return ResponseEntity.ok().eTag(offering.etag()).body(OfferingView.of(offering));
-    }
-
-    /** The public filter of every list of the catalog (API, calendar, page); bad values are 400 naming the valid ones. */
-    public static OfferingFilter filter(String from, List<String> focusArea, List<String> organiserSite, List<String> type,
-            boolean freeSeats) {
-        List<ProblemError> errors = new ArrayList<>();
-        Instant endingAfter = null;
-        if (from != null && !from.isBlank()) {
-            try {
-                endingAfter = LocalDate.parse(from.strip()).atStartOfDay(EventCatalogApplication.BERLIN).toInstant();
-            } catch (DateTimeParseException e) {
-                errors.add(ProblemError.at("/from", "'" + from + "' must be an ISO date such as 2027-03-01"));
-            }
-        }
-        Set<FocusArea> areas = parse("focusArea", focusArea, FocusArea::parse, EnumSet.noneOf(FocusArea.class), errors);
-        Set<OfferingType> types = parse("type", type, OfferingType::parse, EnumSet.noneOf(OfferingType.class), errors);
-        Set<String> organisers = parse("organiserSite", organiserSite,
-                value -> value.strip().equalsIgnoreCase("laki") ? OfferingDocument.LAKI : SiteId.of(value.strip()).value(),
-                new LinkedHashSet<>(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiProblemException.badRequest("The filter has " + errors.size() + " bad value(s).", errors);
-        }
-        return new OfferingFilter(endingAfter, areas, organisers, types, OfferingFilter.PUBLIC, freeSeats);
-    }
-
-    private static <T> Set<T> parse(String parameter, List<String> values, Function<String, T> parser, Set<T> parsed,
-            List<ProblemError> errors) {
-        for (String value : values == null ? List.<String>of() : values) {
-            if (value.isBlank()) {
-                continue;
-            }
-            try {
-                parsed.add(parser.apply(value));
-            } catch (InvalidValueException e) {
-                errors.add(ProblemError.at("/" + parameter, e.getMessage()));
-            }
-        }
-        return parsed;
     }
 
     /** RFC 8288 links to the neighbouring pages, built from the request so filters are kept. */

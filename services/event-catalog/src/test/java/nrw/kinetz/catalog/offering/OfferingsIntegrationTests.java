@@ -55,7 +55,7 @@ class OfferingsIntegrationTests {
         String id = created.json().get("offeringId").asString();
         assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
         assertThat(created.json().get("organiserName").asString()).isEqualTo("KI Kreis Soest");
-        assertThat(created.json().get("sessions").get(0).get("start").asString()).endsWith("T09:00+01:00");
+        assertThat(created.json().get("sessions").get(0).get("start").asString()).endsWith("T09:00:00+01:00");
         assertThat(http.get("/api/v1/offerings/" + id).status()).as("drafts are hidden from the public").isEqualTo(404);
         assertThat(http.get("/api/v1/offerings/" + id, "Authorization", TestTokens.bearer(TestTokens.ki("05974"))).status())
                 .isEqualTo(200);
