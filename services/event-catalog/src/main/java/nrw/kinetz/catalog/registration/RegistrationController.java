@@ -45,7 +45,7 @@ class RegistrationController {
     record Register(
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 254) @Email(message = "must be an e-mail address such as name@example.org")
-            @Pattern(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an e-mail address such as name@example.org")
+            @Pattern(regexp = RegistrationService.EMAIL, message = "must be an e-mail address such as name@example.org")
             String email,
             @Size(max = 200) String organisation) {
     }

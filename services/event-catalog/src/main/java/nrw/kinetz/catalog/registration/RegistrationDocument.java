@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * registration per e-mail address and offering.
  */
 @Document(RegistrationStore.COLLECTION)
-record RegistrationDocument(@Id String id, String offeringId, String emailKey, String name, String email,
+public record RegistrationDocument(@Id String id, String offeringId, String emailKey, String name, String email,
         String organisation, String status, String registeredAt, String changedAt, boolean erased, List<PendingMail> mails) {
 
     static final String OFFERING_ID = "offeringId";

@@ -19,7 +19,6 @@ import nrw.kinetz.catalog.offering.OfferingStore;
 import nrw.kinetz.catalog.offering.OfferingStore.AttendanceOutcome;
 import nrw.kinetz.catalog.offering.OfferingStore.SeatOutcome;
 import nrw.kinetz.catalog.offering.StoredOffering;
-import nrw.kinetz.catalog.offering.domain.Offering;
 import nrw.kinetz.catalog.offering.domain.Seats;
 import nrw.kinetz.catalog.registration.LinkSigner.Purpose;
 import nrw.kinetz.catalog.registration.RegistrationDocument.PendingMail;
@@ -29,7 +28,6 @@ import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.catalog.AttendanceRecorded;
 import nrw.kinetz.model.catalog.CatalogEventTypes;
-import nrw.kinetz.model.catalog.OfferingStatus;
 import nrw.kinetz.model.catalog.RegistrationCancelled;
 import nrw.kinetz.model.catalog.RegistrationConfirmed;
 import nrw.kinetz.model.catalog.RegistrationPromoted;
@@ -48,6 +46,9 @@ import nrw.kinetz.model.event.EventEnvelope;
  */
 @Service
 public class RegistrationService {
+
+    /** What the catalog accepts as an e-mail address: something, an @, a domain with a dot. */
+    public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
     private static final Set<RegistrationStatus> HOLDING = Set.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
 
@@ -69,10 +70,10 @@ public class RegistrationService {
     }
 
     /** The registration and whether this call created it (a second call with the same address finds the first). */
-    record Registered(RegistrationDocument registration, boolean created) {
+    public record Registered(RegistrationDocument registration, boolean created) {
     }
 
-    Registered register(String offeringId, String name, String email, String organisation) {
+    public Registered register(String offeringId, String name, String email, String organisation) {
         StoredOffering offering = offeringService.visibleTo(offeringId, Caller.anonymous());
         offering.offering().whyRegistrationIsClosed(offeringService.now()).ifPresent(reason -> {
             throw conflict(reason);
@@ -100,7 +101,7 @@ public class RegistrationService {
      *
      * @throws ApiProblemException 403 for a forged link, 410 after the confirmation period, 409 if the offering closed
      */
-    RegistrationStatus confirm(String registrationId, String token) {
+    public RegistrationStatus confirm(String registrationId, String token) {
         RegistrationDocument registration = signed(Purpose.CONFIRM, registrationId, token);
         RegistrationStatus status = RegistrationStatus.valueOf(registration.status());
         if (HOLDING.contains(status)) {
@@ -137,7 +138,7 @@ public class RegistrationService {
      *
      * @throws ApiProblemException 403 for a forged link, 409 after the deadline
      */
-    RegistrationStatus cancelByPerson(String registrationId, String token) {
+    public RegistrationStatus cancelByPerson(String registrationId, String token) {
         RegistrationDocument registration = signed(Purpose.CANCEL, registrationId, token);
         StoredOffering offering = offeringService.get(registration.offeringId());
         if (RegistrationStatus.valueOf(registration.status()) == RegistrationStatus.CANCELLED) {
@@ -253,15 +254,15 @@ public class RegistrationService {
         }
     }
 
-    int waitlistPosition(RegistrationDocument registration) {
+    public int waitlistPosition(RegistrationDocument registration) {
         return offerings.find(registration.offeringId()).map(o -> o.seats().positionOf(registration.id())).orElse(0);
     }
 
-    Optional<RegistrationDocument> find(String registrationId) {
+    public Optional<RegistrationDocument> find(String registrationId) {
         return store.find(registrationId);
     }
 
-    boolean expired(RegistrationDocument registration) {
+    public boolean expired(RegistrationDocument registration) {
         return RegistrationStatus.valueOf(registration.status()) == RegistrationStatus.EXPIRED
                 || (RegistrationStatus.valueOf(registration.status()) == RegistrationStatus.PENDING
                         && !Instant.parse(registration.registeredAt()).plus(confirmWithin).isAfter(instant()));
@@ -296,8 +297,4 @@ public class RegistrationService {
                 HttpHeaders.EMPTY);
     }
 
-    /** @return whether people may still register for the offering now */
-    boolean open(Offering offering) {
-        return offering.status() == OfferingStatus.PUBLISHED && offering.whyRegistrationIsClosed(offeringService.now()).isEmpty();
-    }
 }
