@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Resolves the class path of Kafka's own tools (ConsumerPerformance, EndToEndLatency) in the Kafka version the
 # service uses, from a throw-away pom under target/ (downloaded on first use), so the tools never reach the
-# service's class path (DESIGN.md §5). Sourced by the benchmark scripts; sets $kafka_tools_classpath.
+# service's class path (docs/architecture.md#infrastructure). Sourced by the benchmark scripts; sets $kafka_tools_classpath.
 #   . services/reporting/kafka-tools-classpath.sh <module>
 kafka_tools_module=$1
 ./mvnw -q -o -pl "$kafka_tools_module" dependency:build-classpath -Dmdep.outputFile="$PWD/$kafka_tools_module/target/service.classpath" \

@@ -2,7 +2,7 @@ package nrw.kinetz.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
-/** What kind of work an activity report counts (DESIGN.md §7). */
+/** What kind of work an activity report counts (docs/architecture.md#code-lists). */
 public enum ActivityType {
 
     ERSTBERATUNG_SEITENEINSTEIGER("Erstberatung Seiteneinsteiger"),

@@ -3,7 +3,7 @@ package nrw.kinetz.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
- * Handlungsfeld: the two fields of action every KI works in (DESIGN.md §7). Each {@link FocusArea} belongs
+ * Handlungsfeld: the two fields of action every KI works in (docs/architecture.md#code-lists). Each {@link FocusArea} belongs
  * to exactly one of them, so a report grouped by field is a roll-up of the focus areas.
  */
 public enum Field {

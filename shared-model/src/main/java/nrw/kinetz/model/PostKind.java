@@ -3,7 +3,7 @@ package nrw.kinetz.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
- * The kinds of posts in a KI's staffing plan (DESIGN.md §1). The state's original plan is 2 teachers,
+ * The kinds of posts in a KI's staffing plan (docs/architecture.md#domain). The state's original plan is 2 teachers,
  * 2 social-pedagogical / social-science posts, 1 administrative and 0.5 technical-organisational post;
  * municipalities and programmes add posts of any kind.
  */

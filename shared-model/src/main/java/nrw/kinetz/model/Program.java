@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
- * The funding programmes a KI tracks grants, measures and activities under (DESIGN.md §1, §7). Some
+ * The funding programmes a KI tracks grants, measures and activities under (docs/architecture.md#code-lists). Some
  * programmes fund measures in blocks; a block is only meaningful together with its programme, so it is
  * checked here rather than as a free-standing code list.
  */

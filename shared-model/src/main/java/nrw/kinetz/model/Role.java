@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The roles a token can carry in its {@code roles} claim (DESIGN.md §3). Their codes are lower case, as in
+ * The roles a token can carry in its {@code roles} claim (docs/architecture.md#roles). Their codes are lower case, as in
  * the claim, and that is also their JSON form.
  */
 public enum Role {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where everything lives and listens (DESIGN.md §2): fixed loopback ports, one git-ignored data folder.
+ * Where everything lives and listens (docs/architecture.md#ports): fixed loopback ports, one git-ignored data folder.
  * A port offset moves every port at once, so a second stack (e.g. a test) can run beside a developer's.
  */
 record DevstackLayout(Path repository, Path dataDir, int portOffset) {

@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** DESIGN.md §8: the domain imports no Spring, Kafka or MongoDB types. */
+/** docs/architecture.md#code: the domain imports no Spring, Kafka or MongoDB types. */
 @AnalyzeClasses(packages = "nrw.kinetz.intake", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 

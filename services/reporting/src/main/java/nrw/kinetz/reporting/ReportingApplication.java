@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Reporting: consumes the network's topics into read models of its own and answers aggregated,
- * suppression-aware feeds for the LaKI and the dashboard (DESIGN.md §3 "Reporting's read API").
+ * suppression-aware feeds for the LaKI and the dashboard (docs/architecture.md#reading-api).
  */
 @SpringBootApplication
 public class ReportingApplication {

@@ -13,7 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps reporting's projections, views and measures plain Java (DESIGN.md §8): only the adapters — HTTP
+ * Keeps reporting's projections, views and measures plain Java (docs/architecture.md#code): only the adapters — HTTP
  * controllers, Kafka listeners, MongoDB stores, Spring configuration — touch infrastructure, and they are
  * recognisable by name.
  */

@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The domain decides, the adapters around it talk to HTTP, Kafka and MongoDB (DESIGN.md §8). */
+/** The domain decides, the adapters around it talk to HTTP, Kafka and MongoDB (docs/architecture.md#code). */
 @AnalyzeClasses(packages = "nrw.kinetz.sites", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 

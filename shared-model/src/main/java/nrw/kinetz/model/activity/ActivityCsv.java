@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The CSV form of activity reports, as a clerk exports it from a spreadsheet (DESIGN.md §3, issue 5): a header
+ * The CSV form of activity reports, as a clerk exports it from a spreadsheet (docs/architecture.md#csv): a header
  * row with the column names of the JSON form, flat ({@code participants}, not {@code metrics.participants});
  * {@code ;} or {@code ,} as separator; UTF-8 with or without BOM; quotes as in RFC 4180.
  *

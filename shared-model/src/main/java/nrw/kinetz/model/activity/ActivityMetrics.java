@@ -3,7 +3,7 @@ package nrw.kinetz.model.activity;
 /**
  * The counts an activity report carries. Reporting sums them per site, period and code, and a retraction
  * subtracts exactly these numbers again; a wrong number is corrected by a retraction and a new report,
- * never by negative counts (DESIGN.md §4.3), hence no negative values.
+ * never by negative counts (docs/architecture.md#idempotency), hence no negative values.
  *
  * @param participants people who took part (the count that is suppressed from 1 to 4 outside the laki role)
  * @param volunteers   volunteers who took part (also a count of people, suppressed like participants)

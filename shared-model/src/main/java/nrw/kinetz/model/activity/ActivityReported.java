@@ -19,7 +19,7 @@ import nrw.kinetz.model.SiteId;
  * field for personal data.
  *
  * <p>The activity id is the sender's idempotency key: the intake publishes one id once, and consumers count
- * a {@code ce_id} once (DESIGN.md §4.3).
+ * a {@code ce_id} once (docs/architecture.md#idempotency).
  *
  * @param activityId   the id the sender chose (or, for a CSV row without one, the name-based id derived by
  *                     {@link ActivityCsv#derivedId}); equal to the record's {@code ce_id}

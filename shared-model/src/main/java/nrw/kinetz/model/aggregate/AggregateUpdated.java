@@ -16,7 +16,7 @@ import nrw.kinetz.model.Period;
  * {@code /services/reporting}). It carries the whole current value, not a difference, so the latest record
  * per key — all that compaction keeps — is the aggregate; a consumer that reads the topic from the start
  * has every aggregate of the network. The numbers are exact: the topic is the LaKI's feed and is not
- * suppressed (DESIGN.md §3, §4.6).
+ * suppressed (docs/architecture.md#contract, docs/architecture.md#suppression).
  *
  * <p>An aggregate is the finest cell reporting keeps, e.g. for {@code measure = activities} one site, one
  * month, one focus area, one activity type and one programme; every roll-up (Regierungsbezirk, quarter,

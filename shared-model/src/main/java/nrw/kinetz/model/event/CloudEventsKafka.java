@@ -16,7 +16,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import tools.jackson.core.JacksonException;
 
 /**
- * The CloudEvents 1.0 Kafka protocol binding in binary content mode (DESIGN.md §3): context attributes
+ * The CloudEvents 1.0 Kafka protocol binding in binary content mode (docs/architecture.md#events): context attributes
  * travel as {@code ce_*} headers, the value is the JSON payload, and the Kafka key is the subject.
  * A consumer built with the CloudEvents Java SDK alone reads what this writes.
  */

@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON mapping of event payloads. Unknown properties are ignored so that additive changes to
- * a payload never break an older consumer (DESIGN.md §3).
+ * a payload never break an older consumer (docs/architecture.md#events).
  */
 public final class EventJson {
 

@@ -3,7 +3,7 @@ package nrw.kinetz.model.event;
 import java.util.List;
 
 /**
- * The Kafka topics of the public contract (DESIGN.md §3). A breaking payload change gets a new
+ * The Kafka topics of the public contract (docs/architecture.md#events). A breaking payload change gets a new
  * topic version; additive changes keep the name.
  */
 public final class Topics {

@@ -11,7 +11,7 @@ import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.reference.KiSites;
 
 /**
- * Everyone the devstack issues tokens to (DESIGN.md §3): the clients {@code laki}, {@code viewer} and
+ * Everyone the devstack issues tokens to (docs/architecture.md#roles): the clients {@code laki}, {@code viewer} and
  * {@code ki-<siteId>} for all 54 sites (client credentials), the {@code dashboard} client that signs people
  * in, and one sign-in user per role. Clients and users live in separate name spaces, so the user
  * {@code laki} and the client {@code laki} are two accounts with the same role.

@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Puts the claims every service authorizes by (DESIGN.md §3) into access and ID tokens: {@code roles}
+ * Puts the claims every service authorizes by (docs/architecture.md#roles) into access and ID tokens: {@code roles}
  * (an array) and, for the ki role, {@code site}. A client-credentials token speaks for the client itself;
  * any other grant (authorization code, refresh) speaks for the person who signed in.
  */

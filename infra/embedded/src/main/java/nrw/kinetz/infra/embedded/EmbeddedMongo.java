@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +12,14 @@ import org.slf4j.LoggerFactory;
  * A MongoDB wire-protocol server ({@code de.bwaldvogel:mongo-java-server}) in this JVM, listening on
  * {@code 127.0.0.1}.
  *
- * <p>It reports itself as MongoDB 5.0 and has no multi-document transactions; see DESIGN.md §5. The
+ * <p>It reports itself as MongoDB 5.0 and has no multi-document transactions; see docs/architecture.md#infrastructure. The
  * {@linkplain #persistent persistent} variant keeps its data in an H2 MVStore file ({@value #H2_FILE}) and
  * survives {@link #stop()} / {@link #start()}; the {@linkplain #inMemory in-memory} variant loses its data
  * on {@link #stop()}.
+ *
+ * <p>A killed process loses at most the writes of the last
+ * {@linkplain CrashSafeH2Backend#COMMIT_INTERVAL commit interval}, never part of a write, and the file it
+ * leaves is consistent (index and data agree); {@link CrashSafeH2Backend} says why and how.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -128,6 +131,6 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     private MongoBackend newBackend() {
-        return dir == null ? new MemoryBackend() : new H2Backend(dir.resolve(H2_FILE).toString());
+        return dir == null ? new MemoryBackend() : CrashSafeH2Backend.open(dir.resolve(H2_FILE).toString());
     }
 }

@@ -5,10 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends batches to {@code POST /api/v1/activities} and turns the answers into the report. A batch is sent
- * again after a 429 or 503 — after the intake's {@code Retry-After}, growing the pause when it has none —
- * which is safe: a retry of the same ids and content is counted once (DESIGN.md §4.3).
+ * again after a 429 or 503 — after the intake's {@code Retry-After} (seconds or an HTTP date), growing the pause
+ * when it has none — which is safe: a retry of the same ids and content is counted once
+ * (docs/architecture.md#idempotency). Every pause is stretched by a random part of up to half its length, so that
+ * many KI systems refused at the same moment do not all come back at the same moment.
  */
 final class IntakeClient {
 
@@ -29,6 +36,7 @@ final class IntakeClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(300);
 
     private final HttpClient http;
     private final URI activities;
@@ -36,15 +44,23 @@ final class IntakeClient {
     private final Sleeper sleeper;
     private final Duration maxWait;
     private final Progress progress;
+    private final Clock clock;
+    private final DoubleSupplier random;
 
+    /**
+     * @param clock  for a {@code Retry-After} given as a date
+     * @param random numbers in [0, 1) for the pauses' random part
+     */
     IntakeClient(HttpClient http, URI activities, ClientCredentials credentials, Sleeper sleeper, Duration maxWait,
-            Progress progress) {
+            Progress progress, Clock clock, DoubleSupplier random) {
         this.http = http;
         this.activities = activities;
         this.credentials = credentials;
         this.sleeper = sleeper;
         this.maxWait = maxWait;
         this.progress = progress;
+        this.clock = clock;
+        this.random = random;
     }
 
     /**
@@ -77,7 +93,7 @@ final class IntakeClient {
                 return;
             }
             if (status == 429 || status == 503) {
-                Duration wait = retryAfter(response).map(Duration::ofSeconds).orElse(backoff(attempt));
+                Duration wait = retryAfter(response.headers().firstValue("Retry-After"), clock).orElse(backoff(attempt));
                 if (status == 503) {
                     wait = max(wait, backoff(attempt));
                 }
@@ -148,7 +164,8 @@ final class IntakeClient {
         return new PushReport.Rejection(line, pointer + error.path("detail").asString(""));
     }
 
-    private Duration pause(Duration waited, Duration wait, String why, Batch batch) throws InterruptedException {
+    private Duration pause(Duration waited, Duration planned, String why, Batch batch) throws InterruptedException {
+        Duration wait = jittered(planned, random.getAsDouble());
         Duration total = waited.plus(wait);
         if (total.compareTo(maxWait) > 0) {
             throw new PushException(why + "; gave up on batch " + batch.number() + " after waiting " + waited.toSeconds()
@@ -166,10 +183,38 @@ final class IntakeClient {
         return Duration.ofSeconds(seconds).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : Duration.ofSeconds(seconds);
     }
 
-    private static java.util.Optional<Long> retryAfter(HttpResponse<String> response) {
-        OptionalLong seconds = response.headers().firstValueAsLong("Retry-After");
-        return seconds.isPresent() && seconds.getAsLong() >= 0 ? java.util.Optional.of(Math.min(seconds.getAsLong(), 300))
-                : java.util.Optional.empty();
+    /** {@code wait} plus {@code random} (in [0, 1)) times half of it: never shorter than asked, at most half again. */
+    static Duration jittered(Duration wait, double random) {
+        return wait.plusMillis((long) (wait.toMillis() * 0.5 * random));
+    }
+
+    /**
+     * What {@code Retry-After} asks for (RFC 9110): a number of seconds or an HTTP date (then the time until it,
+     * nothing when it is past); at most five minutes, nothing when the header is absent or unreadable.
+     */
+    static Optional<Duration> retryAfter(Optional<String> header, Clock clock) {
+        if (header.isEmpty() || header.get().isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.get().trim();
+        Duration wait;
+        if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                wait = Duration.ofSeconds(Long.parseLong(value));
+            } catch (NumberFormatException e) {
+                wait = MAX_RETRY_AFTER;
+            }
+        } else {
+            try {
+                wait = Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+            if (wait.isNegative()) {
+                wait = Duration.ZERO;
+            }
+        }
+        return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
     }
 
     private static Duration max(Duration a, Duration b) {

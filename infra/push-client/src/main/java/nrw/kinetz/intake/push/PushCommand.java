@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 
 import nrw.kinetz.model.activity.ActivityCsv;
@@ -32,10 +34,18 @@ import picocli.CommandLine.Spec;
                 "Rows without an id get a name-based id from their content, so pushing the same file again counts nothing twice."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything accepted (or a duplicate)", "1:some activities were rejected (see the lines listed)",
-                "2:the push stopped (bad header, refused token, intake unavailable too long)"})
+                "2:the push did not start or stopped (wrong arguments, no secret, bad header, refused token,"
+                        + " intake unavailable too long)",
+                "3:an unexpected error (the message says which); what was accepted before stays accepted"})
 public final class PushCommand implements Callable<Integer> {
 
     static final int MAX_BATCH = 1000;
+
+    /** Exit codes: scripts tell "look at the rejected lines" from "the push itself went wrong". */
+    static final int EVERYTHING_ACCEPTED = 0;
+    static final int SOME_REJECTED = 1;
+    static final int STOPPED = 2;
+    static final int UNEXPECTED_ERROR = 3;
 
     @Spec
     CommandSpec spec;
@@ -73,22 +83,58 @@ public final class PushCommand implements Callable<Integer> {
 
     private final UnaryOperator<String> environment;
     private final IntakeClient.Sleeper sleeper;
+    private final Clock clock;
+    private final DoubleSupplier random;
 
     public PushCommand() {
         this(System::getenv, duration -> Thread.sleep(duration.toMillis()));
     }
 
     PushCommand(UnaryOperator<String> environment, IntakeClient.Sleeper sleeper) {
+        this(environment, sleeper, Clock.systemUTC(), Math::random);
+    }
+
+    PushCommand(UnaryOperator<String> environment, IntakeClient.Sleeper sleeper, Clock clock, DoubleSupplier random) {
         this.environment = environment;
         this.sleeper = sleeper;
+        this.clock = clock;
+        this.random = random;
     }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new PushCommand()).execute(args));
     }
 
+    /**
+     * Anything the push does not expect ends it with {@link #UNEXPECTED_ERROR} and one line saying what happened —
+     * never with picocli's code for an exception, 1, which means "some activities were rejected" here.
+     */
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        long started = System.nanoTime();
+        PushReport report = new PushReport();
+        try {
+            return push(report, started);
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unexpected(report, started, e);
+        } catch (Exception e) {
+            return unexpected(report, started, e);
+        }
+    }
+
+    private int unexpected(PushReport report, long started, Exception e) {
+        if (report.processed() > 0) {
+            report.print(spec.commandLine().getOut(), "Stopped " + describe(), Duration.ofNanos(System.nanoTime() - started), dryRun);
+        }
+        spec.commandLine().getErr().println("kinetz push: unexpected error: " + e);
+        spec.commandLine().getErr().flush();
+        return UNEXPECTED_ERROR;
+    }
+
+    private int push(PushReport report, long started) throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (batchSize < 1 || batchSize > MAX_BATCH) {
@@ -96,22 +142,20 @@ public final class PushCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(file)) {
             err.println("kinetz push: " + file + " is not a file");
-            return 2;
+            return STOPPED;
         }
         String secret;
         try {
             secret = secret();
         } catch (PushException e) {
             err.println("kinetz push: " + e.getMessage());
-            return 2;
+            return STOPPED;
         }
-        long started = System.nanoTime();
-        PushReport report = new PushReport();
         try (BatchSource batches = open(report)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             ClientCredentials credentials = new ClientCredentials(http, tokenUrl, client, secret);
             Progress progress = new Progress(err, System.console() != null, batches.size());
-            IntakeClient intake = new IntakeClient(http, activitiesUri(), credentials, sleeper, maxWait, progress);
+            IntakeClient intake = new IntakeClient(http, activitiesUri(), credentials, sleeper, maxWait, progress, clock, random);
             for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
                 intake.push(batch, dryRun, report);
                 report.batchSent();
@@ -120,14 +164,14 @@ public final class PushCommand implements Callable<Integer> {
             progress.done();
         } catch (ActivityCsv.MalformedCsvException e) {
             err.println("kinetz push: " + file + " line " + e.line() + ": " + e.getMessage());
-            return 2;
+            return STOPPED;
         } catch (PushException e) {
             report.print(out, "Stopped " + describe(), Duration.ofNanos(System.nanoTime() - started), dryRun);
             err.println("kinetz push: " + e.getMessage());
-            return 2;
+            return STOPPED;
         }
         report.print(out, "Pushed " + describe(), Duration.ofNanos(System.nanoTime() - started), dryRun);
-        return report.rejected() > 0 ? 1 : 0;
+        return report.rejected() > 0 ? SOME_REJECTED : EVERYTHING_ACCEPTED;
     }
 
     private BatchSource open(PushReport report) throws IOException {

@@ -10,7 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,6 +46,8 @@ class PushCommandTests {
     private final List<Duration> sleeps = new ArrayList<>();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private static final Instant NOW = Instant.parse("2026-12-04T20:00:00Z");
+    private double random;
 
     private record Answer(int status, Map<String, String> headers, String body) {
     }
@@ -170,6 +175,52 @@ class PushCommandTests {
         assertThat(err.toString()).contains("intake unavailable; gave up on batch 1", "Run the same command again later");
     }
 
+    @Test
+    void everyPauseIsStretchedByARandomPartOfUpToHalfItsLength() throws IOException {
+        random = 0.5;
+        answers.add(new Answer(503, Map.of(), "{\"status\":503,\"errors\":[]}"));
+        answers.add(new Answer(429, Map.of("Retry-After", "4"), "{\"status\":429,\"errors\":[]}"));
+        answers.add(new Answer(202, Map.of(), "{\"items\":[{\"index\":0,\"line\":2,\"status\":\"accepted\"}]}"));
+
+        int exit = push(csv(HEADER + "\n" + ROW + "\n"), Map.of("KINETZ_CLIENT_SECRET", "s3cret"));
+
+        assertThat(exit).isZero();
+        assertThat(sleeps).as("1 s of backoff and the 4 s asked for, each a quarter longer")
+                .containsExactly(Duration.ofMillis(1250), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRetryAfterGivenAsAnHttpDateIsWaitedFor() throws IOException {
+        answers.add(new Answer(429, Map.of("Retry-After", "Fri, 04 Dec 2026 20:00:07 GMT"), "{\"status\":429,\"errors\":[]}"));
+        answers.add(new Answer(202, Map.of(), "{\"items\":[{\"index\":0,\"line\":2,\"status\":\"accepted\"}]}"));
+
+        int exit = push(csv(HEADER + "\n" + ROW + "\n"), Map.of("KINETZ_CLIENT_SECRET", "s3cret"));
+
+        assertThat(exit).isZero();
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void anUnexpectedErrorHasAnExitCodeOfItsOwnAndSaysWhatHappened() throws IOException {
+        answers.add(new Answer(202, Map.of(), "{\"items\":[{\"index\":0,\"line\":2,\"status\":\"accepted\"}]}"));
+        answers.add(new Answer(202, Map.of(), "{\"unexpected\":true}"));
+
+        int exit = push(csv(HEADER + "\n" + ROW + "\n" + ROW + "\n"), Map.of("KINETZ_CLIENT_SECRET", "s3cret"), "--batch-size", "1");
+
+        assertThat(exit).as("neither 1 (rejected rows) nor 2 (stopped)").isEqualTo(PushCommand.UNEXPECTED_ERROR);
+        assertThat(err.toString()).contains("kinetz push: unexpected error: java.lang.NullPointerException");
+        assertThat(out.toString()).as("what got through before").contains("Stopped activities.csv", "accepted           1");
+    }
+
+    @Test
+    void theHelpListsTheExitCodes() {
+        CommandLine command = new CommandLine(new PushCommand());
+        String help = command.getUsageMessage();
+
+        assertThat(help).contains("Exit codes:", "0   everything accepted", "1   some activities were rejected",
+                "2   the push did not start or stopped", "3   an unexpected error");
+    }
+
     private Path csv(String text) throws IOException {
         Path file = dir.resolve("activities.csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -184,7 +235,7 @@ class PushCommandTests {
         if (!args.contains("--secrets-file")) {
             args.addAll(List.of("--secrets-file", dir.resolve("absent.properties").toString()));
         }
-        CommandLine command = new CommandLine(new PushCommand(environment::get, sleeps::add));
+        CommandLine command = new CommandLine(new PushCommand(environment::get, sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC), () -> random));
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         return command.execute(args.toArray(String[]::new));

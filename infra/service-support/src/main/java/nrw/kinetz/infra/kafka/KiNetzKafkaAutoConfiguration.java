@@ -27,7 +27,7 @@ import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
 
 /**
- * The one place where Kafka is wired for every service (DESIGN.md §8): topics, CloudEvents publishing,
+ * The one place where Kafka is wired for every service (docs/architecture.md#code): topics, CloudEvents publishing,
  * bounded retries with dead letters, batch listeners and the trace context of consumed records.
  * Serializers, acks=all, idempotence and short timeouts come from {@code kinetz-defaults.properties}.
  */

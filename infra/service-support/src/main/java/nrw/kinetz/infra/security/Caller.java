@@ -10,7 +10,7 @@ import nrw.kinetz.model.Role;
 import nrw.kinetz.model.SiteId;
 
 /**
- * Who is calling, as the platform's rules need it (DESIGN.md §3): the roles of the token and, for the
+ * Who is calling, as the platform's rules need it (docs/architecture.md#roles): the roles of the token and, for the
  * {@code ki} role, the one site it speaks for. Controllers take it as a method parameter.
  *
  * @param subject the token's subject (client id or user), empty for anonymous callers
@@ -35,7 +35,7 @@ public record Caller(Optional<String> subject, Set<Role> roles, Optional<SiteId>
         return roles.contains(role);
     }
 
-    /** Only the LaKI sees exact small counts (DESIGN.md §4.6); everyone else sees them suppressed. */
+    /** Only the LaKI sees exact small counts (docs/architecture.md#suppression); everyone else sees them suppressed. */
     public boolean seesExactNumbers() {
         return hasRole(Role.LAKI);
     }

@@ -23,7 +23,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every service is an OAuth2 resource server (DESIGN.md §3): JWTs from the configured issuer
+ * Every service is an OAuth2 resource server (docs/architecture.md#roles): JWTs from the configured issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), the {@code roles} claim as authorities
  * {@code ROLE_laki}, {@code ROLE_ki}, {@code ROLE_viewer}, and the {@code site} claim for the ki role.
  * Reading is public, every write needs a token; finer rules are {@code @PreAuthorize} on the endpoint

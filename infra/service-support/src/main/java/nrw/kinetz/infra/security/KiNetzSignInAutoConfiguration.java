@@ -29,7 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Sign-in for people, for a service that serves pages (the dashboard): the service is a backend-for-frontend
- * (DESIGN.md §3, Auth). It signs people in at the authorization server with the authorization code and PKCE,
+ * (docs/architecture.md#roles). It signs people in at the authorization server with the authorization code and PKCE,
  * keeps their tokens on the server and gives the browser only a session cookie — which the browser also
  * sends with {@code fetch} and {@code EventSource}, so the page's API calls and its Server-Sent Events see
  * the person's roles.

@@ -12,7 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import nrw.kinetz.model.Role;
 
 /**
- * The {@code roles} claim (an array of strings, DESIGN.md §3) read the same way wherever it comes from: an
+ * The {@code roles} claim (an array of strings, docs/architecture.md#roles) read the same way wherever it comes from: an
  * access token, or the ID token / user info of a person signed in to a page.
  */
 final class RolesClaim {

@@ -25,7 +25,7 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every error of every service as RFC 9457 {@code application/problem+json} with an {@code errors} array
- * (DESIGN.md §3): one entry per problem, each with a JSON Pointer where one is known. The array is never
+ * (docs/architecture.md#http): one entry per problem, each with a JSON Pointer where one is known. The array is never
  * absent, so clients can always iterate it.
  */
 @RestControllerAdvice

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One entry of a problem's {@code errors} array: what is wrong and where — a JSON Pointer into the
- * request body, or a line number for CSV and NDJSON bodies (DESIGN.md §3).
+ * request body, or a line number for CSV and NDJSON bodies (docs/architecture.md#http).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProblemError(String pointer, Integer line, String detail) {

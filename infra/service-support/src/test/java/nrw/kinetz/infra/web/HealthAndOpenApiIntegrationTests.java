@@ -44,6 +44,29 @@ class HealthAndOpenApiIntegrationTests {
     }
 
     @Test
+    void theOpenApiDocumentDeclaresTheBearerTokenAsOptional() throws Exception {
+        JsonNode api = get("/v3/api-docs");
+
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(api.get("security").toString()).isEqualTo("[{},{\"bearer\":[]}]");
+    }
+
+    @Test
+    void theInteractiveApiPageIsPublicAndShowsThisServicesDocument() throws Exception {
+        var redirect = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/swagger-ui/index.html"));
+
+        var page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui/index.html")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+
+        assertThat(get("/v3/api-docs/swagger-config").get("url").asString()).isEqualTo("/v3/api-docs");
+    }
+
+    @Test
     void responsesCarryATraceparentThatContinuesTheCallersTrace() throws Exception {
         String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))

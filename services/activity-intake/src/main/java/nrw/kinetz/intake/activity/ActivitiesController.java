@@ -28,7 +28,7 @@ import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 
-/** {@code POST /api/v1/activities} and the retraction of an activity (issue 5). */
+/** {@code POST /api/v1/activities} and the retraction of an activity. */
 @RestController
 @RequestMapping("/api/v1/activities")
 class ActivitiesController {

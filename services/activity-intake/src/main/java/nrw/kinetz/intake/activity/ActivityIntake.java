@@ -25,7 +25,7 @@ import nrw.kinetz.model.SiteId;
 
 /**
  * Takes a parsed request body through the rules, the idempotency check and Kafka, and says what became of
- * each activity (issue 5). The order is what makes the answers true:
+ * each activity. The order is what makes the answers true:
  * <ol>
  * <li>every item is checked, and a token may not speak for another site (403 for the whole request);</li>
  * <li>ids are claimed in the {@link ActivityLedger} before publishing, so an id is bound to one content even
@@ -136,7 +136,7 @@ class ActivityIntake {
         toPublish.forEach(slot -> slot.status = ItemResult.Status.ACCEPTED);
     }
 
-    /** A KI token reports for its own site only; the LaKI for every site (DESIGN.md §3). */
+    /** A KI token reports for its own site only; the LaKI for every site (docs/architecture.md#contract). */
     private static void requireMayReportFor(Caller caller, IntakeBody body, List<Slot> slots) {
         List<ProblemError> forbidden = new ArrayList<>();
         for (Slot slot : slots) {

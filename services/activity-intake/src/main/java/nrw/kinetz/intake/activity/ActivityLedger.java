@@ -41,7 +41,7 @@ import nrw.kinetz.model.activity.ActivityReported;
  * {@code batches} document after Kafka acknowledged all its reports. So a claim whose batch document exists
  * was published; a claim without one may or may not have been (the request failed or the process died),
  * and a retry with the same content publishes it again under the same {@code ce_id}, which consumers count
- * once (DESIGN.md §4.3). This costs one bulk insert per request and one small insert per request, instead
+ * once (docs/architecture.md#idempotency). This costs one bulk insert per request and one small insert per request, instead
  * of a second write per activity.
  */
 class ActivityLedger {

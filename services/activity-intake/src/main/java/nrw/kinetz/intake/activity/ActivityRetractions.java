@@ -19,7 +19,7 @@ import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
 
 /**
- * How a KI corrects a wrong number (DESIGN.md §4.3): it retracts the activity, and the retraction event
+ * How a KI corrects a wrong number (docs/architecture.md#idempotency): it retracts the activity, and the retraction event
  * carries everything the report added, so every consumer subtracts exactly that. The event id is derived
  * from the activity id, so retrying a retraction — or two racing — is one event for every consumer.
  */

@@ -136,7 +136,10 @@ final class BodyParser {
         }
     }
 
-    /** A CSV row; a row without id gets the name-based id of its content and occurrence (issue 5). */
+    /**
+     * A CSV row; a row without id gets the name-based id of its content and occurrence, so a re-upload of the
+     * same file is a duplicate.
+     */
     private static RawActivity raw(ActivityCsv.Record record, Map<String, Integer> occurrences) {
         if (!record.readable()) {
             return new RawActivity(Map.of(), List.of(Violation.ofItem(record.problem())));

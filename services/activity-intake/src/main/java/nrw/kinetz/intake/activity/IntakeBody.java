@@ -10,7 +10,7 @@ import nrw.kinetz.model.activity.ActivityCsv;
 
 /**
  * A request body split into its activity reports, whatever the format was, with enough of the origin of each
- * to say where a problem is: a JSON Pointer into the body, or a line number for NDJSON and CSV (DESIGN.md §3).
+ * to say where a problem is: a JSON Pointer into the body, or a line number for NDJSON and CSV (docs/architecture.md#http).
  *
  * @param format the body format
  * @param array  whether a JSON body was an array (pointers then start with the index)

@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits of the intake ({@code kinetz.intake.*}).
  *
- * @param maxItems       activities per request; more is a 413 (issue 5: 1,000)
- * @param maxBodySize    request body size; more is a 413 (issue 5: 5 MB)
+ * @param maxItems       activities per request; more is a 413 (default 1,000)
+ * @param maxBodySize    request body size; more is a 413 (default 5 MB)
  * @param publishTimeout how long a request waits for Kafka's acknowledgements before answering 503; below
  *                       the 10 s the contract promises, and above the producer's delivery timeout (8 s), so
  *                       that the producer's own verdict normally arrives first

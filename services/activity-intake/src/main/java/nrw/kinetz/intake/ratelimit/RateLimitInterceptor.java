@@ -16,7 +16,7 @@ import nrw.kinetz.infra.security.CallerArgumentResolver;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 
-/** 429 with {@code Retry-After} when a client sends writes faster than its rate (issue 5). */
+/** 429 with {@code Retry-After} when a client sends writes faster than its rate (docs/architecture.md#bad-input). */
 final class RateLimitInterceptor implements HandlerInterceptor {
 
     private final RateLimiter limiter;

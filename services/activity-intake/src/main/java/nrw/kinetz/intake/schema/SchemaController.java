@@ -16,7 +16,7 @@ import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.event.EventType;
 
 /**
- * Serves the JSON Schemas of the events this service produces (DESIGN.md §3: the producer serves
+ * Serves the JSON Schemas of the events this service produces (docs/architecture.md#events: the producer serves
  * {@code /api/v1/schemas/<type>.json}), straight from the contract module so they cannot drift.
  */
 @RestController

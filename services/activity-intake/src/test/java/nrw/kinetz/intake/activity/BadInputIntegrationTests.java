@@ -26,7 +26,7 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Each kind of bad input of issue 5 gets its status and a precise problem, and publishes nothing: the
+ * Each kind of bad input (docs/architecture.md#bad-input) gets its status and a precise problem, and publishes nothing: the
  * number of records on {@code ki.activities.v1} is the same before and after.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -26,7 +26,7 @@ import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
-/** Nothing is counted twice (DESIGN.md §4.3): retries, re-uploads, dry runs and all-or-nothing requests. */
+/** Nothing is counted twice (docs/architecture.md#idempotency): retries, re-uploads, dry runs and all-or-nothing requests. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithKiNetzInfrastructure
 class IdempotencyIntegrationTests {

@@ -26,7 +26,7 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Nothing acknowledged is lost (DESIGN.md §4.2): with Kafka gone the intake answers 503 with Retry-After
+ * Nothing acknowledged is lost (docs/architecture.md#nothing-lost): with Kafka gone the intake answers 503 with Retry-After
  * within 10 s — never 202 — and the client's retry after the broker is back is accepted once. Uses its own
  * broker, which it stops; the shared one stays up for the other tests (MongoDB and the token issuer are
  * the shared ones).

@@ -49,7 +49,7 @@ import nrw.kinetz.model.event.EventJson;
 import nrw.kinetz.testkit.TestTokens;
 
 /**
- * The activity intake against the limit of its path (DESIGN.md §6), measured in one run on one machine:
+ * The activity intake against the limit of its path (docs/architecture.md#performance), measured in one run on one machine:
  * <ol>
  * <li>the intake: batches of 1,000 activities as JSON over HTTP, several clients at once, each answered 202
  * only after Kafka acknowledged and the ids were claimed in the store;</li>
@@ -246,7 +246,7 @@ public final class IntakeBenchmark {
         return count / seconds;
     }
 
-    /** About 308 bytes as JSON, like the reference payload of DESIGN.md §6. */
+    /** About 308 bytes as JSON, like the reference payload of docs/architecture.md#performance. */
     private static ActivityReported report(UUID id, int n) {
         return new ActivityReported(id, SiteId.of("05974"), LocalDate.of(2025, 1, 1).plusDays(n % 300), Field.BILDUNG,
                 FocusArea.SEITENEINSTEIGERBERATUNG, ActivityType.ERSTBERATUNG_SEITENEINSTEIGER, null, null, null,

@@ -21,12 +21,12 @@ import nrw.kinetz.reporting.feed.FeedRelay;
 /**
  * Feeds {@code ki.activities.v1} into the active generation of the activities read model, a whole poll at a
  * time ({@code KiNetzKafkaAutoConfiguration.BATCH_FACTORY}): the projection pre-aggregates the batch per
- * cell. The offsets are committed after the batch was written (DESIGN.md §4.2), then the feed relay is woken.
+ * cell. The offsets are committed after the batch was written (docs/architecture.md#nothing-lost), then the feed relay is woken.
  *
  * <p>The container is created here rather than by {@code @KafkaListener} because its consumer group belongs
  * to a generation ({@code reporting.activities.g2}): a rebuild stops it and starts the next generation's.
  * A record that is not a well-formed event is dead-lettered by the shared error handler; the records before
- * it in the batch are written and committed first, so poison never blocks (DESIGN.md §4.4).
+ * it in the batch are written and committed first, so poison never blocks (docs/architecture.md#dlt).
  */
 class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
 

@@ -15,9 +15,9 @@ import nrw.kinetz.model.activity.ActivityRetracted;
 /**
  * The projection of {@code ki.activities.v1} into the read model "activities": per cell the number of
  * activities and the sums of their metrics. It takes a whole poll at once and writes each cell once per
- * batch, so store writes grow with the distinct cells of a batch, not with its events (DESIGN.md §6).
+ * batch, so store writes grow with the distinct cells of a batch, not with its events (docs/architecture.md#performance).
  *
- * <p>Nothing is counted twice (DESIGN.md §4.3), by two checks that need no transaction:
+ * <p>Nothing is counted twice (docs/architecture.md#idempotency), by two checks that need no transaction:
  * <ul>
  * <li>the <b>ledger</b> remembers, per activity id, the record that first reported it and the one that first
  * retracted it. Another record with the same id is a client duplicate or a re-publication and is skipped;

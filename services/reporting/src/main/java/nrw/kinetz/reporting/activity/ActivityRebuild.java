@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import nrw.kinetz.reporting.feed.FeedRelay;
 
 /**
- * Rebuilds the activities read model from {@code ki.activities.v1} (DESIGN.md §4.5) into a new generation of
+ * Rebuilds the activities read model from {@code ki.activities.v1} (docs/architecture.md#rebuild) into a new generation of
  * collections and switches to it through the pointer document when it has caught up — no renames (§5).
  *
  * <ol>

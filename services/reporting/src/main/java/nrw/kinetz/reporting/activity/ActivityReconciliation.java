@@ -10,7 +10,7 @@ import nrw.kinetz.model.Period;
 
 /**
  * Recomputes one period of the activities read model from the raw events in {@code ki.activities.v1} and
- * lists where the incremental model differs (issue 6: there should be nothing to list).
+ * lists where the incremental model differs (there should be nothing to list: docs/architecture.md#rebuild).
  *
  * <p>It reads the topic up to what the live listener has committed — the records the model is known to
  * reflect — into an in-memory store, through the same rules (a duplicate id counts once, a retraction

@@ -2,7 +2,7 @@ package nrw.kinetz.reporting.activity;
 
 /**
  * One generation of the activities read model: its own collections and its own consumer group. A rebuild
- * fills the next generation from the topic and then switches a pointer to it (DESIGN.md §4.5, §5: no
+ * fills the next generation from the topic and then switches a pointer to it (docs/architecture.md#rebuild: no
  * collection renames, which the embedded store's H2 backend does not keep across restarts).
  *
  * @param number 1, 2, …

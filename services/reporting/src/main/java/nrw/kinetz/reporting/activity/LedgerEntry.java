@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * What the read model knows about one activity id: the dedupe record that makes a report count once and a
- * retraction subtract once (DESIGN.md §4.3), and the raw activity — its cell and numbers — that a retraction
+ * retraction subtract once (docs/architecture.md#idempotency), and the raw activity — its cell and numbers — that a retraction
  * reverses. A retraction subtracts what the ledger says was added, not what it claims itself, so the two
  * cannot drift apart.
  *

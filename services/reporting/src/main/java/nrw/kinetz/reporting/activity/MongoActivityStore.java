@@ -38,7 +38,7 @@ import nrw.kinetz.model.Period;
  * <p>A cell carries its coordinates as plain codes (for people and indexes), its sums, its version
  * ({@code p}, {@code v}: the last applied record), a revision {@code rev} counting its writes, and, when the
  * generation is live, the mark {@code dirty} that the feed relay collects: the change and its announcement
- * are one document write (DESIGN.md §4.1).
+ * are one document write (docs/architecture.md#outbox).
  *
  * <p>Two choices serve the embedded store without costing correctness on real MongoDB: a write is guarded by
  * the filter {@code {_id, rev}}, backed by a unique index on exactly those fields (the embedded store uses an

@@ -1,8 +1,8 @@
 package nrw.kinetz.reporting.activity;
 
 /**
- * Where a record sits in {@code ki.activities.v1}. Within one partition the offset is a version (DESIGN.md
- * §4.3): every record of one site shares a partition (the key is the site id), so offsets order a site's
+ * Where a record sits in {@code ki.activities.v1}. Within one partition the offset is a version
+ * (docs/architecture.md#offset-as-version): every record of one site shares a partition (the key is the site id), so offsets order a site's
  * reports and retractions, and a cell — which belongs to one site — is only ever changed by one partition.
  *
  * @param partition the partition

@@ -7,7 +7,7 @@ import java.util.Map;
 import nrw.kinetz.model.activity.ActivityCsv;
 
 /**
- * An aggregate as CSV for people with spreadsheets (DESIGN.md §3): UTF-8 with a byte order mark (without it
+ * An aggregate as CSV for people with spreadsheets (docs/architecture.md#csv): UTF-8 with a byte order mark (without it
  * German Excel reads UTF-8 as Windows-1252 and "Düsseldorf" turns into "DÃ¼sseldorf"), {@code ;} as separator
  * (German Excel splits on {@code ;}, because {@code ,} is its decimal sign), CRLF line ends, a withheld cell
  * written as {@code .} — the sign of German official statistics for "secret" — never as 0 or empty.

@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The answer of {@code GET /api/v1/aggregates} (DESIGN.md §3), e.g.
+ * The answer of {@code GET /api/v1/aggregates} (docs/architecture.md#reading-api), e.g.
  * {@code {"measure":"sites","period":null,"groupBy":"regierungsbezirk","rows":[{"key":"1","label":"Düsseldorf",
  * "values":{"sites":15}}, …],"total":{"sites":54}}}.
  *

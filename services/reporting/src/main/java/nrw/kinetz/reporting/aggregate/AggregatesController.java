@@ -18,7 +18,7 @@ import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.Period;
 
 /**
- * {@code GET /api/v1/aggregates}: the LaKI's aggregated picture of the network (DESIGN.md §3), as JSON or,
+ * {@code GET /api/v1/aggregates}: the LaKI's aggregated picture of the network (docs/architecture.md#reading-api), as JSON or,
  * with {@code Accept: text/csv}, as CSV for German Excel.
  */
 @RestController

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * One cell of an aggregate: an exact count, an exact amount, or the marker that it is withheld. In JSON an exact
- * count or amount is a plain number and a withheld one is {@code {"suppressed":true}} (DESIGN.md §3, §4.6) —
+ * count or amount is a plain number and a withheld one is {@code {"suppressed":true}} (docs/architecture.md#suppression) —
  * never 0 or null, which would read as real values.
  */
 public sealed interface CellValue permits CellValue.Count, CellValue.Amount, CellValue.Suppressed {
@@ -23,7 +23,7 @@ public sealed interface CellValue permits CellValue.Count, CellValue.Amount, Cel
     /**
      * An exact count.
      *
-     * @param value never negative: corrections are retractions, not negative counts (DESIGN.md §4.3)
+     * @param value never negative: corrections are retractions, not negative counts (docs/architecture.md#idempotency)
      */
     record Count(long value) implements CellValue {
 

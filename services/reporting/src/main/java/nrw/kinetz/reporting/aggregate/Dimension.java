@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What the rows of an aggregate are grouped by: the {@code groupBy} values of the read API (DESIGN.md §3).
+ * What the rows of an aggregate are grouped by: the {@code groupBy} values of the read API (docs/architecture.md#reading-api).
  * Each {@link Measure} says which of them it supports.
  */
 public enum Dimension {

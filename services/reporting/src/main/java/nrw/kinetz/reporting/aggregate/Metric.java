@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param name         the key in {@code values} and {@code total}
  * @param countsPeople whether the number counts people (participants, volunteers, registrations,
- *                     attendees): only those are subject to small-cell suppression (DESIGN.md §4.6)
+ *                     attendees): only those are subject to small-cell suppression (docs/architecture.md#suppression)
  * @param label        the German column heading of the CSV export, e.g. "Teilnehmende"
  */
 public record Metric(String name, boolean countsPeople, String label) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Small-cell suppression (DESIGN.md §4.6), the one place that decides what a caller may see. The LaKI sees
+ * Small-cell suppression (docs/architecture.md#suppression), the one place that decides what a caller may see. The LaKI sees
  * exact numbers; everyone else sees people counts withheld by two rules, applied to each people metric
  * (column) of a table on its own:
  *

@@ -13,7 +13,7 @@ import nrw.kinetz.model.Period;
  *
  * @param origin     which store wrote it (the read model's generation), so that marking it fed touches the
  *                   document it came from
- * @param key        the aggregate key (DESIGN.md §3), e.g. {@code activities/05974/2026-07/…}
+ * @param key        the aggregate key (docs/architecture.md#reading-api), e.g. {@code activities/05974/2026-07/…}
  * @param revision   the aggregate's revision; with origin and key it names this change once and for all
  * @param measure    the measure, e.g. {@code activities}
  * @param period     the period the aggregate covers

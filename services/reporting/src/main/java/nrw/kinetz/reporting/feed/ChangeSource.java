@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A read model that marks changed aggregates inside their own documents (DESIGN.md §4.1: the change and its
+ * A read model that marks changed aggregates inside their own documents (docs/architecture.md#outbox: the change and its
  * announcement are one write) and lets the {@link FeedRelay} collect them.
  */
 public interface ChangeSource {

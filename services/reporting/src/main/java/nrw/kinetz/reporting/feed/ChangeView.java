@@ -16,7 +16,7 @@ import nrw.kinetz.reporting.aggregate.Suppression;
  * {@code {"cursor":"42","key":"activities/05974/2026-07/FRUEHE_BILDUNG/BERATUNG/NONE","measure":"activities",
  * "period":"2026-07","dimensions":{"site":"05974",…},"values":{"activities":2,"participants":{"suppressed":true},…},
  * "updatedAt":"2026-07-14T10:15:00+02:00"}}: the aggregate's whole current value, with people counts from 1
- * to 4 withheld unless the caller sees exact numbers (DESIGN.md §4.6).
+ * to 4 withheld unless the caller sees exact numbers (docs/architecture.md#suppression).
  *
  * @param cursor     the entry's cursor
  * @param key        the aggregate key

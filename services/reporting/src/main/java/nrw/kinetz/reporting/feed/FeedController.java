@@ -20,7 +20,7 @@ import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
 
-/** {@code GET /api/v1/feed}: every aggregate change since a cursor, for systems that pull incrementally (DESIGN.md §3). */
+/** {@code GET /api/v1/feed}: every aggregate change since a cursor, for systems that pull incrementally (docs/architecture.md#reading-api). */
 @RestController
 class FeedController {
 

@@ -1,7 +1,7 @@
 package nrw.kinetz.reporting.feed;
 
 /**
- * The cursor of the feed and the SSE event id (DESIGN.md §3): the feed sequence as decimal text. Clients
+ * The cursor of the feed and the SSE event id (docs/architecture.md#reading-api): the feed sequence as decimal text. Clients
  * treat it as opaque; it means the same on every instance because the sequence is the store's, not an
  * instance's. {@code 0} lies before the first change.
  */

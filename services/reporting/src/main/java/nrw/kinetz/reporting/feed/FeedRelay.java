@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves changed aggregates from their read model into the feed: reads the marked documents, appends their
- * values to the feed, then clears the marks (DESIGN.md §4.1 — the read model's write and its announcement
+ * values to the feed, then clears the marks (docs/architecture.md#outbox — the read model's write and its announcement
  * are one document, so a crash loses nothing; a change appended but not yet cleared is recognised by its id
  * and not appended twice). It runs on the instance that holds the {@link Lease}: when the local listener
  * wrote something ({@link #wakeUp(Collection)}, naming the aggregates, which are then read by key) and every

@@ -27,7 +27,7 @@ import nrw.kinetz.model.event.Topics;
 
 /**
  * Publishes the feed to the compacted topic {@code laki.aggregates.v1}: every entry as
- * {@code nrw.ki.aggregate.updated.v1}, key = aggregate key, exact numbers (DESIGN.md §3). It is derived from
+ * {@code nrw.ki.aggregate.updated.v1}, key = aggregate key, exact numbers (docs/architecture.md#reading-api). It is derived from
  * the feed and remembers how far it got in the store, so there is no dual write: after a crash it publishes
  * again from its last saved position, with the same {@code ce_id} per entry (derived from the sequence), and
  * an entry published twice carries the same value — harmless on a compacted topic and recognisable by id.

@@ -31,7 +31,7 @@ import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.feed.FeedCursor;
 
 /**
- * {@code GET /api/v1/live}: aggregate changes as Server-Sent Events (DESIGN.md §3). Public like every GET; a
+ * {@code GET /api/v1/live}: aggregate changes as Server-Sent Events (docs/architecture.md#reading-api). Public like every GET; a
  * laki bearer token gives exact numbers. The stream is an asynchronous request: the caller is resolved once,
  * on the request thread, and the shared security configuration lets the async dispatch at the stream's end
  * through (GET is public, the security context is kept in the request).

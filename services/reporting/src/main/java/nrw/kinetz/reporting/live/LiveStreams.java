@@ -36,7 +36,7 @@ import nrw.kinetz.reporting.feed.Lease;
 /**
  * The live streams of this instance: takes the feed's new entries — handed over by the local feed relay, or
  * polled from the store when another instance writes the feed — and fans them out to the connected clients,
- * each with its filter and its suppression (DESIGN.md §4.6: exact for the laki role only).
+ * each with its filter and its suppression (docs/architecture.md#suppression: exact for the laki role only).
  *
  * <p>Work per change is shared, not per client: an entry's JSON is written once per exactness, a table is
  * computed once per (grouping, period, site, exactness) per round, however many clients watch it. Fan-out

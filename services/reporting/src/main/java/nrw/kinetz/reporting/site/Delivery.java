@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * An event as it reached the projection: its {@code ce_id} and where it sits in the topic. Together they
- * make the projection idempotent (DESIGN.md §4.3): within one partition the offset is a version, and the
+ * make the projection idempotent (docs/architecture.md#idempotency): within one partition the offset is a version, and the
  * id recognises a re-publication of the same fact at a later offset.
  *
  * @param eventId   the {@code ce_id}

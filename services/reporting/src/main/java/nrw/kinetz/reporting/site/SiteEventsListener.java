@@ -18,7 +18,7 @@ import nrw.kinetz.model.site.SiteEventTypes;
 
 /**
  * Feeds {@code ki.sites.v1} into the {@link SiteProjection}. The offset is committed after this returns,
- * i.e. after the read model was written (DESIGN.md §4.2); a failure is retried, then dead-lettered by the
+ * i.e. after the read model was written (docs/architecture.md#nothing-lost); a failure is retried, then dead-lettered by the
  * shared error handler.
  */
 @Component

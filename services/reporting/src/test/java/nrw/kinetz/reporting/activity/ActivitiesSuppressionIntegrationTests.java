@@ -30,7 +30,7 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Who sees which numbers of {@code measure=activities} (DESIGN.md §4.6), and the CSV export, over real HTTP.
+ * Who sees which numbers of {@code measure=activities} (docs/architecture.md#suppression), and the CSV export, over real HTTP.
  * The data of 2017: one activity each in Soest (3 participants, 0 volunteers), Düsseldorf (10, 2), Köln (6, 7)
  * and Viersen (20, 9); of 2018: Soest (3, 0) and Düsseldorf (12, 0).
  */

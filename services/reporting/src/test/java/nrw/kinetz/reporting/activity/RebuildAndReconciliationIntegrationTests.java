@@ -42,7 +42,7 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Read models are disposable (DESIGN.md §4.5): a rebuild from the topic gives the same aggregates as the
+ * Read models are disposable (docs/architecture.md#rebuild): a rebuild from the topic gives the same aggregates as the
  * incremental model, and a reconciliation recomputes a period from the raw events and finds no difference —
  * unless the stored model was tampered with.
  */

@@ -54,7 +54,7 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 /**
  * Benchmark, not a test (the name keeps it out of {@code mvn test}; see docs/benchmarks.md, "Reporting"): the
  * replay of {@code ki.activities.v1} into a fresh generation of the activities read model, against the limits of
- * its path measured in the same run (DESIGN.md §6) — Kafka's own {@code ConsumerPerformance} on the same topic,
+ * its path measured in the same run (docs/architecture.md#performance) — Kafka's own {@code ConsumerPerformance} on the same topic,
  * in a separate process, and the store's raw unordered bulk writes of the same documents with the driver.
  *
  * <p>System properties: {@code benchmark.events} (default 50000), {@code benchmark.kafkaToolsClasspath} (a file

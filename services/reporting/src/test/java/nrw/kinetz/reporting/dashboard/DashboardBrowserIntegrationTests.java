@@ -45,14 +45,17 @@ import nrw.kinetz.model.event.EventSource;
 import nrw.kinetz.reporting.ReportingHttp;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+import nrw.kinetz.testkit.browser.HeadlessChrome;
+import nrw.kinetz.testkit.browser.RequiresChrome;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The dashboard in a real browser (headless Chromium): a KI's activity shows up without a reload, the
+ * The dashboard in a real browser (headless Chrome or Chromium, wherever it is installed): a KI's activity shows up without a reload, the
  * participants of a small group are suppressed for the public and exact for the LaKI after signing in — with
  * the keyboard, at the devstack's real authorization server (authorization code + PKCE) — and axe-core finds
  * no serious accessibility problem, neither before nor after signing in.
  */
+@RequiresChrome
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithKiNetzInfrastructure
 // Its own configuration (the authorization server) makes it a context of its own; closing it afterwards keeps its
@@ -106,7 +109,7 @@ class DashboardBrowserIntegrationTests {
         // redirect is registered for exactly this address.
         String dashboard = "http://localhost:" + port + "/";
         AUTH_SERVER.start(URI.create("http://localhost:" + port));
-        browser = HeadlessChromium.start();
+        browser = HeadlessChrome.start();
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         String period = Period.quarterOf(today()).value();
         long activitiesInTheNetwork = totalActivities(period);
@@ -195,7 +198,7 @@ class DashboardBrowserIntegrationTests {
                         && row.get("values").get("activities").asLong() == activities));
     }
 
-    /** A KI reports an activity, as the intake publishes it (DESIGN.md §3). */
+    /** A KI reports an activity, as the intake publishes it (docs/architecture.md#contract). */
     private void report(FocusArea focusArea, int participants) {
         UUID id = UUID.randomUUID();
         var activity = new ActivityReported(id, KREIS_SOEST, today(), focusArea.field(), focusArea, ActivityType.BERATUNG,

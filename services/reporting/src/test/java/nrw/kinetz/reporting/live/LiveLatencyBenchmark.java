@@ -33,8 +33,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * End to end from the intake's 202 to the Server-Sent Event on reporting's {@code GET /api/v1/live} (issue 6,
- * DESIGN.md §6), against a running devstack (started by {@code services/reporting/latency-benchmark.sh}), with
+ * End to end from the intake's 202 to the Server-Sent Event on reporting's {@code GET /api/v1/live}
+ * (docs/architecture.md#performance), against a running devstack (started by
+ * {@code services/reporting/latency-benchmark.sh}), with
  * Kafka's own {@code org.apache.kafka.tools.EndToEndLatency} as the reference, run as a separate process
  * against the same broker in the same run. Not a test: the name keeps it out of {@code mvn test}; it uses the
  * JDK only.

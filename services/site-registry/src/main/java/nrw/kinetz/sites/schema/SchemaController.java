@@ -16,7 +16,7 @@ import nrw.kinetz.model.site.SiteEventTypes;
 
 /**
  * Serves the JSON Schema of every event type this service produces at {@code /api/v1/schemas/<type>.json}
- * (DESIGN.md §3); {@code ce_dataschema} names it as {@code urn:nrw-ki:schema:<type>}.
+ * (docs/architecture.md#events); {@code ce_dataschema} names it as {@code urn:nrw-ki:schema:<type>}.
  */
 @RestController
 class SchemaController {

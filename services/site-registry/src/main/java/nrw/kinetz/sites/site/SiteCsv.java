@@ -11,7 +11,7 @@ import nrw.kinetz.model.site.Contact;
 import nrw.kinetz.sites.site.domain.Site;
 
 /**
- * The site list for spreadsheets (DESIGN.md §3): UTF-8 with BOM so that Excel reads umlauts, {@code ;} as
+ * The site list for spreadsheets (docs/architecture.md#csv): UTF-8 with BOM so that Excel reads umlauts, {@code ;} as
  * separator, decimal comma, ISO dates; several values in one cell are separated by {@code ", "}.
  */
 final class SiteCsv {

@@ -7,7 +7,7 @@ import org.springframework.http.HttpMethod;
 import nrw.kinetz.infra.security.EndpointRoles;
 
 /**
- * Registering a site and deciding its status are the LaKI's (issue 4). Checked before the body is read, so
+ * Registering a site and deciding its status are the LaKI's (docs/architecture.md#roles). Checked before the body is read, so
  * a viewer or KI token gets 403 whatever it sends; {@code @PreAuthorize} on the endpoints says the same.
  */
 @Configuration(proxyBeanMethods = false)

@@ -24,7 +24,7 @@ import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.sites.site.SiteStore.PendingEvents;
 
 /**
- * Publishes the events the store holds as pending, then marks them published (DESIGN.md §4.1): right after a
+ * Publishes the events the store holds as pending, then marks them published (docs/architecture.md#outbox): right after a
  * command stored them, and by polling, which picks up whatever a crash or an absent broker left behind. A
  * crash between publishing and marking publishes an event again, with the same {@code ce_id}, so consumers
  * count it once.

@@ -32,7 +32,7 @@ import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.SiteStatus;
 
 /**
- * Reading the registry is public (DESIGN.md §3): the list with filters and paging, as JSON or CSV, one site
+ * Reading the registry is public (docs/architecture.md#contract): the list with filters and paging, as JSON or CSV, one site
  * with its {@code ETag}, a site's history and the network summary, also as of a past day.
  */
 @RestController

@@ -9,7 +9,7 @@ import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.sites.site.domain.Site;
 
 /**
- * Where sites live, together with the events that announce their changes (DESIGN.md §4.1): a change and its
+ * Where sites live, together with the events that announce their changes (docs/architecture.md#outbox): a change and its
  * events are written in one atomic step, the events stay pending until the relay has published them, so a
  * crash between saving and publishing loses nothing and a re-publication carries the same event id.
  */

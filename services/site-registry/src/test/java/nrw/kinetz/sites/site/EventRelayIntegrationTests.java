@@ -29,7 +29,7 @@ import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 
 /**
- * No dual write (DESIGN.md §4.1): what a crash leaves behind in the store is published afterwards, and an
+ * No dual write (docs/architecture.md#outbox): what a crash leaves behind in the store is published afterwards, and an
  * event published twice carries the same {@code ce_id} both times.
  */
 @SpringBootTest(classes = SiteRegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -23,7 +23,7 @@ import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.reference.KiSites;
 
 /**
- * What the intake accepts as an activity report (issue 5, DESIGN.md §4.7): every field is checked and every
+ * What the intake accepts as an activity report (docs/architecture.md#bad-input): every field is checked and every
  * problem is reported at once, so a clerk fixes a row in one go instead of one error per upload.
  */
 public final class ActivityRules {

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import nrw.kinetz.model.activity.ActivityReported;
 
 /**
- * What "the same content" means for a retry (DESIGN.md §4.3): the SHA-256 of the report after parsing, so a
+ * What "the same content" means for a retry (docs/architecture.md#idempotency): the SHA-256 of the report after parsing, so a
  * retry that spells a code in lower case or a date the German way is the same content, and a changed count
  * is not. Every field is written with its length in front, so no value can imitate a field boundary.
  *

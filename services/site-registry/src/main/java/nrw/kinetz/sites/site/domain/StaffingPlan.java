@@ -24,7 +24,7 @@ public final class StaffingPlan {
     private static final StaffingPlan NONE = new StaffingPlan(List.of());
 
     /**
-     * The state's original plan for every KI (DESIGN.md §1): 5.5 posts — 2 teachers from the school ministry,
+     * The state's original plan for every KI (docs/architecture.md#domain): 5.5 posts — 2 teachers from the school ministry,
      * 2 social-pedagogical / social-science posts, 1 administrative and 0.5 technical-organisational post.
      */
     private static final StaffingPlan DEFAULT = of(List.of(

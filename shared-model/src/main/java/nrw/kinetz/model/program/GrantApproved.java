@@ -1,0 +1,38 @@
+package nrw.kinetz.model.program;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nrw.kinetz.model.Money;
+import nrw.kinetz.model.Program;
+import nrw.kinetz.model.SiteId;
+
+/**
+ * The LaKI approved a grant (Zuwendungsbescheid)
+ * ({@code nrw.ki.program.grant-approved.v1} on {@code ki.programs.v1}, key and subject = site id,
+ * {@code ce_source} = {@code /services/program-tracking}).
+ *
+ * @param grantId the grant (Zuwendung); also in every later event about it
+ * @param siteId the KI; the Kafka key and ce_subject
+ * @param program the programme
+ * @param block the block (KOMM_AN_II only), absent for a grant of the programme as a whole
+ * @param budgetYear the budget year (Haushaltsjahr) the grant is for
+ * @param amountGranted the amount granted
+ * @param decidedOn the day of the decision
+ * @param proofOfUseDue when the Verwendungsnachweis is due
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GrantApproved(UUID grantId, SiteId siteId, Program program, Program.Block block, int budgetYear,
+        Money amountGranted, LocalDate decidedOn, LocalDate proofOfUseDue) {
+
+    public GrantApproved {
+        Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(amountGranted, "amountGranted");
+        Objects.requireNonNull(decidedOn, "decidedOn");
+        Objects.requireNonNull(proofOfUseDue, "proofOfUseDue");
+    }
+}

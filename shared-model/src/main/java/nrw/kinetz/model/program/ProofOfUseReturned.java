@@ -1,0 +1,35 @@
+package nrw.kinetz.model.program;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nrw.kinetz.model.Program;
+import nrw.kinetz.model.SiteId;
+
+/**
+ * The LaKI returned a Verwendungsnachweis for revision
+ * ({@code nrw.ki.program.proof-of-use-returned.v1} on {@code ki.programs.v1}, key and subject = site id,
+ * {@code ce_source} = {@code /services/program-tracking}).
+ *
+ * @param grantId the grant (Zuwendung); also in every later event about it
+ * @param siteId the KI; the Kafka key and ce_subject
+ * @param program the programme
+ * @param block the block (KOMM_AN_II only), absent for a grant of the programme as a whole
+ * @param budgetYear the budget year (Haushaltsjahr) the grant is for
+ * @param returnedOn the day
+ * @param reason what has to be revised
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProofOfUseReturned(UUID grantId, SiteId siteId, Program program, Program.Block block, int budgetYear,
+        LocalDate returnedOn, String reason) {
+
+    public ProofOfUseReturned {
+        Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(returnedOn, "returnedOn");
+        Objects.requireNonNull(reason, "reason");
+    }
+}
