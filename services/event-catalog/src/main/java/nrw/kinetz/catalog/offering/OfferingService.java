@@ -87,6 +87,14 @@ public class OfferingService {
         return apply(offeringId, caller, ifMatch, current -> decide(() -> current.offering().complete()));
     }
 
+    /** Stores a sample offering published right away, with its event; false if it exists already. */
+    boolean seed(Offering draft) {
+        Offering published = draft.publish();
+        boolean stored = store.insert(published, now().toInstant(), announce(draft, published));
+        relay.wakeUp();
+        return stored;
+    }
+
     /** @throws ApiProblemException 404 for an offering the catalog does not know */
     public StoredOffering get(String offeringId) {
         return store.find(offeringId).orElseThrow(() -> unknown(offeringId));

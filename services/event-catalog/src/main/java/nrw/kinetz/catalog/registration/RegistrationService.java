@@ -243,11 +243,7 @@ public class RegistrationService {
     /** Never-confirmed registrations expire and lose their personal data; completed offerings' data goes after the retention. */
     void sweep(Duration retention) {
         Instant now = instant();
-        for (String id : store.unconfirmedSince(now.minus(confirmWithin))) {
-            if (store.transition(id, Set.of(RegistrationStatus.PENDING), RegistrationStatus.EXPIRED, null, now)) {
-                store.erase(id, now);
-            }
-        }
+        store.unconfirmedSince(now.minus(confirmWithin)).forEach(id -> store.expire(id, now));
         List<String> completed = offerings.completedEndingBefore(now.minus(retention));
         if (!completed.isEmpty()) {
             store.notErasedOf(completed).forEach(id -> store.erase(id, now));

@@ -105,13 +105,27 @@ class RegistrationStore {
     }
 
     /**
+     * A pending registration expires and loses its personal data in the same write.
+     *
+     * @return {@code false} if it was not pending any more (nothing was written)
+     */
+    boolean expire(String registrationId, Instant now) {
+        Update update = erasure(registrationId, now).set(RegistrationDocument.STATUS, RegistrationStatus.EXPIRED.name());
+        Query pending = query(where("_id").is(registrationId).and(RegistrationDocument.STATUS).is(RegistrationStatus.PENDING.name()));
+        return mongo.updateFirst(pending, update, COLLECTION).getModifiedCount() == 1;
+    }
+
+    /**
      * Removes name, e-mail address and organisation and every unsent mail; status and counts stay. The e-mail
      * key becomes unique to the registration, so the address may register again.
      */
     void erase(String registrationId, Instant now) {
-        Update update = new Update().set("name", null).set("email", null).set("organisation", null)
+        mongo.updateFirst(query(where("_id").is(registrationId)), erasure(registrationId, now), COLLECTION);
+    }
+
+    private static Update erasure(String registrationId, Instant now) {
+        return new Update().set("name", null).set("email", null).set("organisation", null)
                 .set(RegistrationDocument.EMAIL_KEY, "erased:" + registrationId).set(RegistrationDocument.ERASED, true)
                 .set(RegistrationDocument.MAILS, List.of()).set("changedAt", now.toString());
-        mongo.updateFirst(query(where("_id").is(registrationId)), update, COLLECTION);
     }
 }
