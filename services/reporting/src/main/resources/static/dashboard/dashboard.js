@@ -229,7 +229,26 @@
         return body;
     }
 
+    /* ---------- sample data ---------- */
+
+    /* Once the activities contain sample data (./kinetz demo), the page says so; it never contains less later. */
+    async function showSampleData() {
+        const badge = byId('sample-data');
+        if (!badge.hidden) {
+            return;
+        }
+        try {
+            const response = await fetch('/api/v1/sample-data', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+            if (response.ok && (await response.json()).present === true) {
+                badge.hidden = false;
+            }
+        } catch (error) {
+            // the badge waits for the next reload
+        }
+    }
+
     async function loadAll() {
+        showSampleData();
         if (loading) {
             loadAgain = true;
             return loading;

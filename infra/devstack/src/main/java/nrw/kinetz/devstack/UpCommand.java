@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import nrw.kinetz.devstack.demo.Demo;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +37,9 @@ final class UpCommand implements Callable<Integer> {
             description = "How long to wait for every process to be healthy (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--demo", description = "Once ready, send sample activities of all 54 KIs, as './kinetz demo' does.")
+    boolean demo;
+
     @Override
     public Integer call() throws InterruptedException {
         DevstackLayout layout = DevstackLayout.of(dataDir, portOffset);
@@ -52,9 +58,31 @@ final class UpCommand implements Callable<Integer> {
         }
         System.out.println(READY_PREFIX + layout.portOf(DevstackLayout.REPORTING));
         System.out.flush();
+        if (demo) {
+            startDemo(layout);
+        } else {
+            System.err.println("[kinetz] sample data (Beispieldaten) to watch the dashboard move: ./kinetz demo"
+                    + (portOffset == 0 ? "" : " --port-offset " + portOffset) + " in a second terminal, or ./kinetz up --demo");
+        }
         watch(devstack);
         stopped.await();
         return 0;
+    }
+
+    /** The demo with its defaults, beside the running stack; it ends when the stack stops. */
+    private static void startDemo(DevstackLayout layout) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread demo = new Thread(() -> {
+            try {
+                DemoCommand.run(layout, Demo.History.AUTO, 365, 3, 0, stopped,
+                        message -> System.err.println("[kinetz demo] " + message));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo");
+        demo.setDaemon(true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopped.set(true), "demo-stop"));
+        demo.start();
     }
 
     /** A service that dies later is reported, so nobody debugs a half-running platform. */

@@ -1,6 +1,7 @@
 package nrw.kinetz.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -13,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.cloudevents.CloudEvent;
+import nrw.kinetz.devstack.demo.Demo;
+import nrw.kinetz.devstack.demo.Intake;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -223,6 +229,49 @@ class DevstackIntegrationTests {
         assertThat(new picocli.CommandLine(new nrw.kinetz.intake.push.PushCommand()).execute(push)).isZero();
         Thread.sleep(3_000);
         assertThat(awaitActivitiesInQ3(10_000)).isEqualTo(10_000);
+    }
+
+    @Test
+    @Order(8)
+    void theDemoSendsSampleActivitiesOfAll54KisThroughTheIntakeAndTheNumbersMoveWithoutDuplicates() throws Exception {
+        Demo demo = Demo.against(uri(layout.portOf(DevstackLayout.ACTIVITY_INTAKE), "/"), new DevstackTokens(layout)::token,
+                data, message -> System.out.println("[demo-test] " + message));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        List<String> years = Stream.of(today.minusDays(7), today).map(d -> String.valueOf(d.getYear())).distinct().toList();
+        int before = activitiesIn(years);
+        assertThat(getJson(layout.portOf(DevstackLayout.REPORTING), "/api/v1/sample-data").get("present").asBoolean()).isFalse();
+
+        Intake.Answer history = demo.history(7, Demo.History.AUTO);
+        assertThat(history.rejected()).as(history.firstProblem()).isZero();
+        assertThat(history.accepted()).isPositive();
+        await().atMost(Duration.ofSeconds(90)).until(() -> activitiesIn(years) == before + history.accepted());
+
+        assertThat(demo.live(20, 54, () -> false)).isEqualTo(54);
+        await().atMost(Duration.ofSeconds(90)).until(() -> activitiesIn(years) == before + history.accepted() + 54);
+        JsonNode bySite = getJson(layout.portOf(DevstackLayout.REPORTING),
+                "/api/v1/aggregates?measure=activities&groupBy=site&period=" + today.getYear());
+        int reporting = 0;
+        for (JsonNode row : bySite.get("rows")) {
+            reporting += row.at("/values/activities").asInt() > 0 ? 1 : 0;
+        }
+        assertThat(reporting).as("KIs with activities this year").isEqualTo(54);
+
+        assertThat(demo.history(7, Demo.History.AUTO).accepted()).as("the history is sent once").isZero();
+        Intake.Answer again = demo.history(7, Demo.History.ALWAYS);
+        assertThat(again.accepted()).isZero();
+        assertThat(again.duplicate()).isEqualTo(history.accepted());
+        assertThat(activitiesIn(years)).isEqualTo(before + history.accepted() + 54);
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson(layout.portOf(DevstackLayout.REPORTING),
+                "/api/v1/sample-data").get("present").asBoolean());
+    }
+
+    private static int activitiesIn(List<String> years) throws Exception {
+        int total = 0;
+        for (String year : years) {
+            total += getJson(layout.portOf(DevstackLayout.REPORTING),
+                    "/api/v1/aggregates?measure=activities&groupBy=regierungsbezirk&period=" + year).at("/total/activities").asInt();
+        }
+        return total;
     }
 
     /** The network's activity count in 2026-Q3 as the public aggregates show it, once it reached {@code expected} or after a minute. */

@@ -1,0 +1,142 @@
+package nrw.kinetz.programs.grant;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.web.ProblemError;
+import nrw.kinetz.model.InvalidValueException;
+import nrw.kinetz.model.Program;
+import nrw.kinetz.model.SiteId;
+import nrw.kinetz.programs.grant.domain.GrantStatus;
+import nrw.kinetz.programs.web.Csv;
+import nrw.kinetz.programs.web.Paging;
+
+/**
+ * Reading grants is public (money is not suppressed): the list with filters ({@code site}, {@code program},
+ * {@code year}, {@code status}, each repeatable) and paging, as JSON or CSV; one grant with its {@code ETag}; and
+ * the LaKI's list of overdue proofs of use.
+ */
+@RestController
+@RequestMapping("/api/v1/grants")
+class GrantQueryController {
+
+    private static final List<String> CSV_HEADER = List.of("grant_id", "site_id", "program", "block", "budget_year",
+            "status", "amount_applied", "amount_granted", "disbursed", "available", "passed_on", "proof_of_use_due",
+            "proof_of_use_status", "repayment_claim", "version");
+
+    private final GrantStore store;
+    private final GrantService service;
+
+    GrantQueryController(GrantStore store, GrantService service) {
+        this.store = store;
+        this.service = service;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<GrantView>> list(@RequestParam(required = false) List<String> site,
+            @RequestParam(required = false) List<String> program, @RequestParam(required = false) List<String> year,
+            @RequestParam(required = false) List<String> status, @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_PAGE_SIZE) @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
+        GrantFilter filter = filter(site, program, year, status);
+        LocalDate today = service.today();
+        return ResponseEntity.ok().headers(Paging.headers(page, size, store.count(filter)))
+                .body(store.list(filter, (page - 1) * size, size).stream().map(g -> GrantView.of(g, today)).toList());
+    }
+
+    @GetMapping(produces = Csv.MEDIA_TYPE)
+    ResponseEntity<byte[]> listAsCsv(@RequestParam(required = false) List<String> site,
+            @RequestParam(required = false) List<String> program, @RequestParam(required = false) List<String> year,
+            @RequestParam(required = false) List<String> status, @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "" + Paging.DEFAULT_PAGE_SIZE) @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
+        GrantFilter filter = filter(site, program, year, status);
+        return csv(store.list(filter, (page - 1) * size, size)).response("ki-grants.csv",
+                Paging.headers(page, size, store.count(filter)));
+    }
+
+    /** Approved grants whose Verwendungsnachweis is past due and neither submitted nor accepted, oldest first. */
+    @GetMapping(path = "/overdue-proofs", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<GrantView> overdue() {
+        LocalDate today = service.today();
+        return store.overdueProofs(today).stream().map(g -> GrantView.of(g, today)).toList();
+    }
+
+    @GetMapping(path = "/overdue-proofs", produces = Csv.MEDIA_TYPE)
+    ResponseEntity<byte[]> overdueAsCsv() {
+        return csv(store.overdueProofs(service.today())).response("ki-overdue-proofs.csv", HttpHeaders.EMPTY);
+    }
+
+    @GetMapping("/{grantId}")
+    ResponseEntity<GrantView> one(@PathVariable UUID grantId) {
+        StoredGrant grant = service.get(grantId);
+        return ResponseEntity.ok().eTag(grant.etag()).body(GrantView.of(grant, service.today()));
+    }
+
+    private Csv csv(List<StoredGrant> grants) {
+        Csv csv = new Csv(CSV_HEADER);
+        LocalDate today = service.today();
+        for (StoredGrant stored : grants) {
+            GrantView g = GrantView.of(stored, today);
+            csv.line(List.of(g.grantId().toString(), g.siteId().value(), g.program().name(), Csv.text(g.block()),
+                    Integer.toString(g.budgetYear()), g.status().name(), Csv.money(g.amountApplied()),
+                    Csv.money(g.amountGranted()), Csv.money(g.disbursed()), Csv.money(g.available()),
+                    Csv.money(g.passedOn()), Csv.text(g.proofOfUseDue()), g.proofOfUse().status().name(),
+                    Csv.money(g.proofOfUse().repaymentClaim()), Long.toString(g.version())));
+        }
+        return csv;
+    }
+
+    private static GrantFilter filter(List<String> site, List<String> program, List<String> year, List<String> status) {
+        List<ProblemError> errors = new ArrayList<>();
+        GrantFilter filter = new GrantFilter(parse("site", site, SiteId::of, errors), parse("program", program, Program::parse, errors),
+                parse("year", year, GrantQueryController::year, errors), parse("status", status, GrantQueryController::status, errors));
+        if (!errors.isEmpty()) {
+            throw ApiProblemException.badRequest("The filter has " + errors.size() + " unknown value(s).", errors);
+        }
+        return filter;
+    }
+
+    private static <T> Set<T> parse(String parameter, List<String> values, Function<String, T> parser, List<ProblemError> errors) {
+        Set<T> parsed = new HashSet<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            try {
+                parsed.add(parser.apply(value));
+            } catch (IllegalArgumentException e) {
+                errors.add(ProblemError.at("/" + parameter, e.getMessage()));
+            }
+        }
+        return parsed;
+    }
+
+    private static Integer year(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("'" + value + "' is not a budget year such as 2025", value);
+        }
+    }
+
+    private static GrantStatus status(String value) {
+        try {
+            return GrantStatus.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("'" + value + "' is not a grant status; allowed: APPLIED, APPROVED, REJECTED", value);
+        }
+    }
+}

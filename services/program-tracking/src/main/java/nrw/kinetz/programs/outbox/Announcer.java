@@ -1,0 +1,48 @@
+package nrw.kinetz.programs.outbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import nrw.kinetz.model.SiteId;
+import nrw.kinetz.model.event.EventEnvelope;
+import nrw.kinetz.model.event.EventSource;
+import nrw.kinetz.model.event.EventType;
+import nrw.kinetz.programs.domain.Fact;
+
+/** Turns what the service decided into events of {@code /services/program-tracking} about a site. */
+@Component
+public class Announcer {
+
+    public static final String SERVICE_NAME = "program-tracking";
+
+    private final Clock clock;
+
+    public Announcer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The facts as events with fresh ids, all at the same instant, in order. */
+    public List<EventEnvelope<?>> announce(SiteId siteId, List<? extends Fact<?>> facts) {
+        OffsetDateTime now = now();
+        return facts.stream().<EventEnvelope<?>>map(fact -> envelope(fact, UUID.randomUUID(), now, siteId)).toList();
+    }
+
+    /** One event with a given id: for facts whose id must be the same every time they are derived (a replay). */
+    public <T> EventEnvelope<T> announce(SiteId siteId, EventType<T> type, T payload, UUID id) {
+        return new EventEnvelope<>(id, EventSource.service(SERVICE_NAME), type, now(), siteId.value(), payload);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static <T> EventEnvelope<T> envelope(Fact<T> fact, UUID id, OffsetDateTime time, SiteId siteId) {
+        return new EventEnvelope<>(id, EventSource.service(SERVICE_NAME), fact.type(), time, siteId.value(), fact.payload());
+    }
+}

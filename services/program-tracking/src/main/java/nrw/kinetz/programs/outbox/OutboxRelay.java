@@ -1,0 +1,206 @@
+package nrw.kinetz.programs.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.model.event.EventEnvelope;
+import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
+
+/**
+ * Publishes the events the outbox collections hold as pending, then marks them published: right after a
+ * command stored them, and by polling, which picks up whatever a crash or an absent broker left behind. A crash
+ * between publishing and marking publishes an event again with the same {@code ce_id}, so consumers count it
+ * once. One thread relays; within a document each event is sent only after the one before was acknowledged, so
+ * a later change of a grant never overtakes an earlier one.
+ */
+@Component
+class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Documents per pass and collection; a pass repeats until nothing is pending. */
+    private static final int BATCH = 200;
+
+    /** Stops after the web server finished its graceful shutdown, so requests that just stored events are relayed. */
+    private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    private final MongoOutbox outbox;
+    private final List<OutboxCollection> collections;
+    private final EventPublisher publisher;
+    private final Duration pollInterval;
+    private final Duration passTimeout;
+    private final Duration stopTimeout;
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    OutboxRelay(MongoOutbox outbox, List<OutboxCollection> collections, EventPublisher publisher,
+            @Value("${kinetz.programs.relay.poll-interval:2s}") Duration pollInterval,
+            @Value("${kinetz.programs.relay.pass-timeout:30s}") Duration passTimeout,
+            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout) {
+        this.outbox = outbox;
+        this.collections = List.copyOf(collections);
+        this.publisher = publisher;
+        this.pollInterval = pollInterval;
+        this.passTimeout = passTimeout;
+        this.stopTimeout = stopTimeout;
+    }
+
+    @Override
+    public void eventsPending() {
+        ScheduledExecutorService current = executor;
+        if (current == null || !wakeUpQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            current.execute(() -> {
+                wakeUpQueued.set(false);
+                relayQuietly();
+            });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: stop() relays once more, and the next start polls what is left.
+            wakeUpQueued.set(false);
+        }
+    }
+
+    /** Relays until nothing is pending or a send fails; returns how many events Kafka acknowledged. */
+    synchronized int relayPending() {
+        int published = 0;
+        for (OutboxCollection collection : collections) {
+            while (true) {
+                List<Pending> batch = outbox.pending(collection.name(), BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                // The first document goes alone: when Kafka is away every send blocks until it gives up.
+                int first = markAcknowledged(batch.get(0), await(publishInOrder(batch.get(0))));
+                published += first;
+                if (first < batch.get(0).events().size()) {
+                    return published;
+                }
+                List<Pending> rest = batch.subList(1, batch.size());
+                List<CompletableFuture<List<UUID>>> perDocument = rest.stream().map(this::publishInOrder).toList();
+                boolean complete = true;
+                for (int i = 0; i < rest.size(); i++) {
+                    int acknowledged = markAcknowledged(rest.get(i), await(perDocument.get(i)));
+                    published += acknowledged;
+                    complete &= acknowledged == rest.get(i).events().size();
+                }
+                if (!complete) {
+                    return published;
+                }
+            }
+        }
+        return published;
+    }
+
+    private int markAcknowledged(Pending document, List<UUID> acknowledged) {
+        if (!acknowledged.isEmpty()) {
+            outbox.published(document.collection(), document.documentId(), acknowledged);
+        }
+        return acknowledged.size();
+    }
+
+    private CompletableFuture<List<UUID>> publishInOrder(Pending document) {
+        List<UUID> acknowledged = new ArrayList<>();
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (EventEnvelope<?> event : document.events()) {
+            chain = chain.thenCompose(ignored -> publisher.publish(event)).thenAccept(ack -> {
+                synchronized (acknowledged) {
+                    acknowledged.add(event.id());
+                }
+            });
+        }
+        return chain.handle((ignored, failure) -> {
+            if (failure != null) {
+                LOG.warn("Relaying the events of {} {} stopped, will retry: {}", document.collection(), document.documentId(),
+                        failure.getMessage());
+            }
+            synchronized (acknowledged) {
+                return List.copyOf(acknowledged);
+            }
+        });
+    }
+
+    private List<UUID> await(CompletableFuture<List<UUID>> acknowledged) {
+        try {
+            return acknowledged.get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        }
+    }
+
+    private void relayQuietly() {
+        try {
+            relayPending();
+        } catch (RuntimeException e) {
+            // The store may be away for a moment; the next poll tries again.
+            LOG.warn("Relaying pending program events failed, will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "program-event-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.scheduleWithFixedDelay(this::relayQuietly, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        executor = started;
+    }
+
+    /** Relays once more what requests stored while the web server drained, bounded by the stop timeout. */
+    @Override
+    public void stop() {
+        ScheduledExecutorService stopping = executor;
+        executor = null;
+        if (stopping == null) {
+            return;
+        }
+        try {
+            stopping.execute(this::relayQuietly);
+        } catch (RejectedExecutionException e) {
+            // Already shutting down.
+        }
+        stopping.shutdown();
+        try {
+            if (!stopping.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Stopping with program events still unpublished; they are relayed after the next start");
+                stopping.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,51 @@
+package nrw.kinetz.reporting.sample;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read model "sample data": one document, {@code {_id: "activities", since, firstActivity}}, present once
+ * an activity marked as sample data was counted. Writing it twice changes nothing ({@code $setOnInsert}), so
+ * redeliveries and replays need no version. Once seen, the answer is kept in memory: the mark is never removed
+ * while the service runs.
+ */
+@Component
+class MongoSampleData {
+
+    static final String COLLECTION = "sample_data";
+    private static final String ID = "activities";
+
+    private final MongoOperations mongo;
+    private volatile Instant since;
+
+    MongoSampleData(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @return since when the activities contain sample data, or empty when they contain none */
+    Optional<Instant> since() {
+        if (since == null) {
+            Document document = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
+            if (document != null) {
+                since = document.getDate("since").toInstant();
+            }
+        }
+        return Optional.ofNullable(since);
+    }
+
+    void markPresent(UUID activityId) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(ID)), new Update()
+                .setOnInsert("since", new Date())
+                .setOnInsert("firstActivity", activityId.toString()), COLLECTION);
+        since();
+    }
+}

@@ -1,0 +1,68 @@
+package nrw.kinetz.reporting.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import nrw.kinetz.model.activity.ActivityEventTypes;
+import nrw.kinetz.model.activity.ActivityReported;
+import nrw.kinetz.model.activity.SampleData;
+import nrw.kinetz.model.event.CloudEventsKafka;
+import nrw.kinetz.model.event.MalformedEventException;
+import nrw.kinetz.model.event.Topics;
+
+/**
+ * Notes whether {@code ki.activities.v1} holds sample data (an activity whose note carries the
+ * {@link SampleData} mark), so the dashboard can say so. Its own consumer group, so it never holds up the
+ * activities read model. A malformed record is left to that read model, which dead-letters it; dead-lettering it
+ * here too would put it into the dead-letter topic twice.
+ */
+@Component
+class SampleDataListener {
+
+    static final String ID = "reporting-sample-data";
+
+    private static final byte[] MARK = SampleData.NOTE_PREFIX.getBytes(StandardCharsets.UTF_8);
+
+    private final MongoSampleData sampleData;
+
+    SampleDataListener(MongoSampleData sampleData) {
+        this.sampleData = sampleData;
+    }
+
+    @KafkaListener(id = ID, groupId = "reporting.sample-data", topics = Topics.ACTIVITIES)
+    void on(ConsumerRecord<String, byte[]> record) {
+        if (sampleData.since().isPresent() || record.value() == null || !contains(record.value(), MARK)) {
+            return; // known already, or surely no mark: no need to parse
+        }
+        Optional<String> type = CloudEventsKafka.typeOf(record.headers());
+        if (type.isEmpty() || !type.get().equals(ActivityEventTypes.REPORTED.name())) {
+            return;
+        }
+        ActivityReported report;
+        try {
+            report = CloudEventsKafka.fromRecord(record).dataAs(ActivityEventTypes.REPORTED);
+        } catch (MalformedEventException e) {
+            return;
+        }
+        if (SampleData.isSample(report)) {
+            sampleData.markPresent(report.activityId());
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
