@@ -40,6 +40,8 @@ public class ApplicationException extends RuntimeException {
         TOO_LARGE(413),
         /** 428: the request must name the version it changes. */
         PRECONDITION_REQUIRED(428),
+        /** 500: a store or the broker refused for a reason that sending the same request again will not change. */
+        FAULT(500),
         /** 503: a store or the broker did not confirm; send the same request again after {@link #retryAfter()}. */
         UNAVAILABLE(503);
 
@@ -61,10 +63,12 @@ public class ApplicationException extends RuntimeException {
     private final List<ProblemError> errors;
     private final String currentVersion;
     private final Duration retryAfter;
+    private final String title;
 
     private ApplicationException(Kind kind, String code, String detail, List<Object> arguments, List<ProblemError> errors,
-            String currentVersion, Duration retryAfter, Throwable cause) {
+            String currentVersion, Duration retryAfter, String title, Throwable cause) {
         super(detail, cause);
+        this.title = title;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = Objects.requireNonNull(code, "code");
         this.arguments = List.copyOf(arguments);
@@ -79,27 +83,33 @@ public class ApplicationException extends RuntimeException {
      * @param arguments the values the detail names, in order, for a translated message
      */
     public static ApplicationException of(Kind kind, String code, String detail, Object... arguments) {
-        return new ApplicationException(kind, code, detail, List.of(arguments), List.of(), null, null, null);
+        return new ApplicationException(kind, code, detail, List.of(arguments), List.of(), null, null, null, null);
     }
 
     /** @return a copy with these entries for the problem's {@code errors} array (one per problem found) */
     public ApplicationException withErrors(List<ProblemError> errors) {
-        return new ApplicationException(kind, code, getMessage(), arguments, errors, currentVersion, retryAfter, getCause());
+        return new ApplicationException(kind, code, getMessage(), arguments, errors, currentVersion, retryAfter, title, getCause());
     }
 
     /** @return a copy naming the current version (sent as {@code ETag}), for {@link Kind#PRECONDITION_FAILED} */
     public ApplicationException withCurrentVersion(String etag) {
-        return new ApplicationException(kind, code, getMessage(), arguments, errors, etag, retryAfter, getCause());
+        return new ApplicationException(kind, code, getMessage(), arguments, errors, etag, retryAfter, title, getCause());
     }
 
     /** @return a copy saying when to try again (sent as {@code Retry-After}), for {@link Kind#UNAVAILABLE} */
     public ApplicationException withRetryAfter(Duration delay) {
-        return new ApplicationException(kind, code, getMessage(), arguments, errors, currentVersion, delay, getCause());
+        return new ApplicationException(kind, code, getMessage(), arguments, errors, currentVersion, delay, title, getCause());
     }
 
     /** @return a copy that keeps the failure it reports */
     public ApplicationException withCause(Throwable cause) {
-        return new ApplicationException(kind, code, getMessage(), arguments, errors, currentVersion, retryAfter, cause);
+        return new ApplicationException(kind, code, getMessage(), arguments, errors, currentVersion, retryAfter, title, cause);
+    }
+
+    /** @return a copy with its own title instead of the status's reason phrase, e.g. {@code Store fault} */
+    public ApplicationException withTitle(String title) {
+        return new ApplicationException(kind, code, getMessage(), arguments, errors, currentVersion, retryAfter, title,
+                getCause());
     }
 
     public Kind kind() {
@@ -125,5 +135,10 @@ public class ApplicationException extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** @return the title, when it is not the status's reason phrase */
+    public Optional<String> title() {
+        return Optional.ofNullable(title);
     }
 }

@@ -54,6 +54,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpStatus status = HttpStatus.valueOf(e.kind().status());
         ProblemDetail body = createProblemDetail(e, status, e.getMessage(), DETAIL_CODE_PREFIX + e.code(),
                 e.arguments().toArray(), request);
+        e.title().ifPresent(body::setTitle);
         body.setProperty(ERRORS, e.errors().isEmpty() ? List.of(ProblemError.of(e.getMessage())) : e.errors());
         HttpHeaders headers = new HttpHeaders();
         e.currentVersion().ifPresent(headers::setETag);

@@ -22,6 +22,9 @@ import nrw.kinetz.model.activity.ActivityReported;
  */
 interface ActivityLedger {
 
+    /** The confirmed batch of claims restored from the topic after the store lost them ({@link ClaimRecovery}). */
+    String RECOVERED = "recovered-from-topic";
+
     /**
      * A report whose id was claimed.
      *
@@ -49,9 +52,19 @@ interface ActivityLedger {
      * Claims the ids of {@code reports} for {@code batch}, all or as many as are free.
      *
      * @return the existing claims of ids that were taken already (by an earlier or a concurrent request)
-     * @throws LedgerUnavailableException if the store does not answer
+     * @throws LedgerException if the store does not confirm
      */
     Map<UUID, Claim> claim(String batch, List<Pending> reports);
+
+    /**
+     * Restores the claims of reports found in the topic: a missing claim is inserted, an unconfirmed one with
+     * the same content is confirmed, both in the always confirmed batch {@value #RECOVERED}. A claim with
+     * other content than the topic's first report of its id is left alone.
+     *
+     * @param reports in topic order
+     * @return how many claims were missing
+     */
+    int restore(List<Pending> reports);
 
     /** The claims of these ids that exist. */
     Map<UUID, Claim> find(Collection<UUID> ids);
@@ -81,10 +94,26 @@ interface ActivityLedger {
 
     void acknowledgeRetraction(UUID activityId);
 
-    /** The store did not answer or refused a write: the request must not be acknowledged. */
-    class LedgerUnavailableException extends RuntimeException {
+    /** The store did not confirm: the request must not be acknowledged. */
+    abstract class LedgerException extends RuntimeException {
+
+        LedgerException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The store does not answer now (an outage): the same request may succeed later. */
+    class LedgerUnavailableException extends LedgerException {
 
         LedgerUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The store answered and refused a write for another reason than a taken id: retrying will not help. */
+    class LedgerFaultException extends LedgerException {
+
+        LedgerFaultException(String message, Throwable cause) {
             super(message, cause);
         }
     }

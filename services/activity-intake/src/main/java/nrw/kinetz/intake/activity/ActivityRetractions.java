@@ -9,7 +9,7 @@ import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
-import nrw.kinetz.intake.activity.ActivityLedger.LedgerUnavailableException;
+import nrw.kinetz.intake.activity.ActivityLedger.LedgerException;
 import nrw.kinetz.intake.activity.ActivityLedger.Retraction;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityRetracted;
@@ -26,8 +26,11 @@ class ActivityRetractions {
     private final ActivityLedger ledger;
     private final ReportPublisher publisher;
     private final IntakeProperties properties;
+    private final ClaimRecovery recovery;
 
-    ActivityRetractions(ActivityLedger ledger, ReportPublisher publisher, IntakeProperties properties) {
+    ActivityRetractions(ActivityLedger ledger, ReportPublisher publisher, IntakeProperties properties,
+            ClaimRecovery recovery) {
+        this.recovery = recovery;
         this.ledger = ledger;
         this.publisher = publisher;
         this.properties = properties;
@@ -41,6 +44,7 @@ class ActivityRetractions {
      */
     RetractionResult retract(Caller caller, UUID activityId, String reason) {
         try {
+            recovery.ensureRecovered();
             Claim claim = ledger.find(activityId).orElseThrow(() -> ApplicationException.of(Kind.NOT_FOUND,
                     "activity.unknown", "No activity " + activityId + " was reported to this intake.", activityId));
             if (!caller.mayActFor(claim.report().siteId())) {
@@ -64,8 +68,8 @@ class ActivityRetractions {
                     ActivityRetracted.of(claim.report(), retraction.reason())));
             ledger.acknowledgeRetraction(activityId);
             return new RetractionResult(activityId, retraction.id(), RetractionResult.Status.RETRACTED);
-        } catch (LedgerUnavailableException e) {
-            throw Unavailable.problem("The intake's store did not confirm: " + e.getMessage() + ".", properties.retryAfter());
+        } catch (LedgerException e) {
+            throw recovery.failed(e, properties.retryAfter());
         }
     }
 

@@ -7,10 +7,23 @@ import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.ProblemError;
 
-/** The 503 of the intake: Kafka or the store did not confirm in time, so nothing may be acknowledged. */
+/**
+ * The intake's answers when Kafka or the store did not confirm in time (503: nothing may be acknowledged, the
+ * same request may succeed later) or the store refused a write (500: repeating it will not help).
+ */
 final class Unavailable {
 
     private Unavailable() {
+    }
+
+    static ApplicationException store(ActivityLedger.LedgerException e, Duration retryAfter) {
+        if (e instanceof ActivityLedger.LedgerFaultException) {
+            String detail = "The intake's store refused the write: " + e.getMessage() + ".";
+            return ApplicationException.of(Kind.FAULT, "intake.store-fault", detail + " Nothing was acknowledged."
+                    + " Sending the same request again will not help until the operators have repaired the store.", detail)
+                    .withErrors(List.of(ProblemError.of(detail))).withTitle("Store fault");
+        }
+        return problem("The intake's store did not confirm: " + e.getMessage() + ".", retryAfter);
     }
 
     static ApplicationException problem(String detail, Duration retryAfter) {

@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.dashboard;
+package nrw.kinetz.testkit.browser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs axe-core (its {@code axe.min.js} from the test classpath, never a CDN) in the page the browser shows, with
- * the rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA and axe's best practices.
+ * the rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA and axe's best practices. A module with browser tests
+ * declares {@code com.deque.html.axe-core:selenium} (test scope; only its script is used) next to Selenium.
  */
 public final class AxeCore {
 
@@ -21,7 +22,7 @@ public final class AxeCore {
     private static final String SCRIPT = "axe.min.js";
 
     /** The rule sets run: every WCAG level A and AA rule up to 2.2, and axe's best practices. */
-    static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
+    public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
             "best-practice");
 
     private final String source;
