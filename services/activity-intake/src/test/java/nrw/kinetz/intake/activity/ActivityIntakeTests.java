@@ -67,7 +67,7 @@ class ActivityIntakeTests {
     void aStoreOutageHasTheClaimsCheckedAgainstTheTopicBeforeTheNextAnswer() {
         ledger.unavailable = true;
         assertThatThrownBy(() -> intake.report(soest, body(Activities.of("05974").json()), false, false))
-                .isInstanceOf(ApiProblemException.class);
+                .isInstanceOf(ApplicationException.class);
         ledger.unavailable = false;
 
         intake.report(soest, body(Activities.of("05974").json()), false, false);
@@ -80,9 +80,9 @@ class ActivityIntakeTests {
         ledger.refusing = true;
 
         assertThatThrownBy(() -> intake.report(soest, body(Activities.of("05974").json()), false, false))
-                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-                    assertThat(e.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+                .isInstanceOfSatisfying(ApplicationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.FAULT);
+                    assertThat(e.retryAfter()).isEmpty();
                     assertThat(e.getMessage()).contains("will not help");
                 });
         assertThat(publisher.published).isEmpty();
@@ -195,6 +195,12 @@ class ActivityIntakeTests {
         @Override
         public void acknowledge(String batch, int published, Collection<UUID> republished) {
             events.add("acknowledge " + published);
+        }
+
+        @Override
+        public int restore(List<Pending> reports) {
+            events.add("restore " + reports.size());
+            return 0;
         }
 
         @Override

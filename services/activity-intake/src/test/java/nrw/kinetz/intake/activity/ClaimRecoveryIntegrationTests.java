@@ -59,9 +59,9 @@ class ClaimRecoveryIntegrationTests {
 
         // The store crashes and loses its last writes: one claim, the batch that confirmed the other, and the
         // position up to which the claims were checked against the topic.
-        String batch = mongo.findById(unconfirmed.id(), org.bson.Document.class, ActivityLedger.ACTIVITIES).getString("batch");
-        mongo.remove(Query.query(Criteria.where("_id").is(lost.id())), ActivityLedger.ACTIVITIES);
-        mongo.remove(Query.query(Criteria.where("_id").is(batch)), ActivityLedger.BATCHES);
+        String batch = mongo.findById(unconfirmed.id(), org.bson.Document.class, MongoActivityLedger.ACTIVITIES).getString("batch");
+        mongo.remove(Query.query(Criteria.where("_id").is(lost.id())), MongoActivityLedger.ACTIVITIES);
+        mongo.remove(Query.query(Criteria.where("_id").is(batch)), MongoActivityLedger.BATCHES);
         positions.forget(ClaimRecovery.GROUP);
         recovery.suspect();
         long before = topic.size();
