@@ -20,8 +20,8 @@ import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
 
 /**
- * Wires the activity feature: its rules, body parser, ledger, publisher and application services. Controllers
- * are found by component scan; everything else is declared here, so the classes carry no Spring annotations.
+ * Wires the activity feature: its rules, body parser, ledger, publisher and application services. Endpoints
+ * (controllers, Kafka listeners) are found by component scan; everything else is declared here, so the classes carry no Spring annotations.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityConfiguration {

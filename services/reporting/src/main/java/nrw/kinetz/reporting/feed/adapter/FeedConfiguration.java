@@ -28,6 +28,11 @@ import nrw.kinetz.reporting.feed.Lease;
 public class FeedConfiguration {
 
     @Bean
+    public Feed feed(MongoOperations mongo) {
+        return new MongoFeed(mongo);
+    }
+
+    @Bean
     public Lease feedLease(MongoOperations mongo, ReportingProperties properties, Clock clock) {
         return new MongoLease(mongo, "feed-writer", "reporting-" + UUID.randomUUID(), properties.feed().lease(), clock);
     }

@@ -10,7 +10,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 /**
  * The read model "sample data": one document, {@code {_id: "activities", since, firstActivity}}, present once
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * redeliveries and replays need no version. Once seen, the answer is kept in memory: the mark is never removed
  * while the service runs.
  */
-@Component
 public class MongoSampleData {
 
     public static final String COLLECTION = "sample_data";

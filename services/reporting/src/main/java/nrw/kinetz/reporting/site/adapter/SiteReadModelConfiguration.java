@@ -2,13 +2,19 @@ package nrw.kinetz.reporting.site.adapter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 import nrw.kinetz.reporting.site.SiteProjection;
 import nrw.kinetz.reporting.site.SiteViews;
 import nrw.kinetz.reporting.site.SitesMeasure;
 
-/** Wires the plain-Java projection and measure of the sites read model, which carry no Spring annotations. */
+/** Wires the sites read model: its store, and the plain-Java projection and measure, which carry no Spring annotations. */
 @Configuration(proxyBeanMethods = false)
 public class SiteReadModelConfiguration {
+
+    @Bean
+    public SiteViews siteViews(MongoOperations mongo) {
+        return new MongoSiteViews(mongo);
+    }
 
     @Bean
     public SiteProjection siteProjection(SiteViews views) {
