@@ -21,7 +21,8 @@ import nrw.kinetz.intake.activity.domain.ActivityRules;
 
 /**
  * Wires the activity feature: its rules, body parser, ledger, publisher and application services. Endpoints
- * (controllers, Kafka listeners) are found by component scan; everything else is declared here, so the classes carry no Spring annotations.
+ * (controllers, Kafka listeners) are found by component scan; everything else is declared here, so the
+ * classes carry no Spring annotations.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityConfiguration {

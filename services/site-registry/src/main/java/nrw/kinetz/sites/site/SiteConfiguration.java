@@ -12,7 +12,8 @@ import nrw.kinetz.sites.SitesProperties;
 
 /**
  * Wires the site feature: its store, its outbox relay, its application service and the seeding. Endpoints
- * (controllers, Kafka listeners) are found by component scan; everything else is declared here, so the classes carry no Spring annotations.
+ * (controllers, Kafka listeners) are found by component scan; everything else is declared here, so the
+ * classes carry no Spring annotations.
  */
 @Configuration(proxyBeanMethods = false)
 class SiteConfiguration {
