@@ -5,31 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.intake.Activities;
-import nrw.kinetz.intake.ActivityTopic;
 import nrw.kinetz.intake.IntakeApi;
-import nrw.kinetz.testkit.TestInfrastructure;
+import nrw.kinetz.intake.IntakeIntegrationTest;
 import nrw.kinetz.testkit.TestTokens;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** Claims a crashed store lost come back from the topic before the intake answers again. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class ClaimRecoveryIntegrationTests {
-
-    @Value("${local.server.port}")
-    int port;
+class ClaimRecoveryIntegrationTests extends IntakeIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
@@ -39,15 +29,6 @@ class ClaimRecoveryIntegrationTests {
 
     @Autowired
     KeptPositions positions;
-
-    private IntakeApi api;
-    private ActivityTopic topic;
-
-    @BeforeEach
-    void setUp(TestInfrastructure infrastructure) {
-        api = new IntakeApi(port);
-        topic = new ActivityTopic(infrastructure.kafkaBootstrapServers());
-    }
 
     @Test
     void anActivityWhoseClaimTheStoreLostIsADuplicateOnTheNextPushNotAcceptedAgain() {

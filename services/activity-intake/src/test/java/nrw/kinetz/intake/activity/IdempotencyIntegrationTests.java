@@ -8,43 +8,24 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import nrw.kinetz.intake.Activities;
-import nrw.kinetz.intake.ActivityTopic;
 import nrw.kinetz.intake.IntakeApi;
+import nrw.kinetz.intake.IntakeIntegrationTest;
 import nrw.kinetz.intake.activity.domain.ContentHash;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.activity.ActivityReported;
-import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
-import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** Nothing is counted twice (docs/architecture.md#idempotency): retries, re-uploads, dry runs and all-or-nothing requests. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithKiNetzInfrastructure
-class IdempotencyIntegrationTests {
-
-    @Value("${local.server.port}")
-    int port;
+class IdempotencyIntegrationTests extends IntakeIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
-
-    private IntakeApi api;
-    private ActivityTopic topic;
-
-    @BeforeEach
-    void setUp(TestInfrastructure infrastructure) {
-        api = new IntakeApi(port);
-        topic = new ActivityTopic(infrastructure.kafkaBootstrapServers());
-    }
 
     @Test
     void retryWithTheSameIdAndContentIsADuplicateAndIsPublishedOnce() {
