@@ -13,7 +13,6 @@ import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -39,7 +38,6 @@ import nrw.kinetz.reporting.feed.FeedEntry;
  * numbers are unique across instances and restarts, and a cursor means the same everywhere. A block of
  * numbers is taken per batch, so appending costs one counter write plus one ordered bulk insert.
  */
-@Repository
 public class MongoFeed implements Feed {
 
     public static final String COLLECTION = "feed";

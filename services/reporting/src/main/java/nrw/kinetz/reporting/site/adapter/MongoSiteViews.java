@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.stereotype.Repository;
 
 import nrw.kinetz.model.DistrictKey;
 import nrw.kinetz.model.Regierungsbezirk;
@@ -32,7 +31,6 @@ import nrw.kinetz.reporting.site.SiteViews;
  * time zone for a date, full-time equivalents as decimal text. The current {@code status}, {@code statusSince}
  * and {@code fte} are written next to the histories for people and indexes; the histories are what is read back.
  */
-@Repository
 public class MongoSiteViews implements SiteViews {
 
     public static final String COLLECTION = "sites";
