@@ -7,15 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Reporting's settings, {@code kinetz.reporting.*}; every one has a default.
  *
- * @param feed the feed and its relays
- * @param live the live streams
+ * @param feed                   the feed and its relays
+ * @param live                   the live streams
+ * @param reconciliationDelay    how long after the start the activities are first reconciled with the topic (30 s)
+ * @param reconciliationInterval how often they are reconciled after that (15 min)
  */
 @ConfigurationProperties("kinetz.reporting")
-public record ReportingProperties(Feed feed, Live live) {
+public record ReportingProperties(Feed feed, Live live, Duration reconciliationDelay, Duration reconciliationInterval) {
 
     public ReportingProperties {
         feed = feed == null ? new Feed(null, null, null) : feed;
         live = live == null ? new Live(null, null, null, null, null) : live;
+        reconciliationDelay = reconciliationDelay == null ? Duration.ofSeconds(30) : reconciliationDelay;
+        reconciliationInterval = reconciliationInterval == null ? Duration.ofMinutes(15) : reconciliationInterval;
     }
 
     /**

@@ -38,6 +38,7 @@ import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
 import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
 import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
+import nrw.kinetz.reporting.activity.replay.ActivityReconciler;
 
 /**
  * Read models are disposable (docs/architecture.md#rebuild): a rebuild from the topic gives the same aggregates as the
@@ -57,6 +58,12 @@ class RebuildAndReconciliationIntegrationTests extends ReportingIntegrationTest 
 
     @Autowired
     MongoOperations mongo;
+
+    @Autowired
+    ActivityReconciler reconciler;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void aRebuildGivesTheSameAggregatesSwitchesGenerationAndAnnouncesNothingTwice() {
@@ -118,6 +125,38 @@ class RebuildAndReconciliationIntegrationTests extends ReportingIntegrationTest 
         assertThat(difference.get("key").asString()).isEqualTo(key);
         assertThat(difference.get("incremental").get("participants").asInt()).isEqualTo(107);
         assertThat(difference.get("recomputed").get("participants").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void aDifferingPeriodIsFoundAndRepairedByARebuildWithoutAPersonAndShownInHealthAndMetrics() {
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).withDayOfMonth(1);
+        publish(List.of(envelope(report(SOEST, day, 7, 1))));
+        String period = String.valueOf(day.getYear());
+        await().atMost(WAIT).until(() -> laki("/api/v1/aggregates?measure=activities&groupBy=site&period=" + period)
+                .at("/total/activities").asInt() >= 1);
+        caughtUp();
+        int participants = laki("/api/v1/aggregates?measure=activities&groupBy=site&period=" + period).at("/total/participants").asInt();
+        await().atMost(WAIT).until(() -> reconciler.run().differences() == 0);
+        int repairsBefore = reconciler.repairs();
+
+        // A write the store lost, a bug, a hand edit: the stored cell no longer matches the topic.
+        String key = "activities/05974/" + day.toString().substring(0, 7) + "/FRUEHE_BILDUNG/BERATUNG/NONE";
+        mongo.getCollection(MongoActivityStore.cellsOf(model.activeGeneration())).updateOne(Filters.eq("_id", key),
+                Updates.inc("participants", 100));
+        ActivityReconciler.Outcome outcome = reconciler.run();
+
+        assertThat(outcome.differences()).isEqualTo(1);
+        assertThat(outcome.repaired()).isTrue();
+        await().atMost(WAIT).until(() -> "DONE".equals(laki("/api/v1/admin/rebuild").get("state").asString()));
+        assertThat(laki("/api/v1/aggregates?measure=activities&groupBy=site&period=" + period).at("/total/participants").asInt())
+                .isEqualTo(participants);
+        assertThat(reconciler.run().differences()).isZero();
+        assertThat(meters.get("kinetz.reporting.reconciliation.repairs").gauge().value()).isEqualTo(repairsBefore + 1);
+        assertThat(meters.get("kinetz.reporting.reconciliation.differences").gauge().value()).isZero();
+        JsonNode health = json(http.get("/actuator/health", TestTokens.laki())).at("/components/reconciliation");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/details/repairs").asInt()).isEqualTo(repairsBefore + 1);
+        assertThat(health.at("/details/periods")).hasSize(2);
     }
 
     @Test

@@ -15,10 +15,11 @@ import nrw.kinetz.sites.site.domain.Site;
  */
 final class SiteCsv {
 
-    private static final List<String> HEADER = List.of("site_id", "name", "territory_kind", "regierungsbezirk",
-            "district_key", "population", "status", "status_since", "decided", "funded", "start_phase", "established",
-            "closed", "total_fte", "focus_areas", "programs", "street", "postal_code", "city", "email", "phone", "head",
-            "version");
+    /** German headings, the naming style of every CSV of the platform (the activity template's too). */
+    private static final List<String> HEADER = List.of("KI", "Name", "Gebietsart", "Regierungsbezirk",
+            "Kreisschlüssel", "Einwohner", "Status", "Status seit", "Grundsatzentscheidung", "Zuwendungsbescheid",
+            "Startphase", "Etabliert", "Geschlossen", "Vollzeitäquivalente", "Handlungsfelder", "Programme", "Straße",
+            "PLZ", "Ort", "E-Mail", "Telefon", "Leitung", "Version");
 
     private SiteCsv() {
     }

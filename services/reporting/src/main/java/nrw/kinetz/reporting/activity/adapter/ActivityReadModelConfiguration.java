@@ -3,8 +3,13 @@ package nrw.kinetz.reporting.activity.adapter;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -14,11 +19,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import nrw.kinetz.infra.kafka.KiNetzKafkaAutoConfiguration;
 import nrw.kinetz.infra.position.KeptPositions;
+import nrw.kinetz.infra.worker.BackgroundWorker;
+import nrw.kinetz.model.NetworkTime;
+import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.feed.ChangeSource;
 import nrw.kinetz.reporting.feed.FeedRelay;
 import nrw.kinetz.reporting.activity.ActivitiesMeasure;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 import nrw.kinetz.reporting.activity.replay.ActivityRebuild;
+import nrw.kinetz.reporting.activity.replay.ActivityReconciler;
 import nrw.kinetz.reporting.activity.replay.ActivityReconciliation;
 
 /** Wires the activities read model: its generations, measure, listener, change source, rebuild and reconciliation. */
@@ -70,6 +79,40 @@ public class ActivityReadModelConfiguration {
                     thread.setDaemon(true);
                     return thread;
                 }));
+    }
+
+    /**
+     * Reconciles after the start (once the listeners had a moment to catch up) and then every
+     * {@code kinetz.reporting.reconciliation-interval} (default 15 minutes).
+     */
+    @Bean(destroyMethod = "close")
+    BackgroundWorker activityReconcilerSchedule(ActivityReconciler reconciler, ReportingProperties properties) {
+        BackgroundWorker schedule = new BackgroundWorker("activities-reconciler", reconciler::run);
+        schedule.start(properties.reconciliationDelay(), properties.reconciliationInterval());
+        return schedule;
+    }
+
+    @Bean
+    ActivityReconciler activityReconciler(ActivityReconciliation reconciliation, ActivityRebuild rebuild,
+            MeterRegistry meters, Clock clock) {
+        ActivityReconciler reconciler = new ActivityReconciler(reconciliation, rebuild, clock, NetworkTime.ZONE);
+        Gauge.builder("kinetz.reporting.reconciliation.differences", reconciler, ActivityReconciler::differences)
+                .description("Cells of the activities read model that differed from the topic at the last reconciliation")
+                .register(meters);
+        Gauge.builder("kinetz.reporting.reconciliation.repairs", reconciler, ActivityReconciler::repairs)
+                .description("Rebuilds started since the start to repair a difference found by reconciliation")
+                .register(meters);
+        return reconciler;
+    }
+
+    /** {@code /actuator/health} component {@code reconciliation}: what the last run found and repaired. */
+    @Bean
+    HealthIndicator reconciliationHealthIndicator(ActivityReconciler reconciler) {
+        return () -> {
+            ActivityReconciler.Outcome last = reconciler.last();
+            Health.Builder health = last == null ? Health.unknown() : Health.up();
+            return health.withDetails(reconciler.details()).build();
+        };
     }
 
     @Bean

@@ -12,8 +12,12 @@ import nrw.kinetz.reporting.activity.model.ActivityFact;
  */
 public interface ActivityTopic {
 
-    /** @return what the consumer group has committed, per partition; 0 where it has committed nothing */
-    public Map<Integer, Long> committed(String groupId);
+    /**
+     * @return how far the consumer group's read model has applied the topic, per partition, as it keeps it with
+     *         itself ({@code KeptPositions}); 0 where it keeps nothing. After a crash of the store this may lie
+     *         behind the offsets committed to Kafka, and it is what the read model reflects.
+     */
+    Map<Integer, Long> committed(String groupId);
 
     /**
      * Reads from the start up to {@code until} (exclusive) without a consumer group and hands the facts over in
