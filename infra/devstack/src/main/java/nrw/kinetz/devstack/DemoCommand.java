@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             log.accept("live: " + sent + " sent; stopped");
             return 0;
         } catch (DemoException e) {
-            log.accept(e.getMessage() + " — is the devstack running (./kinetz up)?");
+            log.accept(e.getMessage());
             return 1;
         }
     }
