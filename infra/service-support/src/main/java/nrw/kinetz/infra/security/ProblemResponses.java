@@ -3,8 +3,10 @@ package nrw.kinetz.infra.security;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +19,7 @@ import org.springframework.security.web.csrf.CsrfException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nrw.kinetz.infra.web.ProblemTexts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,14 +60,18 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        Locale language = ProblemTexts.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String said = ProblemTexts.standard().translate(detail, language);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
+        body.put("title", ProblemTexts.standard().translate(status.getReasonPhrase(), language));
         body.put("status", status.value());
-        body.put("detail", detail);
+        body.put("detail", said);
         body.put("instance", request.getRequestURI());
-        body.put("errors", List.of(Map.of("detail", detail)));
+        body.put("errors", List.of(Map.of("detail", said)));
         response.setStatus(status.value());
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), body);

@@ -2,6 +2,7 @@ package nrw.kinetz.infra.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -94,16 +95,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** Guarantees the {@code errors} array on every problem, also those the base class builds (404, 405, 415, …). */
+    /**
+     * Guarantees the {@code errors} array on every problem, also those the base class builds (404, 405, 415, …),
+     * and answers in the caller's language ({@link ProblemTexts}).
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey(ERRORS))) {
-            problem.setProperty(ERRORS, List.of(ProblemError.of(problem.getDetail() == null ? "" : problem.getDetail())));
+        Locale language = ProblemTexts.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        HttpHeaders localized = new HttpHeaders();
+        localized.addAll(headers);
+        localized.setContentLanguage(language);
+        localized.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, localized, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            if (problem.getProperties() == null || !problem.getProperties().containsKey(ERRORS)) {
+                problem.setProperty(ERRORS, List.of(ProblemError.of(problem.getDetail() == null ? "" : problem.getDetail())));
+            }
+            translate(problem, language);
         }
         return response;
+    }
+
+    private static void translate(ProblemDetail problem, Locale language) {
+        ProblemTexts texts = ProblemTexts.standard();
+        problem.setTitle(texts.translate(problem.getTitle(), language));
+        problem.setDetail(texts.translate(problem.getDetail(), language));
+        if (problem.getProperties().get(ERRORS) instanceof List<?> errors) {
+            problem.setProperty(ERRORS, errors.stream()
+                    .map(error -> error instanceof ProblemError entry
+                            ? new ProblemError(entry.pointer(), entry.line(), texts.translate(entry.detail(), language))
+                            : error)
+                    .toList());
+        }
     }
 
     private static ProblemError describe(HttpMessageNotReadableException e) {

@@ -87,6 +87,57 @@ class ProblemDetailsIntegrationTests {
         assertProblem(response, 404);
     }
 
+    @Test
+    void problemsAreInGermanWhenAcceptLanguageAsksForIt() throws Exception {
+        var response = post("/test/batches", "application/json",
+                "{\"items\":[{\"name\":\"a\",\"metrics\":{\"participants\":-3}}]}", "de-DE,de;q=0.9,en;q=0.5");
+
+        assertProblem(response, 400);
+        JsonNode problem = json(response);
+        assertThat(problem.get("title").asString()).isEqualTo("Ungültige Anfrage");
+        assertThat(problem.get("detail").asString()).isEqualTo("Der Inhalt der Anfrage ist ungültig: 1 Problem(e).");
+        assertThat(problem.get("errors").get(0).get("detail").asString()).isEqualTo("muss ≥ 0 sein");
+        assertThat(problem.get("errors").get(0).get("pointer").asString()).as("pointers are not words").isEqualTo("/items/0/metrics/participants");
+        assertThat(response.headers().firstValue("Content-Language")).contains("de");
+        assertThat(response.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Accept-Language"));
+    }
+
+    @Test
+    void problemsAreInEnglishWithoutAcceptLanguageOrForOtherLanguages() throws Exception {
+        for (String language : new String[] {null, "fr-FR", "en"}) {
+            var response = post("/test/batches", "application/json",
+                    "{\"items\":[{\"name\":\"a\",\"metrics\":{\"participants\":-3}}]}", language);
+
+            JsonNode problem = json(response);
+            assertThat(problem.get("title").asString()).as(language).isEqualTo("Bad Request");
+            assertThat(problem.get("detail").asString()).isEqualTo("The request body is not valid: 1 problem(s).");
+            assertThat(problem.get("errors").get(0).get("detail").asString()).isEqualTo("must be ≥ 0");
+            assertThat(response.headers().firstValue("Content-Language")).contains("en");
+        }
+    }
+
+    @Test
+    void theProblemsOfSpringMvcAreInGermanToo() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(uri("/nowhere")).header("Accept-Language", "de").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 404);
+        assertThat(json(response).get("title").asString()).isEqualTo("Nicht gefunden");
+        assertThat(json(response).get("detail").asString()).isEqualTo("Keine Ressource nowhere.");
+    }
+
+    @Test
+    void aMissingTokenIsExplainedInGermanToo() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(uri("/test/batches")).header("Content-Type", "application/json")
+                .header("Accept-Language", "de").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 401);
+        assertThat(json(response).get("title").asString()).isEqualTo("Nicht angemeldet");
+        assertThat(json(response).get("errors").get(0).get("detail").asString()).isEqualTo("Diese Anfrage braucht ein Bearer-Token.");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+    }
+
     private void assertProblem(HttpResponse<String> response, int status) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
@@ -96,9 +147,16 @@ class ProblemDetailsIntegrationTests {
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .header("Authorization", TestTokens.bearer(TestTokens.laki()))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(path, contentType, body, null);
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String acceptLanguage) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .header("Authorization", TestTokens.bearer(TestTokens.laki()));
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

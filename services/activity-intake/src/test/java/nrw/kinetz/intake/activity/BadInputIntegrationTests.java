@@ -3,6 +3,8 @@ package nrw.kinetz.intake.activity;
 import static nrw.kinetz.intake.IntakeApi.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-
-import java.net.http.HttpResponse;
 
 import nrw.kinetz.intake.Activities;
 import nrw.kinetz.intake.ActivityTopic;
@@ -93,6 +93,22 @@ class BadInputIntegrationTests {
         assertThat(problem.get("errors").get(0).get("pointer").asString()).isEqualTo("/focusArea");
         assertThat(problem.get("errors").get(0).get("detail").asString())
                 .contains("'INTEGRATIONSKURS' is not a focus area", "SEITENEINSTEIGERBERATUNG");
+    }
+
+    @Test
+    void theProblemsOfACsvAreExplainedInGermanWhenAskedFor() {
+        String csv = Activities.csv(List.of(Activities.of("05974").with("hours", "-2").with("focusArea", "INTEGRATIONSKURS")), ';');
+
+        JsonNode problem = publishesNothing(() -> api.send(HttpRequest.newBuilder(api.uri("/api/v1/activities"))
+                .header("Content-Type", IntakeApi.CSV).header("Accept-Language", "de")
+                .header("Authorization", TestTokens.bearer(TestTokens.ki("05974")))
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build()), 400);
+
+        assertThat(problem.get("title").asString()).isEqualTo("Ungültige Anfrage");
+        assertThat(problem.get("detail").asString()).isEqualTo("Die Aktivität wurde abgelehnt.");
+        assertThat(problem.get("errors").findValuesAsString("detail")).contains(
+                "hours: muss ≥ 0 sein, war -2; eine falsche Meldung wird durch Rücknahme korrigiert")
+                .anySatisfy(detail -> assertThat(detail).startsWith("focusArea: 'INTEGRATIONSKURS' ist nicht ein Handlungsfeld; erlaubt: "));
     }
 
     @Test

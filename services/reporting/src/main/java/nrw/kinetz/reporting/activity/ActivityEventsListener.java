@@ -2,10 +2,12 @@ package nrw.kinetz.reporting.activity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,7 +15,9 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 
+import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.feed.FeedRelay;
@@ -21,12 +25,14 @@ import nrw.kinetz.reporting.feed.FeedRelay;
 /**
  * Feeds {@code ki.activities.v1} into the active generation of the activities read model, a whole poll at a
  * time ({@code KiNetzKafkaAutoConfiguration.BATCH_FACTORY}): the projection pre-aggregates the batch per
- * cell. The offsets are committed after the batch was written (docs/architecture.md#nothing-lost), then the feed relay is woken.
+ * cell. After the batch was written, its position is kept with the generation it was written to
+ * ({@link KeptPositions}) and the feed relay is woken; on start the listener resumes from the kept position,
+ * not from the offsets committed to Kafka (docs/architecture.md#nothing-lost).
  *
  * <p>The container is created here rather than by {@code @KafkaListener} because its consumer group belongs
  * to a generation ({@code reporting.activities.g2}): a rebuild stops it and starts the next generation's.
  * A record that is not a well-formed event is dead-lettered by the shared error handler; the records before
- * it in the batch are written and committed first, so poison never blocks (docs/architecture.md#dlt).
+ * it in the batch are written, kept and committed first, so poison never blocks (docs/architecture.md#dlt).
  */
 class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
 
@@ -35,15 +41,17 @@ class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     private final ConcurrentKafkaListenerContainerFactory<String, byte[]> factory;
     private final ActivityReadModel model;
     private final FeedRelay relay;
+    private final KeptPositions positions;
     private final String groupPrefix;
     private volatile ConcurrentMessageListenerContainer<String, byte[]> container;
     private volatile Generation generation;
 
     ActivityEventsListener(ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, ActivityReadModel model,
-            FeedRelay relay, String groupPrefix) {
+            FeedRelay relay, KeptPositions positions, String groupPrefix) {
         this.factory = factory;
         this.model = model;
         this.relay = relay;
+        this.positions = positions;
         this.groupPrefix = groupPrefix;
     }
 
@@ -69,7 +77,7 @@ class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         }
         ConcurrentMessageListenerContainer<String, byte[]> created = factory.createContainer(Topics.ACTIVITIES);
         created.getContainerProperties().setGroupId(groupId(target));
-        created.getContainerProperties().setMessageListener((BatchMessageListener<String, byte[]>) records -> onBatch(records, target));
+        created.getContainerProperties().setMessageListener(new GenerationListener(target));
         created.setBeanName("reporting-activities-" + target.suffix());
         created.start();
         container = created;
@@ -104,10 +112,34 @@ class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
                 fact.ifPresent(facts::add);
             } catch (MalformedEventException e) {
                 applyAndAnnounce(projection, facts);
+                if (i > 0) {
+                    positions.applied(groupId(target), records.subList(0, i));
+                }
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
         applyAndAnnounce(projection, facts);
+        positions.applied(groupId(target), records);
+    }
+
+    /** The container's listener for one generation; it seeks to that generation's kept position on assignment. */
+    private final class GenerationListener implements BatchMessageListener<String, byte[]>, ConsumerSeekAware {
+
+        private final Generation target;
+
+        GenerationListener(Generation target) {
+            this.target = target;
+        }
+
+        @Override
+        public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+            onBatch(records, target);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+            positions.seek(assignments, callback);
+        }
     }
 
     private void applyAndAnnounce(ActivityProjection projection, List<ActivityFact> facts) {

@@ -13,6 +13,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import nrw.kinetz.infra.kafka.KiNetzKafkaAutoConfiguration;
+import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.reporting.feed.ChangeSource;
 import nrw.kinetz.reporting.feed.FeedRelay;
 
@@ -40,21 +41,26 @@ class ActivityReadModelConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ActivityEventsListener activityEventsListener(
             @Qualifier(KiNetzKafkaAutoConfiguration.BATCH_FACTORY) ConcurrentKafkaListenerContainerFactory<?, ?> factory,
-            ActivityReadModel model, FeedRelay relay, @Value("${spring.kafka.consumer.group-id}") String groupPrefix) {
+            ActivityReadModel model, FeedRelay relay, KeptPositions positions,
+            @Value("${spring.kafka.consumer.group-id}") String groupPrefix) {
         // The factory is declared for Object keys and values; the configured deserializers make them String and byte[].
-        return new ActivityEventsListener((ConcurrentKafkaListenerContainerFactory) factory, model, relay, groupPrefix);
+        return new ActivityEventsListener((ConcurrentKafkaListenerContainerFactory) factory, model, relay, positions,
+                groupPrefix);
     }
 
     @Bean(destroyMethod = "close")
     @SuppressWarnings({"unchecked", "rawtypes"})
-    KafkaActivityTopic kafkaActivityTopic(ConsumerFactory<?, ?> consumers, KafkaAdmin admin) {
-        return new KafkaActivityTopic((ConsumerFactory) consumers, admin.getConfigurationProperties());
+    KafkaActivityTopic kafkaActivityTopic(ConsumerFactory<?, ?> consumers, KafkaAdmin admin, KeptPositions positions) {
+        return new KafkaActivityTopic((ConsumerFactory) consumers, admin.getConfigurationProperties(), positions);
     }
 
     @Bean
     ActivityRebuild activityRebuild(ActivityReadModel model, KafkaActivityTopic topic, ActivityEventsListener listener,
-            FeedRelay relay, MongoOperations mongo) {
-        return new ActivityRebuild(model, topic, listener, relay, generation -> MongoActivityStore.drop(mongo, generation),
+            FeedRelay relay, MongoOperations mongo, KeptPositions positions) {
+        return new ActivityRebuild(model, topic, listener, relay, generation -> {
+                    MongoActivityStore.drop(mongo, generation);
+                    positions.forget(listener.groupId(generation)); // a position belongs to its generation
+                },
                 Clock.systemUTC(), Executors.newSingleThreadExecutor(r -> {
                     Thread thread = new Thread(r, "activities-rebuild");
                     thread.setDaemon(true);

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 
+import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
 
@@ -42,11 +43,17 @@ final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final Admin admin;
+    private final KeptPositions positions;
 
-    /** @param adminConfig the settings of the application's {@code KafkaAdmin}, for reading committed offsets */
-    KafkaActivityTopic(ConsumerFactory<String, byte[]> consumers, Map<String, Object> adminConfig) {
+    /**
+     * @param adminConfig the settings of the application's {@code KafkaAdmin}, for reading committed offsets
+     * @param positions   where a replay keeps how far its generation has read, with the generation
+     */
+    KafkaActivityTopic(ConsumerFactory<String, byte[]> consumers, Map<String, Object> adminConfig,
+            KeptPositions positions) {
         this.consumers = consumers;
         this.admin = Admin.create(adminConfig);
+        this.positions = positions;
     }
 
     @Override
@@ -96,8 +103,10 @@ final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
         private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
         private final List<TopicPartition> partitions;
         private final boolean commit;
+        private final String groupId;
 
         KafkaReplay(String groupId, boolean commit) {
+            this.groupId = groupId;
             Properties overrides = new Properties();
             // Bigger polls mean fewer, larger store batches: a replay is limited by the store's writes, not by Kafka.
             overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, REPLAY_POLL_RECORDS);
@@ -120,7 +129,7 @@ final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
                 }
                 if (reached) {
                     if (commit) {
-                        consumer.commitSync(partitions.stream().collect(Collectors.toMap(tp -> tp,
+                        keep(partitions.stream().collect(Collectors.toMap(tp -> tp,
                                 tp -> new OffsetAndMetadata(consumer.position(tp)))));
                     }
                     return;
@@ -154,9 +163,16 @@ final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
                 facts.clear();
             }
             if (commit && !consumed.isEmpty()) {
-                consumer.commitSync(consumed);
+                keep(consumed);
             }
             consumed.clear();
+        }
+
+        /** Keeps the position with the generation the batch was written to, then commits it to Kafka. */
+        private void keep(Map<TopicPartition, OffsetAndMetadata> next) {
+            positions.advance(groupId, next.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset())));
+            consumer.commitSync(next);
         }
 
         /** The target, never beyond the end of the log, which would make the replay wait forever. */

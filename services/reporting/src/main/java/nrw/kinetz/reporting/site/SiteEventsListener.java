@@ -1,28 +1,34 @@
 package nrw.kinetz.reporting.site;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
+import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.model.site.SiteEventTypes;
 
 /**
- * Feeds {@code ki.sites.v1} into the {@link SiteProjection}. The offset is committed after this returns,
- * i.e. after the read model was written (docs/architecture.md#nothing-lost); a failure is retried, then dead-lettered by the
- * shared error handler.
+ * Feeds {@code ki.sites.v1} into the {@link SiteProjection}. After the read model was written, the record's
+ * position is kept with it ({@link KeptPositions}), and on start the listener resumes from there rather than
+ * from Kafka's committed offset (docs/architecture.md#nothing-lost); a failure is retried, then
+ * dead-lettered by the shared error handler.
  */
 @Component
-class SiteEventsListener {
+class SiteEventsListener implements ConsumerSeekAware {
 
     /** The container id, for whoever needs to pause or seek it (a rebuild, a test). */
     static final String ID = "reporting-sites";
@@ -33,7 +39,13 @@ class SiteEventsListener {
     /** The types this read model uses; a new one is one line here and one {@code on} method in the projection. */
     private final Map<String, BiConsumer<EventEnvelope<?>, Delivery>> handlers;
 
-    SiteEventsListener(SiteProjection projection) {
+    private final KeptPositions positions;
+    private final String group;
+
+    SiteEventsListener(SiteProjection projection, KeptPositions positions,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        this.positions = positions;
+        this.group = group;
         this.handlers = Map.of(
                 SiteEventTypes.REGISTERED.name(),
                 (event, delivery) -> projection.on(event.dataAs(SiteEventTypes.REGISTERED), delivery),
@@ -57,5 +69,11 @@ class SiteEventsListener {
         }
         EventEnvelope<?> event = CloudEventsKafka.fromRecord(record);
         handlers.get(event.type().name()).accept(event, new Delivery(event.id(), record.partition(), record.offset()));
+        positions.applied(group, List.of(record));
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        positions.seek(assignments, callback);
     }
 }

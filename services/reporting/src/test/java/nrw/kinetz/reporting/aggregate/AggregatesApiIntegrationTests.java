@@ -92,6 +92,18 @@ class AggregatesApiIntegrationTests {
         assertThat(laki).isEqualTo(anonymous);
     }
 
+    @Test
+    void badParametersAreExplainedInGermanWhenAskedFor() {
+        JsonNode problem = problem(http.get("/api/v1/aggregates?measure=sites&groupBy=kreis&period=2026-13",
+                "Accept-Language", "de-DE,de;q=0.9"));
+
+        assertThat(problem.get("title").asString()).isEqualTo("Ungültige Anfrage");
+        assertThat(problem.get("detail").asString()).isEqualTo("Die Abfrage ist ungültig: 2 Problem(e).");
+        assertThat(problem.get("errors").findValuesAsString("detail")).containsExactlyInAnyOrder(
+                "'kreis' ist keine Gruppierung; erlaubt für die Messgröße sites: site, regierungsbezirk, status",
+                "'2026-13' ist kein Zeitraum: der Monat muss 01 bis 12 sein, z. B. 2026-07");
+    }
+
     private static JsonNode problem(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));

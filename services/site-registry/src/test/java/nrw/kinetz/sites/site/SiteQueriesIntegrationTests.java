@@ -89,6 +89,19 @@ class SiteQueriesIntegrationTests {
     }
 
     @Test
+    void badFiltersAndPagesAreExplainedInGermanWhenAskedForAndInEnglishOtherwise() {
+        Http.Response german = http.get("/api/v1/sites?focusArea=KOCHEN", "Accept-Language", "de");
+        Http.Response pageGerman = http.get("/api/v1/sites?size=0", "Accept-Language", "de");
+        Http.Response pageEnglish = http.get("/api/v1/sites?size=0");
+
+        assertThat(german.json().get("title").asString()).isEqualTo("Ungültige Anfrage");
+        assertThat(german.json().get("detail").asString()).isEqualTo("Der Filter focusArea hat 1 unbekannte(n) Wert(e).");
+        assertThat(german.errorDetails()).startsWith("'KOCHEN' ist nicht ein Handlungsfeld; erlaubt: FRUEHE_BILDUNG");
+        assertThat(pageGerman.errorDetails()).isEqualTo("muss mindestens 1 sein\n");
+        assertThat(pageEnglish.errorDetails()).as("whatever the server's own locale").isEqualTo("must be greater than or equal to 1\n");
+    }
+
+    @Test
     void pagesCarryLinksToTheirNeighboursAndKeepTheFilters() {
         Http.Response second = http.get("/api/v1/sites?status=ESTABLISHED&size=10&page=2");
         Http.Response last = http.get("/api/v1/sites?status=ESTABLISHED&size=10&page=6");

@@ -1,0 +1,90 @@
+package nrw.kinetz.programs.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import nrw.kinetz.model.program.CorrectionRecorded;
+import nrw.kinetz.model.program.ProgramEventTypes;
+import nrw.kinetz.programs.indicator.Contribution;
+import nrw.kinetz.programs.indicator.LateActivities;
+import nrw.kinetz.programs.outbox.Announcer;
+import nrw.kinetz.programs.report.ReportStore.CorrectionDocument;
+import nrw.kinetz.programs.report.ReportStore.ReportDocument;
+
+/**
+ * Activities for a period whose figures are fixed (report submitted or accepted) that the intake accepted after
+ * the figures were taken: recorded beside the report as corrections, each once, and announced. The comparison
+ * uses the activity event's own time, so a replay of the topic records exactly the same corrections.
+ */
+@Component
+class CorrectionRecorder implements LateActivities {
+
+    /** Attempts when a resubmission or another correction changed the report in between. */
+    private static final int ATTEMPTS = 5;
+
+    private final ReportStore reports;
+    private final Announcer announcer;
+
+    CorrectionRecorder(ReportStore reports, Announcer announcer) {
+        this.reports = reports;
+        this.announcer = announcer;
+    }
+
+    @Override
+    public void taken(List<Change> changes) {
+        Map<String, List<Change>> byReport = new LinkedHashMap<>();
+        for (Change change : changes) {
+            Contribution c = change.contribution();
+            if (c.program() != null) {
+                byReport.computeIfAbsent(ReportStore.key(c.siteId(), c.program(), c.budgetYear()), k -> new java.util.ArrayList<>())
+                        .add(change);
+            }
+        }
+        if (byReport.isEmpty()) {
+            return;
+        }
+        Map<String, ReportDocument> frozen = new HashMap<>();
+        for (ReportDocument document : reports.frozen(byReport.keySet())) {
+            frozen.put(document.id(), document);
+        }
+        frozen.forEach((key, document) -> {
+            for (Change change : byReport.get(key)) {
+                if (change.eventTime() > document.submittedAt()) {
+                    record(key, change);
+                }
+            }
+        });
+    }
+
+    private void record(String key, Change change) {
+        String eventKey = change.eventId().toString();
+        Contribution c = change.contribution();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<ReportDocument> current = reports.document(key);
+            if (current.isEmpty() || current.get().correctionKeys() != null && current.get().correctionKeys().contains(eventKey)
+                    || !nrw.kinetz.programs.report.domain.ReportStatus.valueOf(current.get().status()).freezesFigures()
+                    || change.eventTime() <= current.get().submittedAt()) {
+                return;
+            }
+            ReportDocument report = current.get();
+            int count = report.correctionCount() + 1;
+            UUID id = UUID.nameUUIDFromBytes(("correction/" + key + "/" + report.submittedAt() + "/" + eventKey)
+                    .getBytes(StandardCharsets.UTF_8));
+            var event = announcer.announce(c.siteId(), ProgramEventTypes.CORRECTION_RECORDED,
+                    new CorrectionRecorded(UUID.fromString(report.reportId()), c.siteId(), c.program(), c.budgetYear(),
+                            c.activityId(), change.retraction(), c.occurredOn(), count), id);
+            if (reports.recordCorrection(key, report.submittedAt(), report.correctionCount(), eventKey,
+                    new CorrectionDocument(c.activityId().toString(), change.retraction(), c.occurredOn().toString(),
+                            change.eventTime()), event)) {
+                return;
+            }
+        }
+    }
+}
