@@ -45,6 +45,7 @@ import nrw.kinetz.model.event.EventSource;
 import nrw.kinetz.reporting.ReportingHttp;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+import nrw.kinetz.testkit.browser.AxeCore;
 import nrw.kinetz.testkit.browser.HeadlessChrome;
 import nrw.kinetz.testkit.browser.RequiresChrome;
 import tools.jackson.databind.JsonNode;
