@@ -571,11 +571,12 @@
 
     /* The catalog listens four ports above the dashboard (8084 beside 8080, shifted alike in a second stack). */
     function pointToTheCatalog() {
-        const link = byId('catalog-link');
-        if (link && window.location.port) {
-            link.href = window.location.protocol + '//' + window.location.hostname + ':'
-                + (Number(window.location.port) + 4) + '/veranstaltungen';
+        if (!window.location.port) {
+            return;
         }
+        const catalog = window.location.protocol + '//' + window.location.hostname + ':'
+            + (Number(window.location.port) + 4) + '/veranstaltungen';
+        document.querySelectorAll('[data-catalog-link]').forEach((link) => { link.href = catalog; });
     }
 
     function start() {
