@@ -83,14 +83,15 @@ final class PushReport {
     void print(PrintWriter out, Messages messages, String what, Duration took, boolean dryRun) {
         out.println(messages.text(batches == 1 ? "report.head.one" : "report.head.many", what, processed(), batches,
                 took.toMillis() / 1000.0));
-        out.println(dryRun ? messages.text("report.valid", valid) : messages.text("report.accepted", accepted));
-        out.println(messages.text("report.duplicate", duplicate));
-        out.println(messages.text("report.rejected", rejected));
+        // Indented in code: a properties file drops a value's leading blanks.
+        out.println("  " + (dryRun ? messages.text("report.valid", valid) : messages.text("report.accepted", accepted)));
+        out.println("  " + messages.text("report.duplicate", duplicate));
+        out.println("  " + messages.text("report.rejected", rejected));
         List<Rejection> sorted = new ArrayList<>(rejections);
         sorted.sort(Comparator.comparingInt(Rejection::line));
-        sorted.stream().limit(SHOWN_REJECTIONS).forEach(r -> out.println(messages.text("report.line", r.line(), r.detail())));
+        sorted.stream().limit(SHOWN_REJECTIONS).forEach(r -> out.println("    " + messages.text("report.line", r.line(), r.detail())));
         if (sorted.size() > SHOWN_REJECTIONS) {
-            out.println(messages.text("report.more", sorted.size() - SHOWN_REJECTIONS));
+            out.println("    " + messages.text("report.more", sorted.size() - SHOWN_REJECTIONS));
         }
         out.flush();
     }

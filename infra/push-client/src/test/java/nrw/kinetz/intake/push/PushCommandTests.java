@@ -85,8 +85,8 @@ class PushCommandTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(2));
-        assertThat(bodies).hasSize(3).allSatisfy(body -> assertThat(body).startsWith("id;site;occurredOn"));
-        assertThat(out.toString()).contains("accepted           1", "rejected           1", "line 4: participants: must be ≥ 0");
+        assertThat(bodies).hasSize(3).allSatisfy(body -> assertThat(body).startsWith("Kennung;KI;Datum"));
+        assertThat(out.toString()).contains("\n  accepted           1", "\n  rejected           1", "\n    line 4: participants: must be ≥ 0");
         assertThat(authorizations.get(0)).isEqualTo("Basic " + java.util.Base64.getEncoder()
                 .encodeToString("ki-05974:s3cret".getBytes(StandardCharsets.UTF_8)));
     }

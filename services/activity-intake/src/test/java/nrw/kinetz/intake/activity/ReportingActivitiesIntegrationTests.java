@@ -150,6 +150,6 @@ class ReportingActivitiesIntegrationTests {
 
         assertThat(summary.get("rejected").asInt()).as(summary.toString()).isZero();
         assertThat(summary.get("valid").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(new String(template, StandardCharsets.UTF_8)).startsWith("\uFEFF" + String.join(";", ActivityCsv.COLUMNS));
+        assertThat(new String(template, StandardCharsets.UTF_8)).startsWith("\uFEFF" + ActivityCsv.headerRow());
     }
 }
