@@ -22,7 +22,13 @@
         participants: 'Teilnehmende',
         volunteers: 'Ehrenamtliche',
         sessions: 'Termine',
-        hours: 'Stunden'
+        hours: 'Stunden',
+        offerings: 'Veranstaltungen',
+        seats: 'Plätze',
+        confirmed: 'Bestätigte Anmeldungen',
+        waitlisted: 'Warteliste',
+        attended: 'Teilnahmen',
+        sessionPlaces: 'Mögliche Teilnahmen'
     };
 
     const numberFormat = new Intl.NumberFormat('de-DE');
@@ -81,6 +87,14 @@
                 .slice(0, TOP_FOCUS_AREAS),
             withoutTotal: true,
             emptyText: 'In diesem Quartal wurden noch keine Aktivitäten gemeldet.'
+        },
+        {
+            id: 'catalog',
+            query: () => 'measure=catalog&groupBy=offeringType',
+            file: () => 'veranstaltungen-nach-art.csv',
+            firstColumn: 'Art',
+            chartMetric: 'offerings',
+            rows: (report) => report.rows
         }
     ];
 
@@ -555,7 +569,18 @@
 
     /* ---------- start ---------- */
 
+    /* The catalog listens four ports above the dashboard (8084 beside 8080, shifted alike in a second stack). */
+    function pointToTheCatalog() {
+        if (!window.location.port) {
+            return;
+        }
+        const catalog = window.location.protocol + '//' + window.location.hostname + ':'
+            + (Number(window.location.port) + 4) + '/veranstaltungen';
+        document.querySelectorAll('[data-catalog-link]').forEach((link) => { link.href = catalog; });
+    }
+
     function start() {
+        pointToTheCatalog();
         if (new URLSearchParams(window.location.search).get('sign-in') === 'failed') {
             byId('sign-in-failed').hidden = false;
         }

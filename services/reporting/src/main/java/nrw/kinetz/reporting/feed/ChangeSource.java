@@ -23,5 +23,10 @@ public interface ChangeSource {
      * Clears the marks of these changes — but not of an aggregate that has changed again since, whose newer
      * value is still to be fed.
      */
-    public void fed(List<Change> changes);
+    void fed(List<Change> changes);
+
+    /** @return whether this source wrote {@code change}, where several read models feed one feed */
+    default boolean owns(Change change) {
+        return true;
+    }
 }

@@ -214,8 +214,9 @@ class DashboardBrowserIntegrationTests {
     private void signInWithTheKeyboardAs(String user) {
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0); document.querySelector('.skip-link').focus();");
         WebElement signIn = browser.findElement(By.id("sign-in"));
-        // To the focused element, as a keyboard does: the skip link is visible only while focused, and a newer
-        // Chrome refuses keys sent to an element it regards as hidden.
+        // The key goes to whatever has the focus, as a person's keyboard does: the skip link is off-screen until it is
+        // shown by its focus, and a headless browser whose window has no focus of its own may not show it, so
+        // WebDriver would refuse to type "into" it.
         new Actions(browser).sendKeys(Keys.TAB).perform();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the next tab stop is the sign-in button")
                 .isEqualTo("sign-in");

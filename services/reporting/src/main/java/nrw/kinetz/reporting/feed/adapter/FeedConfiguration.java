@@ -2,6 +2,7 @@ package nrw.kinetz.reporting.feed.adapter;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,7 @@ import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.kafka.KiNetzKafkaProperties;
 import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.feed.ChangeSource;
+import nrw.kinetz.reporting.feed.ChangeSources;
 import nrw.kinetz.reporting.feed.Feed;
 import nrw.kinetz.reporting.feed.FeedListener;
 import nrw.kinetz.reporting.feed.FeedRelay;
@@ -38,8 +40,9 @@ public class FeedConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public FeedRelay feedRelay(ChangeSource source, Feed feed, Lease lease, ObjectProvider<FeedListener> listeners,
+    public FeedRelay feedRelay(List<ChangeSource> sources, Feed feed, Lease lease, ObjectProvider<FeedListener> listeners,
             ReportingProperties properties, Clock clock) {
+        ChangeSource source = sources.size() == 1 ? sources.get(0) : new ChangeSources(sources);
         return new FeedRelay(source, feed, lease, () -> listeners.orderedStream().toList(), clock,
                 properties.feed().batchSize());
     }
