@@ -1,6 +1,5 @@
 package nrw.kinetz.reporting.catalog.adapter;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.position.KeptPositions;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.catalog.CatalogEventTypes;
 import nrw.kinetz.model.catalog.OfferingDetails;
 import nrw.kinetz.model.event.CloudEventsKafka;
@@ -35,7 +35,6 @@ public class CatalogEventsListener implements ConsumerSeekAware {
 
     public static final String ID = "reporting-catalog";
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Logger log = LoggerFactory.getLogger(CatalogEventsListener.class);
 
     private final Map<String, Consumer<EventEnvelope<?>>> handlers;
@@ -94,7 +93,7 @@ public class CatalogEventsListener implements ConsumerSeekAware {
     }
 
     private static void details(MongoCatalogOfferings offerings, OfferingDetails offering, String status) {
-        String month = offering.sessions().get(0).start().atZoneSameInstant(BERLIN).toLocalDate().toString().substring(0, 7);
+        String month = offering.sessions().get(0).start().atZoneSameInstant(NetworkTime.ZONE).toLocalDate().toString().substring(0, 7);
         offerings.details(offering.offeringId(), offering.organiserSite() == null ? null : offering.organiserSite().value(),
                 offering.type().name(), offering.focusArea().name(), month, offering.capacity(), offering.sessions().size(),
                 status);
