@@ -103,7 +103,7 @@ class PushClientIntegrationTests {
 
     @Test
     void aThrottledClientWaitsForTheIntakeAndEverythingArrives() throws IOException {
-        // ki-05958-slow may send one request every 2 s (config/application.properties of the tests)
+        // ki-05958-slow may send one request every 8 s (config/application.properties of the tests)
         Path file = csv("05958", 2_500, Map.of());
         long before = topic.size();
 
