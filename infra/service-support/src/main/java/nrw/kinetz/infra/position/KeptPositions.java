@@ -93,6 +93,11 @@ public final class KeptPositions {
         store.save(group, next);
     }
 
+    /** @return the kept next offsets of {@code group} for those of {@code partitions} that have one */
+    public Map<TopicPartition, Long> kept(String group, Collection<TopicPartition> partitions) {
+        return store.load(group, partitions);
+    }
+
     /** Drops the positions of {@code group} together with the read model (generation) they belonged to. */
     public void forget(String group) {
         store.forget(group);

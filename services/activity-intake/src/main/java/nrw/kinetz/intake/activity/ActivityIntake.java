@@ -15,7 +15,7 @@ import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
-import nrw.kinetz.intake.activity.ActivityLedger.LedgerUnavailableException;
+import nrw.kinetz.intake.activity.ActivityLedger.LedgerException;
 import nrw.kinetz.intake.activity.ActivityLedger.Pending;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
 import nrw.kinetz.intake.activity.domain.CheckedActivity;
@@ -29,7 +29,8 @@ import nrw.kinetz.model.SiteId;
  * <ol>
  * <li>every item is checked, and a token may not speak for another site (403 for the whole request);</li>
  * <li>ids are claimed in the {@link ActivityLedger} before publishing, so an id is bound to one content even
- * when two requests race;</li>
+ * when two requests race; after a start or an outage of the store, claims it lost are first restored from
+ * the topic ({@link ClaimRecovery});</li>
  * <li>the reports are published and the request waits for all acknowledgements (acks=all);</li>
  * <li>only then the batch is confirmed and 202 answered — a failure on the way is a 503 and the client's
  * retry is safe.</li>
@@ -42,8 +43,11 @@ class ActivityIntake {
     private final ActivityLedger ledger;
     private final ReportPublisher publisher;
     private final IntakeProperties properties;
+    private final ClaimRecovery recovery;
 
-    ActivityIntake(ActivityRules rules, ActivityLedger ledger, ReportPublisher publisher, IntakeProperties properties) {
+    ActivityIntake(ActivityRules rules, ActivityLedger ledger, ReportPublisher publisher, IntakeProperties properties,
+            ClaimRecovery recovery) {
+        this.recovery = recovery;
         this.rules = rules;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -98,6 +102,7 @@ class ActivityIntake {
         requireMayReportFor(caller, body, slots);
         settleRepeatsWithinTheBody(body, slots);
         try {
+            recovery.ensureRecovered();
             if (dryRun) {
                 classifyAgainstLedger(body, slots, ledger.find(openIds(slots)));
                 shareTheFateOfTheFirstOccurrence(body, slots);
@@ -105,8 +110,8 @@ class ActivityIntake {
             } else {
                 claimPublishConfirm(body, slots, atomic);
             }
-        } catch (LedgerUnavailableException e) {
-            throw Unavailable.problem("The intake's store did not confirm: " + e.getMessage() + ".", properties.retryAfter());
+        } catch (LedgerException e) {
+            throw recovery.failed(e, properties.retryAfter());
         }
         return IntakeSummary.of(slots.stream().map(Slot::result).toList(), dryRun, atomic);
     }

@@ -48,6 +48,8 @@ class ActivityLedger {
 
     static final String ACTIVITIES = "activities";
     static final String BATCHES = "batches";
+    /** The confirmed batch of claims restored from the topic after the store lost them ({@link ClaimRecovery}). */
+    static final String RECOVERED = "recovered-from-topic";
 
     private static final int DUPLICATE_KEY = 11000;
 
@@ -93,29 +95,107 @@ class ActivityLedger {
         List<Document> documents = new ArrayList<>(reports.size());
         Date now = new Date();
         for (Pending pending : reports) {
-            ActivityReported report = pending.report();
-            documents.add(new Document("_id", report.activityId().toString())
-                    .append("site", report.siteId().value())
-                    .append("hash", pending.hash())
-                    .append("batch", batch)
-                    .append("claimedAt", now)
-                    .append("report", document(report)));
+            documents.add(claimDocument(pending, batch, now));
         }
         try {
             activities().insertMany(documents, new InsertManyOptions().ordered(false));
             return Map.of();
         } catch (MongoBulkWriteException e) {
-            Set<UUID> taken = new HashSet<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY && ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw new LedgerUnavailableException("claiming activity ids failed: " + error.getMessage(), e);
-                }
-                taken.add(reports.get(error.getIndex()).report().activityId());
-            }
-            return find(taken);
+            return find(taken("claiming activity ids", e, reports));
         } catch (MongoException e) {
-            throw new LedgerUnavailableException("claiming activity ids failed: " + e.getMessage(), e);
+            throw failure("claiming activity ids", e);
         }
+    }
+
+    /**
+     * Restores the claims of reports found in the topic: a missing claim is inserted, an unconfirmed one with
+     * the same content is confirmed, both in the always confirmed batch {@value #RECOVERED}. A claim with
+     * other content than the topic's first report of its id is left alone.
+     *
+     * @param reports in topic order
+     * @return how many claims were missing
+     */
+    int restore(List<Pending> reports) {
+        if (reports.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Pending> first = new java.util.LinkedHashMap<>();
+        reports.forEach(pending -> first.putIfAbsent(pending.report().activityId(), pending));
+        Map<UUID, Claim> existing = find(first.keySet());
+        Set<String> confirmed = acknowledged(existing.values().stream().map(Claim::batch).collect(java.util.stream.Collectors.toSet()));
+        Date now = new Date();
+        List<Document> missing = new ArrayList<>();
+        List<Pending> missingPending = new ArrayList<>();
+        List<String> unconfirmed = new ArrayList<>();
+        first.forEach((id, pending) -> {
+            Claim claim = existing.get(id);
+            if (claim == null) {
+                missing.add(claimDocument(pending, RECOVERED, now));
+                missingPending.add(pending);
+            } else if (claim.hash().equals(pending.hash()) && !confirmed.contains(claim.batch())) {
+                unconfirmed.add(id.toString());
+            }
+        });
+        if (missing.isEmpty() && unconfirmed.isEmpty()) {
+            return 0;
+        }
+        try {
+            batches().updateOne(Filters.eq("_id", RECOVERED), Updates.setOnInsert("acknowledgedAt", now),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+            if (!unconfirmed.isEmpty()) {
+                activities().updateMany(Filters.in("_id", unconfirmed), Updates.set("batch", RECOVERED));
+            }
+            if (!missing.isEmpty()) {
+                try {
+                    activities().insertMany(missing, new InsertManyOptions().ordered(false));
+                } catch (MongoBulkWriteException e) {
+                    taken("restoring activity claims", e, missingPending); // a request claimed them meanwhile
+                }
+            }
+        } catch (MongoException e) {
+            throw failure("restoring activity claims", e);
+        }
+        return missing.size();
+    }
+
+    /** The ids a bulk insert found taken; any other write error is a fault of the store. */
+    private static Set<UUID> taken(String what, MongoBulkWriteException e, List<Pending> reports) {
+        Set<UUID> taken = new HashSet<>();
+        for (BulkWriteError error : e.getWriteErrors()) {
+            if (error.getCode() != DUPLICATE_KEY && ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw new LedgerFaultException(what + " failed: the store refused a write (error " + error.getCode()
+                        + "): " + error.getMessage(), e);
+            }
+            taken.add(reports.get(error.getIndex()).report().activityId());
+        }
+        if (e.getWriteConcernError() != null) {
+            throw new LedgerUnavailableException(what + " was not confirmed: " + e.getWriteConcernError().getMessage(), e);
+        }
+        return taken;
+    }
+
+    /**
+     * Tells an outage (the store does not answer, or cannot confirm the write concern now: retry later) from a
+     * fault (the store answered and refused: retrying the same request will not help).
+     */
+    static LedgerException failure(String what, MongoException e) {
+        boolean outage = e instanceof com.mongodb.MongoSocketException || e instanceof com.mongodb.MongoTimeoutException
+                || e instanceof com.mongodb.MongoNotPrimaryException || e instanceof com.mongodb.MongoNodeIsRecoveringException
+                || e instanceof com.mongodb.MongoWriteConcernException || e instanceof com.mongodb.MongoInterruptedException
+                || e.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                || e.hasErrorLabel("RetryableWriteError");
+        return outage ? new LedgerUnavailableException(what + " failed: " + e.getMessage(), e)
+                : new LedgerFaultException(what + " failed: the store refused it: " + e.getMessage(), e);
+    }
+
+    private static Document claimDocument(Pending pending, String batch, Date now) {
+        ActivityReported report = pending.report();
+        return new Document("_id", report.activityId().toString())
+                .append("site", report.siteId().value())
+                .append("hash", pending.hash())
+                .append("batch", batch)
+                .append("claimedAt", now)
+                .append("report", document(report));
     }
 
     /** The claims of these ids that exist. */
@@ -130,7 +210,7 @@ class ActivityLedger {
                 claims.put(claim.id(), claim);
             }
         } catch (MongoException e) {
-            throw new LedgerUnavailableException("reading activity claims failed: " + e.getMessage(), e);
+            throw failure("reading activity claims", e);
         }
         return claims;
     }
@@ -150,7 +230,7 @@ class ActivityLedger {
                 acknowledged.add(document.getString("_id"));
             }
         } catch (MongoException e) {
-            throw new LedgerUnavailableException("reading batches failed: " + e.getMessage(), e);
+            throw failure("reading batches", e);
         }
         return acknowledged;
     }
@@ -166,7 +246,7 @@ class ActivityLedger {
         } catch (MongoException e) {
             // Left behind, the claims only make a retry with other content for these ids a conflict; the same
             // content is still accepted, so the request's answer does not depend on this cleanup.
-            throw new LedgerUnavailableException("releasing claims failed: " + e.getMessage(), e);
+            throw failure("releasing claims", e);
         }
     }
 
@@ -182,7 +262,7 @@ class ActivityLedger {
             }
             batches().insertOne(new Document("_id", batch).append("acknowledgedAt", new Date()).append("published", published));
         } catch (MongoException e) {
-            throw new LedgerUnavailableException("confirming the batch failed: " + e.getMessage(), e);
+            throw failure("confirming the batch", e);
         }
     }
 
@@ -201,7 +281,7 @@ class ActivityLedger {
             activities().updateOne(Filters.and(Filters.eq("_id", activityId.toString()), Filters.exists("retraction", false)),
                     Updates.set("retraction", retraction));
         } catch (MongoException e) {
-            throw new LedgerUnavailableException("noting the retraction failed: " + e.getMessage(), e);
+            throw failure("noting the retraction", e);
         }
         return find(activityId).map(Claim::retraction)
                 .orElseThrow(() -> new IllegalStateException("claim of " + activityId + " vanished"));
@@ -213,7 +293,7 @@ class ActivityLedger {
                     Updates.combine(Updates.set("retraction.acknowledged", true),
                             Updates.set("retraction.acknowledgedAt", new Date())));
         } catch (MongoException e) {
-            throw new LedgerUnavailableException("confirming the retraction failed: " + e.getMessage(), e);
+            throw failure("confirming the retraction", e);
         }
     }
 
@@ -276,10 +356,26 @@ class ActivityLedger {
         return mongo.getCollection(BATCHES);
     }
 
-    /** The store did not answer or refused a write: the request must not be acknowledged. */
-    static class LedgerUnavailableException extends RuntimeException {
+    /** The store did not confirm: the request must not be acknowledged. */
+    abstract static class LedgerException extends RuntimeException {
+
+        LedgerException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The store does not answer now (an outage): the same request may succeed later. */
+    static class LedgerUnavailableException extends LedgerException {
 
         LedgerUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The store answered and refused a write for another reason than a taken id: retrying will not help. */
+    static class LedgerFaultException extends LedgerException {
+
+        LedgerFaultException(String message, Throwable cause) {
             super(message, cause);
         }
     }

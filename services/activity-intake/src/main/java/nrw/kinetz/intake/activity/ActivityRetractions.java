@@ -11,7 +11,7 @@ import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
-import nrw.kinetz.intake.activity.ActivityLedger.LedgerUnavailableException;
+import nrw.kinetz.intake.activity.ActivityLedger.LedgerException;
 import nrw.kinetz.intake.activity.ActivityLedger.Retraction;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityRetracted;
@@ -29,8 +29,11 @@ class ActivityRetractions {
     private final ActivityLedger ledger;
     private final ReportPublisher publisher;
     private final IntakeProperties properties;
+    private final ClaimRecovery recovery;
 
-    ActivityRetractions(ActivityLedger ledger, ReportPublisher publisher, IntakeProperties properties) {
+    ActivityRetractions(ActivityLedger ledger, ReportPublisher publisher, IntakeProperties properties,
+            ClaimRecovery recovery) {
+        this.recovery = recovery;
         this.ledger = ledger;
         this.publisher = publisher;
         this.properties = properties;
@@ -44,6 +47,7 @@ class ActivityRetractions {
      */
     RetractionResult retract(Caller caller, UUID activityId, String reason) {
         try {
+            recovery.ensureRecovered();
             Claim claim = ledger.find(activityId).orElseThrow(() -> ApiProblemException.notFound(
                     "No activity " + activityId + " was reported to this intake."));
             if (!caller.mayActFor(claim.report().siteId())) {
@@ -65,8 +69,8 @@ class ActivityRetractions {
                     ActivityRetracted.of(claim.report(), retraction.reason())));
             ledger.acknowledgeRetraction(activityId);
             return new RetractionResult(activityId, retraction.id(), RetractionResult.Status.RETRACTED);
-        } catch (LedgerUnavailableException e) {
-            throw Unavailable.problem("The intake's store did not confirm: " + e.getMessage() + ".", properties.retryAfter());
+        } catch (LedgerException e) {
+            throw recovery.failed(e, properties.retryAfter());
         }
     }
 

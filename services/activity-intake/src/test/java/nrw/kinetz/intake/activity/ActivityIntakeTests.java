@@ -23,6 +23,7 @@ import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.intake.Activities;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
+import nrw.kinetz.intake.activity.ActivityLedger.LedgerFaultException;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
 import nrw.kinetz.model.Role;
 import nrw.kinetz.model.SiteId;
@@ -34,7 +35,9 @@ class ActivityIntakeTests {
     private final IntakeProperties properties = new IntakeProperties(null, null, null, null);
     private final FakeLedger ledger = new FakeLedger();
     private final FakePublisher publisher = new FakePublisher(properties);
-    private final ActivityIntake intake = new ActivityIntake(new ActivityRules(Clock.systemUTC()), ledger, publisher, properties);
+    private final CheckedRecovery recovery = new CheckedRecovery(ledger);
+    private final ActivityIntake intake = new ActivityIntake(new ActivityRules(Clock.systemUTC()), ledger, publisher, properties,
+            recovery);
     private final Caller soest = new Caller(Optional.of("ki-05974"), Set.of(Role.KI), Optional.of(SiteId.of("05974")));
 
     @Test
@@ -58,6 +61,32 @@ class ActivityIntakeTests {
                     assertThat(e.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
                 });
         assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aStoreOutageHasTheClaimsCheckedAgainstTheTopicBeforeTheNextAnswer() {
+        ledger.unavailable = true;
+        assertThatThrownBy(() -> intake.report(soest, body(Activities.of("05974").json()), false, false))
+                .isInstanceOf(ApiProblemException.class);
+        ledger.unavailable = false;
+
+        intake.report(soest, body(Activities.of("05974").json()), false, false);
+
+        assertThat(recovery.checks).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreThatRefusesTheWriteIs500WithoutRetryAfterAndNothingIsPublished() {
+        ledger.refusing = true;
+
+        assertThatThrownBy(() -> intake.report(soest, body(Activities.of("05974").json()), false, false))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+                    assertThat(e.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+                    assertThat(e.getMessage()).contains("will not help");
+                });
+        assertThat(publisher.published).isEmpty();
+        assertThat(recovery.checks).isZero();
     }
 
     @Test
@@ -96,12 +125,37 @@ class ActivityIntakeTests {
         return new BodyParser(1000).parse(json.getBytes(StandardCharsets.UTF_8), IntakeBody.Format.JSON);
     }
 
+    /** Counts the checks of the claims against the topic instead of reading it; the first start is checked. */
+    private static final class CheckedRecovery extends ClaimRecovery {
+
+        int checks;
+        private boolean suspected;
+
+        CheckedRecovery(ActivityLedger ledger) {
+            super(ledger, null, null);
+        }
+
+        @Override
+        void ensureRecovered() {
+            if (suspected) {
+                checks++;
+                suspected = false;
+            }
+        }
+
+        @Override
+        void suspect() {
+            suspected = true;
+        }
+    }
+
     /** Remembers what was asked of it; ids in {@code claimedElsewhere} are bound to other content. */
     private static final class FakeLedger extends ActivityLedger {
 
         final List<String> events = new ArrayList<>();
         final Set<UUID> claimedElsewhere = new HashSet<>();
         boolean unavailable;
+        boolean refusing;
 
         FakeLedger() {
             super(null);
@@ -111,6 +165,9 @@ class ActivityIntakeTests {
         Map<UUID, Claim> claim(String batch, List<Pending> reports) {
             if (unavailable) {
                 throw new LedgerUnavailableException("timed out", null);
+            }
+            if (refusing) {
+                throw new LedgerFaultException("Document with key already existed (error -1)", null);
             }
             Map<UUID, Claim> taken = new HashMap<>();
             for (Pending pending : reports) {
