@@ -85,6 +85,16 @@ class DevstackIntegrationTests {
     }
 
     @Test
+    @Order(1)
+    void programTrackingServesTheProgrammesAndTheSampleGrants() throws Exception {
+        int port = layout.portOf(DevstackLayout.PROGRAM_TRACKING);
+        assertThat(getJson(port, "/api/v1/programs").size()).isEqualTo(9);
+        JsonNode grants = getJson(port, "/api/v1/grants?site=05974&program=KI_GRUNDFOERDERUNG");
+        assertThat(grants.size()).isEqualTo(3);
+        assertThat(grants.get(0).get("amountGranted").asString()).matches("[0-9]+\\.[0-9]{2}");
+    }
+
+    @Test
     @Order(2)
     void writeWithoutATokenIsRefusedAndOnlyALakiTokenFromTheAuthorizationServerGetsThrough() throws Exception {
         String soest = "{\"siteId\":\"05974\",\"name\":\"Kreis Soest\",\"territoryKind\":\"KREIS\",\"population\":301902}";
