@@ -273,6 +273,8 @@ class DevstackIntegrationTests {
 
     private static Devstack start() throws InterruptedException {
         Devstack stack = new Devstack(layout, message -> System.out.println("[devstack-test] " + message));
+        // Known before it starts, so that @AfterAll stops whatever a start that failed half-way left running.
+        devstack = stack;
         stack.start(Duration.ofMinutes(4));
         return stack;
     }
