@@ -89,8 +89,10 @@ class DevstackIntegrationTests {
     void programTrackingServesTheProgrammesAndTheSampleGrants() throws Exception {
         int port = layout.portOf(DevstackLayout.PROGRAM_TRACKING);
         assertThat(getJson(port, "/api/v1/programs").size()).isEqualTo(9);
+        // The sample grants are stored in the background after the service is up.
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> getJson(port, "/api/v1/grants?site=05974&program=KI_GRUNDFOERDERUNG").size() == 3);
         JsonNode grants = getJson(port, "/api/v1/grants?site=05974&program=KI_GRUNDFOERDERUNG");
-        assertThat(grants.size()).isEqualTo(3);
         assertThat(grants.get(0).get("amountGranted").asString()).matches("[0-9]+\\.[0-9]{2}");
     }
 

@@ -2,17 +2,17 @@ package nrw.kinetz.programs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.time.Duration;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
+import nrw.kinetz.programs.sample.SampleData;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
@@ -32,19 +32,18 @@ class SeedingIntegrationTests {
     MongoTemplate mongo;
 
     @Autowired
-    List<ApplicationRunner> seeders;
+    SampleData sampleData;
 
     @Test
     void sampleGrantsAndMeasuresAreSeededOnceAndKeepTheMoneyRules(TestInfrastructure infrastructure) throws Exception {
         Http http = new Http(port);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> mongo.count(new Query(), "measures") == 54 * 3 * 2);
         long grants = mongo.count(new Query(), "grants");
         long measures = mongo.count(new Query(), "measures");
         assertThat(grants).isGreaterThan(54 * 3 * 2);
         assertThat(measures).isEqualTo(54 * 3 * 2);
 
-        for (ApplicationRunner seeder : seeders) {
-            seeder.run(new DefaultApplicationArguments());
-        }
+        sampleData.seedAll();
         assertThat(mongo.count(new Query(), "grants")).isEqualTo(grants);
         assertThat(mongo.count(new Query(), "measures")).isEqualTo(measures);
 

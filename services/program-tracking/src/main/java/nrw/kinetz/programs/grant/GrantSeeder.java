@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +21,10 @@ import nrw.kinetz.programs.grant.domain.Grant;
 import nrw.kinetz.programs.grant.domain.Grant.Outcome;
 import nrw.kinetz.programs.outbox.Announcer;
 import nrw.kinetz.programs.outbox.PendingEventsSignal;
+import nrw.kinetz.programs.sample.SampleData;
 
 /**
- * Seeds plausible, made-up sample grants for the last three budget years at start-up, once: for every KI the
+ * Seeds plausible, made-up sample grants for the last three budget years once after start-up (in the background, see {@link SampleData}): for every KI the
  * Grundförderung (5.5 posts at 57,000 € in a city, 6.5 in a Kreis, plus 22,500 € for the admin half post), a
  * KOMM-AN II block A grant with sub-grants to local organisations, and KIM for every second site; drawn
  * quarterly up to today, older years with an accepted proof of use (some with a repayment), the last closed
@@ -36,7 +35,7 @@ import nrw.kinetz.programs.outbox.PendingEventsSignal;
  */
 @Component
 @ConditionalOnProperty(name = "kinetz.programs.seed.enabled", havingValue = "true", matchIfMissing = true)
-class GrantSeeder implements ApplicationRunner {
+class GrantSeeder implements SampleData.Seeder {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrantSeeder.class);
     private static final String[] RECIPIENTS = {"Flüchtlingshilfe", "Begegnungscafé", "Internationaler Frauentreff",
@@ -58,7 +57,7 @@ class GrantSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void seed() {
         LocalDate today = service.today();
         int seeded = 0;
         List<KiSiteReference> sites = KiSites.all();

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +19,10 @@ import nrw.kinetz.programs.domain.Fact;
 import nrw.kinetz.programs.measure.domain.Measure;
 import nrw.kinetz.programs.outbox.Announcer;
 import nrw.kinetz.programs.outbox.PendingEventsSignal;
+import nrw.kinetz.programs.sample.SampleData;
 
 /**
- * Seeds plausible, made-up sample KOMM-AN II measures for the last three budget years, once: per site and year an
+ * Seeds plausible, made-up sample KOMM-AN II measures for the last three budget years once after start-up (in the background, see {@link SampleData}): per site and year an
  * Ankommenstreffpunkt (block A, {@code KA2-<year>-001}) and a qualification series for volunteers (block D,
  * {@code KA2-<year>-017}, the reference the activity CSV template uses), with targets; past years' measures are
  * completed. Activities that name them (e.g. from {@code ./kinetz demo}) advance their indicators. Event ids are
@@ -31,7 +30,7 @@ import nrw.kinetz.programs.outbox.PendingEventsSignal;
  */
 @Component
 @ConditionalOnProperty(name = "kinetz.programs.seed.enabled", havingValue = "true", matchIfMissing = true)
-class MeasureSeeder implements ApplicationRunner {
+class MeasureSeeder implements SampleData.Seeder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeasureSeeder.class);
 
@@ -48,7 +47,7 @@ class MeasureSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void seed() {
         LocalDate today = LocalDate.now(clock);
         int seeded = 0;
         List<KiSiteReference> sites = KiSites.all();

@@ -15,7 +15,9 @@ public enum Dimension {
     FOCUS_AREA("focusArea"),
     ACTIVITY_TYPE("activityType"),
     PROGRAM("program"),
-    STATUS("status");
+    STATUS("status"),
+    BLOCK("block"),
+    BUDGET_YEAR("budgetYear");
 
     private final String parameter;
 
