@@ -22,8 +22,14 @@
         participants: 'Teilnehmende',
         volunteers: 'Ehrenamtliche',
         sessions: 'Termine',
-        hours: 'Stunden'
+        hours: 'Stunden',
+        granted: 'bewilligt (€)',
+        disbursed: 'abgerufen (€)',
+        utilisation: 'Abrufquote',
+        proofsOpen: 'Verwendungsnachweise offen',
+        proofsOverdue: 'davon überfällig'
     };
+    const euroFormat = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
     const numberFormat = new Intl.NumberFormat('de-DE');
     const byId = (id) => document.getElementById(id);
@@ -81,6 +87,18 @@
                 .slice(0, TOP_FOCUS_AREAS),
             withoutTotal: true,
             emptyText: 'In diesem Quartal wurden noch keine Aktivitäten gemeldet.'
+        },
+        {
+            id: 'programs',
+            /* Grants run per budget year, so this panel shows the current year, not the quarter. */
+            query: () => 'measure=programs&period=' + new Date().getFullYear() + '&groupBy=program',
+            file: () => 'foerderprogramme-' + new Date().getFullYear() + '.csv',
+            firstColumn: 'Förderprogramm',
+            chartMetric: 'granted',
+            metrics: ['granted', 'disbursed', 'utilisation', 'proofsOpen', 'proofsOverdue'],
+            decimals: ['granted', 'disbursed', 'utilisation'],
+            rows: (report) => report.rows,
+            emptyText: 'Für dieses Haushaltsjahr sind noch keine Zuwendungen erfasst.'
         }
     ];
 
@@ -98,7 +116,7 @@
 
     /* ---------- rendering ---------- */
 
-    function cellContent(td, cell) {
+    function cellContent(td, cell, decimal) {
         td.textContent = '';
         if (isSuppressed(cell)) {
             td.dataset.value = 'suppressed';
@@ -111,7 +129,7 @@
             td.append(dot, text);
         } else if (typeof cell === 'number') {
             td.dataset.value = String(cell);
-            td.textContent = numberFormat.format(cell);
+            td.textContent = decimal ? euroFormat.format(cell) : numberFormat.format(cell);
         } else {
             td.dataset.value = '';
             td.textContent = '–';
@@ -131,7 +149,7 @@
         });
         const caption = table.querySelector('caption');
         table.replaceChildren(caption);
-        const metrics = metricsOf(report);
+        const metrics = panel.metrics || metricsOf(report);
 
         const head = table.createTHead().insertRow();
         const headers = (panel.ranked ? ['Rang'] : []).concat([panel.firstColumn], metrics.map((m) => METRIC_LABELS[m] || m));
@@ -166,7 +184,7 @@
             metrics.forEach((metric) => {
                 const td = tr.insertCell();
                 td.dataset.metric = metric;
-                cellContent(td, values[metric]);
+                cellContent(td, values[metric], (panel.decimals || []).includes(metric));
                 const before = previous.get(key + '/' + metric);
                 if (before !== undefined && before !== td.dataset.value) {
                     td.classList.add('changed');

@@ -32,13 +32,15 @@ class MongoProgramFigures implements ProgramFigures {
         Update update = new Update().set("lastOffset", offset).set("partition", partition)
                 .setOnInsert("siteId", siteId).setOnInsert("program", program).setOnInsert("block", block)
                 .setOnInsert("budgetYear", budgetYear);
-        for (String field : List.of("status", "grantedCents", "disbursedCents", "spentCents", "repaymentCents")) {
+        Map<String, Object> defaults = Map.of("status", "APPLIED", "grantedCents", 0L, "disbursedCents", 0L,
+                "spentCents", 0L, "repaymentCents", 0L, "proofStatus", "OPEN", "proofDue", "");
+        defaults.forEach((field, initial) -> {
             if (fields.containsKey(field)) {
                 update.set(field, fields.get(field));
             } else {
-                update.setOnInsert(field, field.equals("status") ? "APPLIED" : 0L);
+                update.setOnInsert(field, initial);
             }
-        }
+        });
         Criteria older = new Criteria().orOperator(where("lastOffset").lt(offset), where("partition").ne(partition));
         try {
             mongo.upsert(query(where("_id").is(grantId)).addCriteria(older), update, GRANTS);

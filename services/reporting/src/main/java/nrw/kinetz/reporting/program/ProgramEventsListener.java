@@ -27,6 +27,8 @@ import nrw.kinetz.model.program.IndicatorProgressed;
 import nrw.kinetz.model.program.MeasureStarted;
 import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.model.program.ProofOfUseAccepted;
+import nrw.kinetz.model.program.ProofOfUseReturned;
+import nrw.kinetz.model.program.ProofOfUseSubmitted;
 
 /**
  * Feeds {@code ki.programs.v1} into the programs read model: the grants' sums, the measures' targets and the
@@ -66,7 +68,8 @@ class ProgramEventsListener implements ConsumerSeekAware {
                     Map.of("status", "APPLIED"));
         } else if (data instanceof GrantApproved e) {
             grant(e.grantId().toString(), e.siteId().value(), e.program(), e.block(), e.budgetYear(), partition, offset,
-                    Map.of("status", "APPROVED", "grantedCents", e.amountGranted().cents()));
+                    Map.of("status", "APPROVED", "grantedCents", e.amountGranted().cents(), "proofDue",
+                            e.proofOfUseDue().toString()));
         } else if (data instanceof GrantAmended e) {
             grant(e.grantId().toString(), e.siteId().value(), e.program(), e.block(), e.budgetYear(), partition, offset,
                     Map.of("grantedCents", e.amountGranted().cents()));
@@ -78,7 +81,14 @@ class ProgramEventsListener implements ConsumerSeekAware {
                     Map.of("disbursedCents", e.totalDisbursed().cents()));
         } else if (data instanceof ProofOfUseAccepted e) {
             grant(e.grantId().toString(), e.siteId().value(), e.program(), e.block(), e.budgetYear(), partition, offset,
-                    Map.of("spentCents", e.spent().cents(), "repaymentCents", e.repaymentClaim().cents()));
+                    Map.of("spentCents", e.spent().cents(), "repaymentCents", e.repaymentClaim().cents(), "proofStatus",
+                            "ACCEPTED"));
+        } else if (data instanceof ProofOfUseSubmitted e) {
+            grant(e.grantId().toString(), e.siteId().value(), e.program(), e.block(), e.budgetYear(), partition, offset,
+                    Map.of("proofStatus", "SUBMITTED"));
+        } else if (data instanceof ProofOfUseReturned e) {
+            grant(e.grantId().toString(), e.siteId().value(), e.program(), e.block(), e.budgetYear(), partition, offset,
+                    Map.of("proofStatus", "RETURNED"));
         } else if (data instanceof MeasureStarted e) {
             Map<String, Long> targets = new LinkedHashMap<>();
             e.targets().forEach((indicator, target) -> targets.put(indicator.name(), target));

@@ -14,10 +14,13 @@ interface ProgramFigures {
     /**
      * @param block      null for a grant of the programme as a whole
      * @param status     APPLIED, APPROVED or REJECTED
+     * @param proofStatus OPEN, SUBMITTED, RETURNED or ACCEPTED: where the Verwendungsnachweis stands
+     * @param proofDue   when it is due (ISO date), null before the approval
      * @param lastOffset the offset of the last event applied, within the site's partition
      */
     record GrantRow(String id, String siteId, String program, String block, int budgetYear, String status,
-            long grantedCents, long disbursedCents, long spentCents, long repaymentCents, int partition, long lastOffset) {
+            long grantedCents, long disbursedCents, long spentCents, long repaymentCents, String proofStatus, String proofDue,
+            int partition, long lastOffset) {
     }
 
     record MeasureRow(String id, String siteId, String program, String block, int fromYear, int toYear,

@@ -1,5 +1,9 @@
 package nrw.kinetz.reporting.program;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -7,8 +11,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProgramReadModelConfiguration {
 
+    /** Due dates are Berlin dates. */
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
     @Bean
-    ProgramsMeasure programsMeasure(ProgramFigures figures) {
-        return new ProgramsMeasure(figures);
+    ProgramsMeasure programsMeasure(ProgramFigures figures, ObjectProvider<Clock> clock) {
+        return new ProgramsMeasure(figures, clock.getIfAvailable(() -> Clock.system(BERLIN)));
     }
 }

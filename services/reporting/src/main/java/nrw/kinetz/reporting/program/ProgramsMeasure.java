@@ -2,6 +2,8 @@ package nrw.kinetz.reporting.program;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ import nrw.kinetz.reporting.aggregate.Metric;
  * Regierungsbezirk, programme, block or budget year. A period selects budget years (the years it touches);
  * without one, all years count. Rejected applications count nowhere; applications not yet decided count as
  * grants with nothing granted. Counts of people among the indicators are suppressed from 1 to 4 outside the laki
- * role like every other count of people; money is not.
+ * role like every other count of people; money is not. {@code proofsOpen} counts approved grants whose
+ * Verwendungsnachweis is not accepted yet, {@code proofsOverdue} those past due and neither submitted nor accepted.
  */
 final class ProgramsMeasure implements Measure {
 
@@ -41,13 +44,17 @@ final class ProgramsMeasure implements Measure {
     static final Metric SPENT = Metric.amount("spent", "verausgabt (€)");
     static final Metric REPAYMENTS = Metric.amount("repayments", "Rückforderungen (€)");
     static final Metric UTILISATION = Metric.amount("utilisation", "Abrufquote");
+    static final Metric PROOFS_OPEN = Metric.count("proofsOpen", "Verwendungsnachweise offen");
+    static final Metric PROOFS_OVERDUE = Metric.count("proofsOverdue", "Verwendungsnachweise überfällig");
 
     private static final String NONE = "NONE";
 
     private final ProgramFigures model;
+    private final Clock clock;
 
-    ProgramsMeasure(ProgramFigures model) {
+    ProgramsMeasure(ProgramFigures model, Clock clock) {
         this.model = model;
+        this.clock = clock;
     }
 
     @Override
@@ -57,7 +64,8 @@ final class ProgramsMeasure implements Measure {
 
     @Override
     public List<Metric> metrics() {
-        List<Metric> metrics = new ArrayList<>(List.of(GRANTS, GRANTED, DISBURSED, SPENT, REPAYMENTS, UTILISATION));
+        List<Metric> metrics = new ArrayList<>(List.of(GRANTS, GRANTED, DISBURSED, SPENT, REPAYMENTS, UTILISATION,
+                PROOFS_OPEN, PROOFS_OVERDUE));
         for (Indicator indicator : Indicator.values()) {
             metrics.add(indicator.countsPeople() ? Metric.people(actual(indicator), indicator.label())
                     : Metric.count(actual(indicator), indicator.label()));
@@ -78,6 +86,7 @@ final class ProgramsMeasure implements Measure {
         }
         Map<String, Tally> rows = new TreeMap<>();
         Tally total = new Tally();
+        String today = LocalDate.now(clock).toString();
         for (ProgramFigures.GrantRow grant : model.grants()) {
             if ("REJECTED".equals(grant.status()) || !within(grant.budgetYear(), period)) {
                 continue;
@@ -89,6 +98,15 @@ final class ProgramsMeasure implements Measure {
                 tally.disbursed += grant.disbursedCents();
                 tally.spent += grant.spentCents();
                 tally.repayments += grant.repaymentCents();
+                boolean approved = "APPROVED".equals(grant.status());
+                boolean pending = !"ACCEPTED".equals(grant.proofStatus()) && !"SUBMITTED".equals(grant.proofStatus());
+                if (approved && !"ACCEPTED".equals(grant.proofStatus())) {
+                    tally.proofsOpen++;
+                }
+                if (approved && pending && grant.proofDue() != null && !grant.proofDue().isEmpty()
+                        && grant.proofDue().compareTo(today) < 0) {
+                    tally.proofsOverdue++;
+                }
             }
         }
         for (ProgramFigures.ChangeRow change : model.changes()) {
@@ -128,6 +146,8 @@ final class ProgramsMeasure implements Measure {
         long disbursed;
         long spent;
         long repayments;
+        long proofsOpen;
+        long proofsOverdue;
         final Map<String, Long> actuals = new LinkedHashMap<>();
         final Map<String, Long> targets = new LinkedHashMap<>();
     }
@@ -141,6 +161,8 @@ final class ProgramsMeasure implements Measure {
         values.put(REPAYMENTS.name(), CellValue.of(BigDecimal.valueOf(tally.repayments, 2)));
         values.put(UTILISATION.name(), CellValue.of(tally.granted == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(tally.disbursed).divide(BigDecimal.valueOf(tally.granted), 2, RoundingMode.HALF_UP)));
+        values.put(PROOFS_OPEN.name(), CellValue.of(tally.proofsOpen));
+        values.put(PROOFS_OVERDUE.name(), CellValue.of(tally.proofsOverdue));
         for (Indicator indicator : Indicator.values()) {
             values.put(actual(indicator), CellValue.of(Math.max(0, tally.actuals.getOrDefault(indicator.name(), 0L))));
             values.put(target(indicator), CellValue.of(tally.targets.getOrDefault(indicator.name(), 0L)));
