@@ -70,6 +70,11 @@ final class ChildProcess {
         }
     }
 
+    /** SIGKILL: the process ends at once, without shutting down (a crash). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM (Spring Boot shuts down gracefully), then kill after the grace period. */
     void stop(long graceSeconds) {
         if (!process.isAlive()) {

@@ -1,10 +1,16 @@
 package nrw.kinetz.devstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,8 +20,8 @@ import nrw.kinetz.infra.embedded.EmbeddedKafkaBroker;
 import nrw.kinetz.infra.embedded.EmbeddedMongo;
 
 /**
- * The running platform: the broker and the store in this JVM (H2 file backend, so data survives a
- * restart), the authorization server and every built service as child processes.
+ * The running platform: the broker, the store (H2 file backend, so data survives a restart) and the catalog's
+ * SMTP server in this JVM, the authorization server and every built service as child processes.
  */
 final class Devstack implements AutoCloseable {
 
@@ -25,6 +31,7 @@ final class Devstack implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMongo mongo;
+    private DevstackMailServer mails;
 
     /** Where MongoDB keeps its data: the H2 file (the default; survives a restart) or memory (for benchmarks). */
     enum Store {
@@ -61,7 +68,7 @@ final class Devstack implements AutoCloseable {
             throw new DevstackException("not built: " + DevstackLayout.AUTH_SERVER.jar() + " — run ./mvnw -DskipTests install");
         }
         List<DevstackLayout.Component> components = components();
-        List<Integer> ports = new ArrayList<>(List.of(layout.kafkaPort(), layout.mongoPort()));
+        List<Integer> ports = new ArrayList<>(List.of(layout.kafkaPort(), layout.mongoPort(), layout.smtpPort()));
         components.forEach(c -> ports.add(layout.portOf(c)));
         for (int port : ports) {
             if (!isFree(port)) {
@@ -73,7 +80,9 @@ final class Devstack implements AutoCloseable {
                 ? EmbeddedMongo.inMemory(layout.mongoPort())
                 : EmbeddedMongo.persistent(layout.mongoDir(), layout.mongoPort())).start();
         kafka = EmbeddedKafkaBroker.create(layout.kafkaPort(), layout.kafkaDir()).start();
-        log.accept("Kafka on " + kafka.bootstrapServers() + ", MongoDB on " + mongo.connectionString());
+        mails = DevstackMailServer.start(layout.smtpPort(), layout.mailDir());
+        log.accept("Kafka on " + kafka.bootstrapServers() + ", MongoDB on " + mongo.connectionString()
+                + ", SMTP on 127.0.0.1:" + layout.smtpPort() + " (./kinetz mails)");
         Deadline deadline = new Deadline(timeout);
         // The authorization server first: it generates the secrets at its first start, the dashboard's among them.
         List<ChildProcess> services = new ArrayList<>();
@@ -124,6 +133,9 @@ final class Devstack implements AutoCloseable {
         if (mongo != null) {
             mongo.close();
         }
+        if (mails != null) {
+            mails.close();
+        }
         log.accept("stopped");
     }
 
@@ -144,6 +156,11 @@ final class Devstack implements AutoCloseable {
             args.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + layout.mongoPort());
             args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + layout.issuer());
         }
+        if (component == DevstackLayout.EVENT_CATALOG) {
+            args.add("--spring.mail.port=" + layout.smtpPort());
+            args.add("--kinetz.catalog.public-url=http://localhost:" + layout.portOf(component));
+            args.add("--kinetz.catalog.seed.enabled=true");
+        }
         return args;
     }
 
@@ -155,7 +172,34 @@ final class Devstack implements AutoCloseable {
         if (component == DevstackLayout.REPORTING) {
             return Map.of("KINETZ_SECRET_DASHBOARD", DevstackSecrets.of(layout).clientSecret("dashboard"));
         }
+        if (component == DevstackLayout.EVENT_CATALOG) {
+            return Map.of("KINETZ_CATALOG_LINK_SECRET", catalogLinkSecret());
+        }
         return Map.of();
+    }
+
+    /**
+     * The key that signs the links in the catalog's mails, generated once into the data folder (readable only by
+     * the owner), so links sent before a restart keep working.
+     */
+    private String catalogLinkSecret() {
+        Path file = layout.authDir().resolve("catalog-link-secret");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, HexFormat.of().formatHex(key));
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the folder's own protection applies
+                }
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One time limit for the whole start, however it is split between the steps. */

@@ -12,6 +12,8 @@ record DevstackLayout(Path repository, Path dataDir, int portOffset) {
 
     static final int KAFKA_PORT = 9092;
     static final int MONGO_PORT = 27017;
+    /** The SMTP server of the catalog's mails, inside the devstack's own process. */
+    static final int SMTP_PORT = 2525;
 
     /** A process the devstack starts: its jar (relative to the repository) and its HTTP port. */
     record Component(String name, String jar, int port) {
@@ -29,12 +31,14 @@ record DevstackLayout(Path repository, Path dataDir, int portOffset) {
     /** Serves the dashboard: the address people open. */
     static final Component REPORTING = new Component("reporting", "services/reporting/target/reporting.jar", 8080);
 
+    static final Component EVENT_CATALOG = new Component("event-catalog", "services/event-catalog/target/event-catalog.jar", 8084);
+
     /** Every service of the platform, in start order; those not built yet are skipped. */
     static final List<Component> SERVICES = List.of(
             SITE_REGISTRY,
             ACTIVITY_INTAKE,
             PROGRAM_TRACKING,
-            new Component("event-catalog", "services/event-catalog/target/event-catalog.jar", 8084),
+            EVENT_CATALOG,
             REPORTING);
 
     /** The layout of the repository in the working directory; data in {@code dataDir} or {@code .devstack}. */
@@ -63,6 +67,15 @@ record DevstackLayout(Path repository, Path dataDir, int portOffset) {
     /** Where people open the dashboard; the authorization server sends them back here after signing in. */
     String dashboardUrl() {
         return "http://localhost:" + portOf(REPORTING);
+    }
+
+    int smtpPort() {
+        return SMTP_PORT + portOffset;
+    }
+
+    /** Every mail the devstack's SMTP server received, one {@code .eml} file each, for {@code kinetz mails}. */
+    Path mailDir() {
+        return dataDir.resolve("mails");
     }
 
     Path kafkaDir() {

@@ -110,6 +110,34 @@ class DevstackIntegrationTests {
         assertThat(laki.statusCode()).as(laki.body()).isEqualTo(409);
     }
 
+    @Test
+    @Order(8)
+    void theCatalogShowsItsSampleOfferingsAndItsMailsReachTheDevstacksSmtpServer() throws Exception {
+        int catalog = layout.portOf(DevstackLayout.EVENT_CATALOG);
+        JsonNode offerings = getJson(catalog, "/api/v1/offerings");
+        assertThat(offerings.size()).isGreaterThanOrEqualTo(5);
+        offerings.forEach(o -> assertThat(o.get("description").asString()).startsWith("Beispieldaten"));
+        String offering = offerings.get(0).get("offeringId").asString();
+
+        HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(uri(catalog, "/api/v1/offerings/" + offering
+                        + "/registrations")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                        .ofString("{\"name\":\"Neu Gierig\",\"email\":\"neugierig@example.org\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.isDirectory(layout.mailDir()) || Files.list(layout.mailDir()).findAny().isEmpty()) {
+            assertThat(System.nanoTime()).as("a mail in " + layout.mailDir()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        var printed = new java.io.ByteArrayOutputStream();
+        try (var files = Files.list(layout.mailDir())) {
+            MailsCommand.print(files.sorted().toList(), false, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("neugierig@example.org")
+                .contains("http://localhost:" + catalog + "/veranstaltungen/anmeldung/").contains("/bestaetigen?t=");
+    }
+
     private static HttpResponse<String> registerSite(String token, String body) throws Exception {
         var request = HttpRequest.newBuilder(uri(layout.portOf(DevstackLayout.SITE_REGISTRY), "/api/v1/sites"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

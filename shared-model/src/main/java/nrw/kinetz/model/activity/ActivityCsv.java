@@ -20,8 +20,11 @@ import java.util.stream.Collectors;
 
 /**
  * The CSV form of activity reports, as a clerk exports it from a spreadsheet (docs/architecture.md#csv): a header
- * row with the column names of the JSON form, flat ({@code participants}, not {@code metrics.participants});
- * {@code ;} or {@code ,} as separator; UTF-8 with or without BOM; quotes as in RFC 4180.
+ * row with the German {@linkplain #HEADINGS headings} every CSV of the platform uses ({@code Datum},
+ * {@code Handlungsfeld}, {@code Teilnehmende}); the names of the JSON form, flat ({@code occurredOn},
+ * {@code participants}), are accepted as well, as files made before the headings were German have them. Case,
+ * spaces, {@code _}, {@code -} and the spelling of umlauts ({@code ae}, {@code ss}) do not matter. {@code ;} or
+ * {@code ,} as separator; UTF-8 with or without BOM; quotes as in RFC 4180.
  *
  * <p>It lives in the contract because two programs must read it identically: the intake, and the push
  * client that splits a large file into batches. A row without an {@code id} gets a name-based id from its
@@ -34,6 +37,15 @@ public final class ActivityCsv {
     /** Every column, in the order of the template. */
     public static final List<String> COLUMNS = List.of("id", "site", "occurredOn", "field", "focusArea",
             "activityType", "program", "block", "measureId", "participants", "volunteers", "sessions", "hours", "note");
+
+    /**
+     * The heading of each column, in the order of {@link #COLUMNS}: German words as a spreadsheet user reads
+     * them, the one naming style of the platform's CSV files (imports and exports).
+     */
+    public static final Map<String, String> HEADINGS = headings("id", "Kennung", "site", "KI", "occurredOn", "Datum",
+            "field", "Feld", "focusArea", "Handlungsfeld", "activityType", "Aktivitätsart", "program", "Programm",
+            "block", "Baustein", "measureId", "Maßnahme", "participants", "Teilnehmende", "volunteers", "Ehrenamtliche",
+            "sessions", "Termine", "hours", "Stunden", "note", "Notiz");
 
     /** Columns a header must have; the others may be left out. */
     public static final Set<String> REQUIRED_COLUMNS = Set.of("site", "occurredOn", "field", "focusArea",
@@ -54,6 +66,34 @@ public final class ActivityCsv {
     private static final char BOM = '\uFEFF';
 
     private ActivityCsv() {
+    }
+
+    private static Map<String, String> headings(String... columnAndHeading) {
+        Map<String, String> headings = new LinkedHashMap<>();
+        for (int i = 0; i < columnAndHeading.length; i += 2) {
+            headings.put(columnAndHeading[i], columnAndHeading[i + 1]);
+        }
+        return Collections.unmodifiableMap(headings);
+    }
+
+    /** The German heading of a column ({@code occurredOn} → {@code Datum}). */
+    public static String heading(String column) {
+        String heading = HEADINGS.get(column);
+        if (heading == null) {
+            throw new IllegalArgumentException("not a column: " + column);
+        }
+        return heading;
+    }
+
+    /** The header row of the template: every heading, {@code ;}-separated. */
+    public static String headerRow() {
+        return String.join(";", HEADINGS.values());
+    }
+
+    /** A header cell as compared: lower case, without spaces, {@code _}, {@code -}, {@code .}; umlauts spelt out. */
+    static String normalized(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+                .replaceAll("[\\s_.\\-]", "");
     }
 
     /**
@@ -204,7 +244,7 @@ public final class ActivityCsv {
             String header = readHeaderLine();
             if (header == null || header.isBlank()) {
                 throw new MalformedCsvException(1, "the CSV has no header row; expected column names such as "
-                        + String.join(";", COLUMNS));
+                        + headerRow());
             }
             this.separator = header.indexOf(';') >= 0 ? ';' : ',';
             this.columns = Collections.unmodifiableList(checkedColumns(splitHeader(header)));
@@ -215,7 +255,7 @@ public final class ActivityCsv {
             return separator;
         }
 
-        /** @return the canonical column names in the order of the file */
+        /** @return the canonical column names (those of the JSON form) in the order of the file */
         public List<String> columns() {
             return columns;
         }
@@ -266,31 +306,34 @@ public final class ActivityCsv {
         }
 
         private static List<String> checkedColumns(List<String> names) {
-            Map<String, String> known = COLUMNS.stream()
-                    .collect(Collectors.toMap(c -> c.toLowerCase(Locale.ROOT), c -> c));
+            Map<String, String> known = new LinkedHashMap<>();
+            for (String column : COLUMNS) {
+                known.put(normalized(column), column);
+                known.put(normalized(heading(column)), column);
+            }
             List<String> columns = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             List<String> duplicate = new ArrayList<>();
             for (String name : names) {
-                String column = known.get(name.toLowerCase(Locale.ROOT));
+                String column = known.get(normalized(name));
                 if (column == null) {
                     unknown.add("'" + name + "'");
                 } else if (columns.contains(column)) {
-                    duplicate.add(column);
+                    duplicate.add(heading(column));
                 }
                 columns.add(column);
             }
             List<String> problems = new ArrayList<>();
             if (!unknown.isEmpty()) {
                 problems.add("unknown column" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                        + "; known columns: " + String.join(", ", COLUMNS));
+                        + "; known columns: " + String.join(", ", HEADINGS.values()) + " (or " + String.join(", ", COLUMNS) + ")");
             }
             if (!duplicate.isEmpty()) {
                 problems.add("column" + (duplicate.size() > 1 ? "s " : " ") + String.join(", ", duplicate)
                         + " appear" + (duplicate.size() > 1 ? "" : "s") + " twice");
             }
             List<String> missing = COLUMNS.stream()
-                    .filter(c -> REQUIRED_COLUMNS.contains(c) && !columns.contains(c)).toList();
+                    .filter(c -> REQUIRED_COLUMNS.contains(c) && !columns.contains(c)).map(ActivityCsv::heading).toList();
             if (!missing.isEmpty()) {
                 problems.add("missing required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
             }

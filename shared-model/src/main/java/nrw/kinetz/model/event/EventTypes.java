@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.aggregate.AggregateEventTypes;
+import nrw.kinetz.model.catalog.CatalogEventTypes;
 import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.model.site.SiteEventTypes;
 
@@ -19,7 +20,7 @@ import nrw.kinetz.model.site.SiteEventTypes;
 public final class EventTypes {
 
     private static final List<EventType<?>> ALL = Stream.of(SiteEventTypes.ALL, ActivityEventTypes.ALL,
-            ProgramEventTypes.ALL, AggregateEventTypes.ALL)
+            ProgramEventTypes.ALL, CatalogEventTypes.ALL, AggregateEventTypes.ALL)
             .flatMap(List::stream)
             .toList();
     private static final Map<String, EventType<?>> BY_NAME =

@@ -52,11 +52,49 @@ class ActivityCsvTests {
     }
 
     @Test
+    void theGermanHeadingsOfTheTemplateAreRead() throws IOException {
+        var records = ActivityCsv.read(new StringReader(ActivityCsv.headerRow() + "\n"));
+
+        assertThat(records.columns()).isEqualTo(ActivityCsv.COLUMNS);
+        assertThat(ActivityCsv.headerRow()).isEqualTo("Kennung;KI;Datum;Feld;Handlungsfeld;Aktivitätsart;Programm;Baustein;"
+                + "Maßnahme;Teilnehmende;Ehrenamtliche;Termine;Stunden;Notiz");
+    }
+
+    @Test
+    void headingsAreMatchedWhateverTheSpellingOfUmlautsCaseAndSeparators() throws IOException {
+        var records = ActivityCsv.read(new StringReader(
+                "ki;DATUM;Feld;handlungs-feld;Aktivitaetsart;Massnahme;teilnehmende;Ehrenamtliche;Termine;Stunden\n"));
+
+        assertThat(records.columns()).containsExactly("site", "occurredOn", "field", "focusArea", "activityType",
+                "measureId", "participants", "volunteers", "sessions", "hours");
+    }
+
+    @Test
+    void theJsonNamesOfOlderFilesAreStillReadAlsoMixedWithHeadings() throws IOException {
+        var records = ActivityCsv.read(new StringReader(
+                "site;occurred_on;Feld;focusArea;activityType;participants;Ehrenamtliche;sessions;hours\n"
+                        + "05974;03.11.2025;BILDUNG;FRUEHE_BILDUNG;ELTERNPROGRAMM;9;2;1;2\n"));
+
+        var record = records.next();
+        assertThat(record.cells()).containsEntry("occurredOn", "03.11.2025").containsEntry("volunteers", "2");
+    }
+
+    @Test
+    void theDerivedIdDoesNotDependOnTheHeadingsOfTheFile() throws IOException {
+        String row = "\n05974;03.11.2025;BILDUNG;FRUEHE_BILDUNG;ELTERNPROGRAMM;9;2;1;2\n";
+        var german = ActivityCsv.read(new StringReader("KI;Datum;Feld;Handlungsfeld;Aktivitätsart;Teilnehmende;Ehrenamtliche;Termine;Stunden" + row)).next();
+        var english = ActivityCsv.read(new StringReader("site;occurredOn;field;focusArea;activityType;participants;volunteers;sessions;hours" + row)).next();
+
+        assertThat(ActivityCsv.derivedId(german.cells(), 1)).isEqualTo(ActivityCsv.derivedId(english.cells(), 1));
+    }
+
+    @Test
     void unknownColumnsAreNamedWithTheKnownOnes() {
         assertThatThrownBy(() -> ActivityCsv.read(new StringReader(HEADER + ";teilnehmer\n")))
                 .isInstanceOf(ActivityCsv.MalformedCsvException.class)
                 .hasMessageContaining("unknown column 'teilnehmer'")
-                .hasMessageContaining("known columns: id, site,")
+                .hasMessageContaining("known columns: Kennung, KI, Datum,")
+                .hasMessageContaining("(or id, site, occurredOn,")
                 .satisfies(e -> assertThat(((ActivityCsv.MalformedCsvException) e).line()).isEqualTo(1));
     }
 
@@ -64,8 +102,8 @@ class ActivityCsvTests {
     void missingRequiredAndDuplicateColumnsAreRefused() {
         assertThatThrownBy(() -> ActivityCsv.read(new StringReader("site;site;field\n")))
                 .isInstanceOf(ActivityCsv.MalformedCsvException.class)
-                .hasMessageContaining("column site appears twice")
-                .hasMessageContaining("missing required columns occurredOn, focusArea, activityType, participants");
+                .hasMessageContaining("column KI appears twice")
+                .hasMessageContaining("missing required columns Datum, Handlungsfeld, Aktivitätsart, Teilnehmende");
         assertThatThrownBy(() -> ActivityCsv.read(new StringReader("")))
                 .hasMessageContaining("no header row");
     }

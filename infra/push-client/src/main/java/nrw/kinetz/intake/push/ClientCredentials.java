@@ -23,14 +23,16 @@ final class ClientCredentials {
     private final URI tokenUrl;
     private final String clientId;
     private final String secret;
+    private final Messages messages;
     private String token;
     private Instant expires = Instant.MIN;
 
-    ClientCredentials(HttpClient http, URI tokenUrl, String clientId, String secret) {
+    ClientCredentials(HttpClient http, URI tokenUrl, String clientId, String secret, Messages messages) {
         this.http = http;
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
         this.secret = secret;
+        this.messages = messages;
     }
 
     String token() throws IOException, InterruptedException {
@@ -50,13 +52,12 @@ final class ClientCredentials {
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new PushException("the authorization server at " + tokenUrl + " refused client " + clientId + " ("
-                    + response.statusCode() + "): " + response.body());
+            throw new PushException(messages.text("error.token-refused", tokenUrl, clientId, response.statusCode(), response.body()));
         }
         JsonNode body = JSON.readTree(response.body());
         JsonNode accessToken = body.get("access_token");
         if (accessToken == null || !accessToken.isString()) {
-            throw new PushException("the answer of " + tokenUrl + " has no access_token");
+            throw new PushException(messages.text("error.no-access-token", tokenUrl));
         }
         token = accessToken.stringValue();
         long lifetime = body.has("expires_in") ? body.get("expires_in").asLong() : 300;

@@ -49,7 +49,7 @@ final class CsvBatches implements BatchSource {
             out.add(0, "id");
         }
         this.columns = List.copyOf(out);
-        this.header = ActivityCsv.format(columns, records.separator());
+        this.header = ActivityCsv.format(columns.stream().map(ActivityCsv::heading).toList(), records.separator());
         this.batchSize = batchSize;
         this.report = report;
     }

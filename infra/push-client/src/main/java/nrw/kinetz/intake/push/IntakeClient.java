@@ -46,13 +46,15 @@ final class IntakeClient {
     private final Progress progress;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final Messages messages;
 
     /**
-     * @param clock  for a {@code Retry-After} given as a date
-     * @param random numbers in [0, 1) for the pauses' random part
+     * @param clock    for a {@code Retry-After} given as a date
+     * @param random   numbers in [0, 1) for the pauses' random part
+     * @param messages the language of what it reports, which it also asks of the intake ({@code Accept-Language})
      */
     IntakeClient(HttpClient http, URI activities, ClientCredentials credentials, Sleeper sleeper, Duration maxWait,
-            Progress progress, Clock clock, DoubleSupplier random) {
+            Progress progress, Clock clock, DoubleSupplier random, Messages messages) {
         this.http = http;
         this.activities = activities;
         this.credentials = credentials;
@@ -61,6 +63,7 @@ final class IntakeClient {
         this.progress = progress;
         this.clock = clock;
         this.random = random;
+        this.messages = messages;
     }
 
     /**
@@ -80,11 +83,12 @@ final class IntakeClient {
                         .timeout(Duration.ofSeconds(60))
                         .header("Content-Type", batch.contentType())
                         .header("Accept", "application/json")
+                        .header("Accept-Language", messages.locale().getLanguage())
                         .header("Authorization", "Bearer " + credentials.token())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()))
                         .build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                waited = pause(waited, backoff(attempt), "intake not reachable (" + e.getMessage() + ")", batch);
+                waited = pause(waited, backoff(attempt), messages.text("wait.unreachable", e.getMessage()), batch);
                 continue;
             }
             int status = response.statusCode();
@@ -97,7 +101,7 @@ final class IntakeClient {
                 if (status == 503) {
                     wait = max(wait, backoff(attempt));
                 }
-                waited = pause(waited, wait, status == 429 ? "rate limit reached" : "intake unavailable", batch);
+                waited = pause(waited, wait, messages.text(status == 429 ? "wait.rate-limit" : "wait.unavailable"), batch);
                 continue;
             }
             if (status == 401 && !tokenRenewed) {
@@ -105,7 +109,7 @@ final class IntakeClient {
                 try {
                     credentials.refresh();
                 } catch (IOException e) {
-                    throw new PushException("cannot renew the token: " + e.getMessage(), e);
+                    throw new PushException(messages.text("error.token-renewal", e.getMessage()), e);
                 }
                 continue;
             }
@@ -114,16 +118,15 @@ final class IntakeClient {
                 return;
             }
             if (status >= 500) {
-                waited = pause(waited, backoff(attempt), "intake answered " + status, batch);
+                waited = pause(waited, backoff(attempt), messages.text("wait.status", status), batch);
                 continue;
             }
-            throw new PushException("the intake refused batch " + batch.number() + " with " + status + ": "
-                    + detail(response));
+            throw new PushException(messages.text("error.batch-refused", batch.number(), status, detail(response)));
         }
     }
 
     /** 200/202: one outcome per activity; rejected ones with the intake's reasons at the file's lines. */
-    private static void summary(Batch batch, JsonNode summary, PushReport report) {
+    private void summary(Batch batch, JsonNode summary, PushReport report) {
         for (JsonNode item : summary.get("items")) {
             switch (item.get("status").asString()) {
                 case "accepted" -> report.accepted(1);
@@ -135,19 +138,19 @@ final class IntakeClient {
                     for (JsonNode error : item.path("errors")) {
                         reasons.add(rejection(batch, error, line));
                     }
-                    report.rejected(reasons.isEmpty() ? List.of(new PushReport.Rejection(line, "rejected")) : reasons);
+                    report.rejected(reasons.isEmpty() ? List.of(new PushReport.Rejection(line, messages.text("report.rejected-reason"))) : reasons);
                 }
             }
         }
     }
 
     /** 400/403/409: nothing of the batch was accepted; a problem with the CSV header stops the push. */
-    private static void refused(Batch batch, JsonNode problem, PushReport report) {
+    private void refused(Batch batch, JsonNode problem, PushReport report) {
         List<PushReport.Rejection> reasons = new ArrayList<>();
         int firstLine = batch.firstLine();
         for (JsonNode error : problem.path("errors")) {
             if (batch.csv() && error.path("line").asInt(0) == 1) {
-                throw new PushException("the file's header row cannot be used: " + error.path("detail").asString(""));
+                throw new PushException(messages.text("error.header", error.path("detail").asString("")));
             }
             reasons.add(rejection(batch, error, firstLine));
         }
@@ -168,11 +171,9 @@ final class IntakeClient {
         Duration wait = jittered(planned, random.getAsDouble());
         Duration total = waited.plus(wait);
         if (total.compareTo(maxWait) > 0) {
-            throw new PushException(why + "; gave up on batch " + batch.number() + " after waiting " + waited.toSeconds()
-                    + " s (--max-wait " + maxWait.toSeconds() + " s). Run the same command again later: what was"
-                    + " accepted is not counted twice.");
+            throw new PushException(messages.text("error.gave-up", why, batch.number(), waited.toSeconds(), maxWait.toSeconds()));
         }
-        progress.waiting(why + ": retrying batch " + batch.number() + " in " + Math.max(1, wait.toSeconds()) + " s");
+        progress.waiting(messages.text("wait.retry", why, batch.number(), Math.max(1, wait.toSeconds())));
         sleeper.sleep(wait);
         return total;
     }
@@ -221,12 +222,11 @@ final class IntakeClient {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static JsonNode body(HttpResponse<String> response) {
+    private JsonNode body(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (JacksonException e) {
-            throw new PushException("the intake answered " + response.statusCode() + " with a body that is not JSON: "
-                    + response.body());
+            throw new PushException(messages.text("error.not-json", response.statusCode(), response.body()));
         }
     }
 

@@ -13,17 +13,18 @@ final class Progress {
     private final PrintWriter err;
     private final boolean terminal;
     private final long total;
+    private final Messages messages;
 
-    Progress(PrintWriter err, boolean terminal, long total) {
+    Progress(PrintWriter err, boolean terminal, long total, Messages messages) {
         this.err = err;
         this.terminal = terminal;
         this.total = Math.max(1, total);
+        this.messages = messages;
     }
 
     void update(long position, PushReport report, String note) {
         int percent = (int) Math.min(100, position * 100 / total);
-        String counts = String.format("%,d accepted · %,d duplicate · %,d rejected", report.accepted() + report.valid(),
-                report.duplicate(), report.rejected());
+        String counts = messages.text("progress.counts", report.accepted() + report.valid(), report.duplicate(), report.rejected());
         if (terminal) {
             int filled = percent * WIDTH / 100;
             err.printf("\r[%s%s] %3d%%  %s%s", "#".repeat(filled), " ".repeat(WIDTH - filled), percent, counts,

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * accepted, what was a duplicate and what was rejected at which line. Running it twice on the same file
  * counts nothing twice.
  */
-@Command(name = "push", mixinStandardHelpOptions = true, version = "kinetz push 0.1",
+@Command(name = "push", mixinStandardHelpOptions = true, version = "kinetz push 0.1", resourceBundle = Messages.BUNDLE,
         description = {"Pushes activity reports (CSV as exported from a spreadsheet, or NDJSON) to the KI-Netz activity intake.",
                 "Rows without an id get a name-based id from their content, so pushing the same file again counts nothing twice."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -50,41 +50,46 @@ public final class PushCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<file>", description = "CSV (.csv) or NDJSON (.ndjson, .jsonl) file")
+    @Parameters(index = "0", paramLabel = "<file>", descriptionKey = "file", description = "CSV (.csv) or NDJSON (.ndjson, .jsonl) file")
     Path file;
 
-    @Option(names = "--client", required = true, paramLabel = "<clientId>",
+    @Option(names = "--client", descriptionKey = "client", required = true, paramLabel = "<clientId>",
             description = "OAuth2 client id of the KI system, e.g. ki-05974")
     String client;
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8081", description = "activity intake (default: ${DEFAULT-VALUE})")
+    @Option(names = "--url", descriptionKey = "url", defaultValue = "http://127.0.0.1:8081", description = "activity intake (default: ${DEFAULT-VALUE})")
     URI url;
 
-    @Option(names = "--token-url", defaultValue = "http://127.0.0.1:9000/oauth2/token",
+    @Option(names = "--token-url", descriptionKey = "token-url", defaultValue = "http://127.0.0.1:9000/oauth2/token",
             description = "token endpoint (default: ${DEFAULT-VALUE})")
     URI tokenUrl;
 
-    @Option(names = "--secrets-file", defaultValue = ".devstack/auth/secrets.properties",
+    @Option(names = "--secrets-file", descriptionKey = "secrets-file", defaultValue = ".devstack/auth/secrets.properties",
             description = "where the client secret is looked up when KINETZ_CLIENT_SECRET is not set (default: ${DEFAULT-VALUE})")
     Path secretsFile;
 
-    @Option(names = "--format", description = "csv or ndjson; by default from the file's extension")
+    @Option(names = "--format", descriptionKey = "format", description = "csv or ndjson; by default from the file's extension")
     String format;
 
-    @Option(names = "--batch-size", defaultValue = "1000", description = "activities per request, at most 1000 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", descriptionKey = "batch-size", defaultValue = "1000", description = "activities per request, at most 1000 (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--dry-run", description = "validate and find duplicates only; nothing is published")
+    @Option(names = "--dry-run", descriptionKey = "dry-run", description = "validate and find duplicates only; nothing is published")
     boolean dryRun;
 
-    @Option(names = "--max-wait", defaultValue = "PT10M",
+    @Option(names = "--max-wait", descriptionKey = "max-wait", defaultValue = "PT10M",
             description = "longest total wait for one batch while the intake answers 429/503, ISO-8601 (default: ${DEFAULT-VALUE})")
     Duration maxWait;
+
+    @Option(names = "--lang", paramLabel = "<de|en>", descriptionKey = "lang",
+            description = "language of the output, de or en (by default from LC_ALL, LC_MESSAGES or LANG)")
+    String lang;
 
     private final UnaryOperator<String> environment;
     private final IntakeClient.Sleeper sleeper;
     private final Clock clock;
     private final DoubleSupplier random;
+    private Messages messages = Messages.in(Locale.ENGLISH);
 
     public PushCommand() {
         this(System::getenv, duration -> Thread.sleep(duration.toMillis()));
@@ -102,7 +107,26 @@ public final class PushCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PushCommand()).execute(args));
+        System.exit(commandLine(Messages.choose(langOption(args), System::getenv)).execute(args));
+    }
+
+    /** The command with its help in {@code language} (the help is printed before {@code --lang} is parsed). */
+    static CommandLine commandLine(Locale language) {
+        CommandLine command = new CommandLine(new PushCommand());
+        command.setResourceBundle(Messages.in(language).bundle());
+        return command;
+    }
+
+    private static String langOption(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--lang=")) {
+                return args[i].substring("--lang=".length());
+            }
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     /**
@@ -113,6 +137,7 @@ public final class PushCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         PushReport report = new PushReport();
+        messages = Messages.in(Messages.choose(lang, environment));
         try {
             return push(report, started);
         } catch (CommandLine.ParameterException e) {
@@ -127,9 +152,10 @@ public final class PushCommand implements Callable<Integer> {
 
     private int unexpected(PushReport report, long started, Exception e) {
         if (report.processed() > 0) {
-            report.print(spec.commandLine().getOut(), "Stopped " + describe(), Duration.ofNanos(System.nanoTime() - started), dryRun);
+            report.print(spec.commandLine().getOut(), messages, describe("report.stopped"),
+                    Duration.ofNanos(System.nanoTime() - started), dryRun);
         }
-        spec.commandLine().getErr().println("kinetz push: unexpected error: " + e);
+        spec.commandLine().getErr().println(messages.text("error.prefix", messages.text("error.unexpected", e)));
         spec.commandLine().getErr().flush();
         return UNEXPECTED_ERROR;
     }
@@ -138,24 +164,25 @@ public final class PushCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 to " + MAX_BATCH);
+            throw new CommandLine.ParameterException(spec.commandLine(), messages.text("error.batch-size", MAX_BATCH));
         }
         if (!Files.isRegularFile(file)) {
-            err.println("kinetz push: " + file + " is not a file");
+            err.println(messages.text("error.prefix", messages.text("error.not-a-file", file)));
             return STOPPED;
         }
         String secret;
         try {
             secret = secret();
         } catch (PushException e) {
-            err.println("kinetz push: " + e.getMessage());
+            err.println(messages.text("error.prefix", e.getMessage()));
             return STOPPED;
         }
         try (BatchSource batches = open(report)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            ClientCredentials credentials = new ClientCredentials(http, tokenUrl, client, secret);
-            Progress progress = new Progress(err, System.console() != null, batches.size());
-            IntakeClient intake = new IntakeClient(http, activitiesUri(), credentials, sleeper, maxWait, progress, clock, random);
+            ClientCredentials credentials = new ClientCredentials(http, tokenUrl, client, secret, messages);
+            Progress progress = new Progress(err, System.console() != null, batches.size(), messages);
+            IntakeClient intake = new IntakeClient(http, activitiesUri(), credentials, sleeper, maxWait, progress, clock, random,
+                    messages);
             for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
                 intake.push(batch, dryRun, report);
                 report.batchSent();
@@ -163,14 +190,14 @@ public final class PushCommand implements Callable<Integer> {
             }
             progress.done();
         } catch (ActivityCsv.MalformedCsvException e) {
-            err.println("kinetz push: " + file + " line " + e.line() + ": " + e.getMessage());
+            err.println(messages.text("error.prefix", messages.text("error.csv-line", file, e.line(), e.getMessage())));
             return STOPPED;
         } catch (PushException e) {
-            report.print(out, "Stopped " + describe(), Duration.ofNanos(System.nanoTime() - started), dryRun);
-            err.println("kinetz push: " + e.getMessage());
+            report.print(out, messages, describe("report.stopped"), Duration.ofNanos(System.nanoTime() - started), dryRun);
+            err.println(messages.text("error.prefix", e.getMessage()));
             return STOPPED;
         }
-        report.print(out, "Pushed " + describe(), Duration.ofNanos(System.nanoTime() - started), dryRun);
+        report.print(out, messages, describe("report.pushed"), Duration.ofNanos(System.nanoTime() - started), dryRun);
         return report.rejected() > 0 ? SOME_REJECTED : EVERYTHING_ACCEPTED;
     }
 
@@ -183,8 +210,7 @@ public final class PushCommand implements Callable<Integer> {
             case "jsonl":
                 return new NdjsonBatches(file, batchSize);
             default:
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "cannot tell the format of " + file + "; use --format csv or --format ndjson");
+                throw new CommandLine.ParameterException(spec.commandLine(), messages.text("error.format", file));
         }
     }
 
@@ -199,8 +225,8 @@ public final class PushCommand implements Callable<Integer> {
         return URI.create(base + "/api/v1/activities");
     }
 
-    private String describe() {
-        return file.getFileName() + " as " + client + " to " + url;
+    private String describe(String key) {
+        return messages.text(key, file.getFileName(), client, url);
     }
 
     /**
@@ -227,7 +253,6 @@ public final class PushCommand implements Callable<Integer> {
                 return fromFile;
             }
         }
-        throw new PushException("no secret for client " + client + ": set KINETZ_CLIENT_SECRET (or run inside the"
-                + " devstack, whose secrets are in " + secretsFile + ")");
+        throw new PushException(messages.text("error.no-secret", client, secretsFile));
     }
 }

@@ -80,21 +80,18 @@ final class PushReport {
         return List.copyOf(rejections);
     }
 
-    void print(PrintWriter out, String what, Duration took, boolean dryRun) {
-        out.printf("%s: %,d activities in %d batch%s, %.1f s%n", what, processed(), batches, batches == 1 ? "" : "es",
-                took.toMillis() / 1000.0);
-        if (dryRun) {
-            out.printf("  valid      %,9d  (dry run: nothing was sent on)%n", valid);
-        } else {
-            out.printf("  accepted   %,9d%n", accepted);
-        }
-        out.printf("  duplicate  %,9d  (sent before with the same content; counted once)%n", duplicate);
-        out.printf("  rejected   %,9d%n", rejected);
+    void print(PrintWriter out, Messages messages, String what, Duration took, boolean dryRun) {
+        out.println(messages.text(batches == 1 ? "report.head.one" : "report.head.many", what, processed(), batches,
+                took.toMillis() / 1000.0));
+        // Indented in code: a properties file drops a value's leading blanks.
+        out.println("  " + (dryRun ? messages.text("report.valid", valid) : messages.text("report.accepted", accepted)));
+        out.println("  " + messages.text("report.duplicate", duplicate));
+        out.println("  " + messages.text("report.rejected", rejected));
         List<Rejection> sorted = new ArrayList<>(rejections);
         sorted.sort(Comparator.comparingInt(Rejection::line));
-        sorted.stream().limit(SHOWN_REJECTIONS).forEach(r -> out.printf("    line %d: %s%n", r.line(), r.detail()));
+        sorted.stream().limit(SHOWN_REJECTIONS).forEach(r -> out.println("    " + messages.text("report.line", r.line(), r.detail())));
         if (sorted.size() > SHOWN_REJECTIONS) {
-            out.printf("    … and %,d more%n", sorted.size() - SHOWN_REJECTIONS);
+            out.println("    " + messages.text("report.more", sorted.size() - SHOWN_REJECTIONS));
         }
         out.flush();
     }

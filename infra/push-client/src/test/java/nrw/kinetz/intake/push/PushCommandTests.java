@@ -43,6 +43,7 @@ class PushCommandTests {
     private final Deque<Answer> answers = new ArrayDeque<>();
     private final List<String> bodies = new ArrayList<>();
     private final List<String> authorizations = new ArrayList<>();
+    private final List<String> languages = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -61,6 +62,7 @@ class PushCommandTests {
         });
         server.createContext("/api/v1/activities", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            languages.add(exchange.getRequestHeaders().getFirst("Accept-Language"));
             respond(exchange, answers.isEmpty() ? new Answer(500, Map.of(), "{}") : answers.poll());
         });
         server.start();
@@ -83,8 +85,8 @@ class PushCommandTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(2));
-        assertThat(bodies).hasSize(3).allSatisfy(body -> assertThat(body).startsWith("id;site;occurredOn"));
-        assertThat(out.toString()).contains("accepted           1", "rejected           1", "line 4: participants: must be ≥ 0");
+        assertThat(bodies).hasSize(3).allSatisfy(body -> assertThat(body).startsWith("Kennung;KI;Datum"));
+        assertThat(out.toString()).contains("\n  accepted           1", "\n  rejected           1", "\n    line 4: participants: must be ≥ 0");
         assertThat(authorizations.get(0)).isEqualTo("Basic " + java.util.Base64.getEncoder()
                 .encodeToString("ki-05974:s3cret".getBytes(StandardCharsets.UTF_8)));
     }
@@ -219,6 +221,49 @@ class PushCommandTests {
 
         assertThat(help).contains("Exit codes:", "0   everything accepted", "1   some activities were rejected",
                 "2   the push did not start or stopped", "3   an unexpected error");
+    }
+
+    @Test
+    void speaksGermanWhenTheLocaleIsGermanAndAsksTheIntakeForGerman() throws IOException {
+        Path file = csv(HEADER + "\n" + ROW + "\n\n" + ROW.replace(";9;", ";-9;") + "\n");
+        answers.add(new Answer(503, Map.of("Retry-After", "1"), "{\"status\":503,\"errors\":[]}"));
+        answers.add(new Answer(202, Map.of(), "{\"items\":[{\"index\":0,\"line\":2,\"status\":\"accepted\"},"
+                + "{\"index\":1,\"line\":3,\"status\":\"rejected\",\"errors\":[{\"line\":3,\"detail\":\"participants: muss ≥ 0 sein\"}]}]}"));
+
+        int exit = push(file, Map.of("KINETZ_CLIENT_SECRET", "s3cret", "LANG", "de_DE.UTF-8"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(languages).containsOnly("de");
+        assertThat(out.toString()).contains("Gesendet: activities.csv als ki-05974", "2 Aktivitäten in 1 Stapel",
+                "angenommen         1", "abgelehnt          1", "Zeile 4: participants: muss ≥ 0 sein");
+        assertThat(err.toString()).contains("Annahme nicht verfügbar: Stapel 1 wird in 1 s erneut gesendet");
+    }
+
+    @Test
+    void langOverridesTheEnvironmentAndLcAllComesBeforeLang() throws IOException {
+        answers.add(new Answer(202, Map.of(), "{\"items\":[{\"index\":0,\"line\":2,\"status\":\"accepted\"}]}"));
+        push(csv(HEADER + "\n" + ROW + "\n"), Map.of("KINETZ_CLIENT_SECRET", "s3cret", "LANG", "de_DE.UTF-8"), "--lang", "en");
+        answers.add(new Answer(202, Map.of(), "{\"items\":[{\"index\":0,\"line\":2,\"status\":\"accepted\"}]}"));
+        push(csv(HEADER + "\n" + ROW + "\n"), Map.of("KINETZ_CLIENT_SECRET", "s3cret", "LC_ALL", "de_AT.UTF-8", "LANG", "en_US.UTF-8"));
+
+        assertThat(languages).containsExactly("en", "de");
+        assertThat(out.toString()).contains("Pushed activities.csv", "Gesendet: activities.csv");
+    }
+
+    @Test
+    void anErrorIsExplainedInGermanToo() throws IOException {
+        int exit = push(csv(HEADER + "\n" + ROW + "\n"), Map.of("LANG", "de_DE.UTF-8"), "--secrets-file", dir.resolve("none").toString());
+
+        assertThat(exit).isEqualTo(PushCommand.STOPPED);
+        assertThat(err.toString()).contains("kinetz push: kein Geheimnis für den Client ki-05974: setzen Sie KINETZ_CLIENT_SECRET");
+    }
+
+    @Test
+    void theHelpIsGermanForAGermanLocale() {
+        String help = PushCommand.commandLine(java.util.Locale.GERMAN).getUsageMessage();
+
+        assertThat(help).contains("Sendet Aktivitätsmeldungen", "Exit-Codes:", "0   alles angenommen",
+                "3   ein unerwarteter Fehler", "--lang=<de|en>", "Sprache der Ausgabe", "Zeigt diese Hilfe");
     }
 
     private Path csv(String text) throws IOException {

@@ -123,9 +123,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setDetail(texts.translate(problem.getDetail(), language));
         if (problem.getProperties().get(ERRORS) instanceof List<?> errors) {
             problem.setProperty(ERRORS, errors.stream()
-                    .map(error -> error instanceof ProblemError entry
-                            ? new ProblemError(entry.pointer(), entry.line(), texts.translate(entry.detail(), language))
-                            : error)
+                    .map(error -> error instanceof ProblemError entry ? texts.translate(List.of(entry), language).get(0) : error)
                     .toList());
         }
     }

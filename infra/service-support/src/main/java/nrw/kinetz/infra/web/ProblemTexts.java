@@ -104,6 +104,12 @@ public final class ProblemTexts {
         return german(text, 0);
     }
 
+    /** The entries of an {@code errors} array in {@code language}; pointers and lines stay as they are. */
+    public List<ProblemError> translate(List<ProblemError> errors, Locale language) {
+        return errors.stream().map(error -> new ProblemError(error.pointer(), error.line(), translate(error.detail(), language)))
+                .toList();
+    }
+
     private String german(String text, int depth) {
         if (depth > MAX_DEPTH || text.isEmpty()) {
             return text;

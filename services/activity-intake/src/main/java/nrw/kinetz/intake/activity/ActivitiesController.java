@@ -3,8 +3,10 @@ package nrw.kinetz.intake.activity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ import jakarta.validation.Valid;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
+import nrw.kinetz.infra.web.ProblemTexts;
 
 /** {@code POST /api/v1/activities} and the retraction of an activity. */
 @RestController
@@ -91,7 +94,9 @@ class ActivitiesController {
             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         IntakeBody body = parser.parse(readBody(request), format(request.getContentType()));
         IntakeSummary summary = intake.report(caller, body, atomic, dryRun);
-        return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED).body(summary);
+        Locale language = ProblemTexts.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).varyBy(HttpHeaders.ACCEPT_LANGUAGE).body(summary.in(language));
     }
 
     @Operation(summary = "Retract an activity", description = """

@@ -33,7 +33,7 @@ final class Examples {
             """;
 
     static final String CSV = """
-            id;site;occurredOn;field;focusArea;activityType;program;block;measureId;participants;volunteers;sessions;hours;note
+            Kennung;KI;Datum;Feld;Handlungsfeld;Aktivitätsart;Programm;Baustein;Maßnahme;Teilnehmende;Ehrenamtliche;Termine;Stunden;Notiz
             ;05974;20.11.2025;BILDUNG;SEITENEINSTEIGERBERATUNG;ERSTBERATUNG_SEITENEINSTEIGER;;;;12;0;3;6;Erstberatung neu zugewanderter Familien
             ;05974;21.11.2025;QUERSCHNITT;EHRENAMT;EHRENAMT_BEGLEITUNG;KOMM_AN_II;D;;18;7;1;3;"Qualifizierung Ehrenamtlicher; Modul 2"
             """;
@@ -45,7 +45,7 @@ final class Examples {
                 {"index": 0, "line": 2, "id": "0b5e3a4c-1d2f-5a6b-8c9d-0e1f2a3b4c5d", "status": "accepted"},
                 {"index": 1, "line": 3, "id": "7a1b2c3d-4e5f-5a6b-9c8d-7e6f5a4b3c2d", "status": "duplicate"},
                 {"index": 2, "line": 4, "id": "1c2d3e4f-5a6b-5c7d-8e9f-0a1b2c3d4e5f", "status": "rejected",
-                 "errors": [{"line": 4, "detail": "participants: must be ≥ 0, was -3; a wrong report is corrected by retracting it"}]}
+                 "errors": [{"line": 4, "detail": "Teilnehmende: must be ≥ 0, was -3; a wrong report is corrected by retracting it"}]}
               ]
             }""";
 

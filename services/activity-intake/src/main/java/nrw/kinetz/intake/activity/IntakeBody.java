@@ -49,7 +49,7 @@ record IntakeBody(Format format, boolean array, List<Item> items) {
         switch (format) {
             case CSV:
                 String column = field == null || !ActivityCsv.COLUMNS.contains(field) ? null : field;
-                return ProblemError.atLine(item.line(), column == null ? detail : column + ": " + detail);
+                return ProblemError.atLine(item.line(), column == null ? detail : ActivityCsv.heading(column) + ": " + detail);
             case NDJSON:
                 return new ProblemError(field == null ? null : pointer(field), item.line(), detail);
             default:

@@ -1,8 +1,11 @@
 package nrw.kinetz.intake.activity;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import nrw.kinetz.infra.web.ProblemTexts;
 
 /**
  * The answer to a report request: how many activities were accepted, were duplicates or were rejected, and
@@ -26,5 +29,13 @@ record IntakeSummary(int received, int accepted, int duplicate, int rejected,
         return new IntakeSummary(items.size(), counts[ItemResult.Status.ACCEPTED.ordinal()],
                 counts[ItemResult.Status.DUPLICATE.ordinal()], counts[ItemResult.Status.REJECTED.ordinal()],
                 dryRun ? counts[ItemResult.Status.VALID.ordinal()] : null, dryRun, atomic, List.copyOf(items));
+    }
+
+    /** This summary with the items' errors in {@code language} (as problem details are, {@link ProblemTexts}). */
+    IntakeSummary in(Locale language) {
+        ProblemTexts texts = ProblemTexts.standard();
+        return new IntakeSummary(received, accepted, duplicate, rejected, valid, dryRun, atomic, items.stream()
+                .map(item -> new ItemResult(item.index(), item.line(), item.id(), item.status(), texts.translate(item.errors(), language)))
+                .toList());
     }
 }

@@ -71,7 +71,7 @@ class BadInputIntegrationTests {
         JsonNode problem = publishesNothing(() -> api.report(IntakeApi.CSV, csv, TestTokens.ki("05974")), 400);
 
         assertThat(problem.get("errors").get(0).get("line").asInt()).isEqualTo(2);
-        assertThat(problem.get("errors").get(0).get("detail").asString()).startsWith("hours: must be ≥ 0");
+        assertThat(problem.get("errors").get(0).get("detail").asString()).startsWith("Stunden: must be ≥ 0");
     }
 
     @Test
@@ -107,8 +107,8 @@ class BadInputIntegrationTests {
         assertThat(problem.get("title").asString()).isEqualTo("Ungültige Anfrage");
         assertThat(problem.get("detail").asString()).isEqualTo("Die Aktivität wurde abgelehnt.");
         assertThat(problem.get("errors").findValuesAsString("detail")).contains(
-                "hours: muss ≥ 0 sein, war -2; eine falsche Meldung wird durch Rücknahme korrigiert")
-                .anySatisfy(detail -> assertThat(detail).startsWith("focusArea: 'INTEGRATIONSKURS' ist nicht ein Handlungsfeld; erlaubt: "));
+                "Stunden: muss ≥ 0 sein, war -2; eine falsche Meldung wird durch Rücknahme korrigiert")
+                .anySatisfy(detail -> assertThat(detail).startsWith("Handlungsfeld: 'INTEGRATIONSKURS' ist nicht ein Handlungsfeld; erlaubt: "));
     }
 
     @Test

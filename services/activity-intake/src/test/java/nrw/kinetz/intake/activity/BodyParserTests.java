@@ -52,7 +52,7 @@ class BodyParserTests {
         ProblemError cell = csv.error(csv.items().get(0), Violation.of("participants", "must be ≥ 0"));
         assertThat(cell.line()).isEqualTo(2);
         assertThat(cell.pointer()).isNull();
-        assertThat(cell.detail()).isEqualTo("participants: must be ≥ 0");
+        assertThat(cell.detail()).isEqualTo("Teilnehmende: must be ≥ 0");
     }
 
     @Test

@@ -3,6 +3,7 @@ package nrw.kinetz.intake.activity;
 import static nrw.kinetz.intake.IntakeApi.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -92,6 +93,22 @@ class ReportingActivitiesIntegrationTests {
     }
 
     @Test
+    void theReasonsOfRejectedItemsAreInGermanWhenAskedFor() {
+        Activities good = Activities.of("05974");
+        Activities negative = Activities.of("05974").with("participants", "-3");
+        String csv = Activities.csv(List.of(good, negative), ';');
+
+        var response = api.send(HttpRequest.newBuilder(api.uri("/api/v1/activities")).header("Content-Type", IntakeApi.CSV)
+                .header("Accept-Language", "de-DE").header("Authorization", TestTokens.bearer(TestTokens.ki("05974")))
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+
+        JsonNode summary = expect(response, 202);
+        assertThat(response.headers().firstValue("Content-Language")).contains("de");
+        assertThat(summary.get("items").get(1).get("errors").get(0).get("detail").asString())
+                .isEqualTo("Teilnehmende: muss ≥ 0 sein, war -3; eine falsche Meldung wird durch Rücknahme korrigiert");
+    }
+
+    @Test
     void ndjsonIsReadLineByLineAndProblemsNameTheLine() {
         Activities good = Activities.of("05974");
         String body = good.json() + "\n\n" + "{\"id\": \"broken\n" + Activities.of("05974").with("focusArea", "SCHULE").json() + "\n";
@@ -150,6 +167,6 @@ class ReportingActivitiesIntegrationTests {
 
         assertThat(summary.get("rejected").asInt()).as(summary.toString()).isZero();
         assertThat(summary.get("valid").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(new String(template, StandardCharsets.UTF_8)).startsWith("\uFEFF" + String.join(";", ActivityCsv.COLUMNS));
+        assertThat(new String(template, StandardCharsets.UTF_8)).startsWith("\uFEFF" + ActivityCsv.headerRow());
     }
 }

@@ -97,7 +97,7 @@ class PushClientIntegrationTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).contains("accepted       1,498", "rejected           2",
-                "line 7: focusArea: 'SCHWIMMEN' is not a focus area", "line 1203: participants: must be ≥ 0");
+                "line 7: Handlungsfeld: 'SCHWIMMEN' is not a focus area", "line 1203: Teilnehmende: must be ≥ 0");
         assertThat(topic.size() - before).isEqualTo(1_498);
     }
 

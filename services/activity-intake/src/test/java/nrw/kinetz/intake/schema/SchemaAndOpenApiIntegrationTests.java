@@ -44,7 +44,7 @@ class SchemaAndOpenApiIntegrationTests {
         assertThat(content.propertyNames()).containsExactlyInAnyOrder("application/json", "application/x-ndjson", "text/csv");
         assertThat(content.get("application/json").get("examples").propertyNames()).contains("one activity", "array");
         assertThat(content.get("text/csv").get("examples").get("CSV").get("value").asString())
-                .startsWith("id;site;occurredOn;field;focusArea");
+                .startsWith("Kennung;KI;Datum;Feld;Handlungsfeld");
         assertThat(content.get("application/x-ndjson").get("examples").get("NDJSON").get("value").asString()).contains("\n{\"id\"");
         assertThat(post.get("responses").propertyNames()).contains("202", "400", "403", "413", "415", "429", "503");
         assertThat(api.get("paths").get("/api/v1/activities/{id}/retraction")).isNotNull();

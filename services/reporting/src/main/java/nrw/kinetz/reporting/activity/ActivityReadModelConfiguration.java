@@ -1,10 +1,19 @@
 package nrw.kinetz.reporting.activity;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -66,6 +75,47 @@ class ActivityReadModelConfiguration {
                     thread.setDaemon(true);
                     return thread;
                 }));
+    }
+
+    /**
+     * Reconciles after the start (once the listeners had a moment to catch up) and then every
+     * {@code kinetz.reporting.reconciliation-interval} (default 15 minutes).
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService activityReconcilerSchedule(ActivityReconciler reconciler,
+            @Value("${kinetz.reporting.reconciliation-delay:PT30S}") Duration delay,
+            @Value("${kinetz.reporting.reconciliation-interval:PT15M}") Duration interval) {
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "activities-reconciler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        schedule.scheduleWithFixedDelay(reconciler::run, delay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return schedule;
+    }
+
+    @Bean
+    ActivityReconciler activityReconciler(ActivityReconciliation reconciliation, ActivityRebuild rebuild,
+            MeterRegistry meters) {
+        ActivityReconciler reconciler = new ActivityReconciler(reconciliation, rebuild, Clock.systemUTC(),
+                ZoneId.of("Europe/Berlin"));
+        Gauge.builder("kinetz.reporting.reconciliation.differences", reconciler, ActivityReconciler::differences)
+                .description("Cells of the activities read model that differed from the topic at the last reconciliation")
+                .register(meters);
+        Gauge.builder("kinetz.reporting.reconciliation.repairs", reconciler, ActivityReconciler::repairs)
+                .description("Rebuilds started since the start to repair a difference found by reconciliation")
+                .register(meters);
+        return reconciler;
+    }
+
+    /** {@code /actuator/health} component {@code reconciliation}: what the last run found and repaired. */
+    @Bean
+    HealthIndicator reconciliationHealthIndicator(ActivityReconciler reconciler) {
+        return () -> {
+            ActivityReconciler.Outcome last = reconciler.last();
+            Health.Builder health = last == null ? Health.unknown() : Health.up();
+            return health.withDetails(reconciler.details()).build();
+        };
     }
 
     @Bean

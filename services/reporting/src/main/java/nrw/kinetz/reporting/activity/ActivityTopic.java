@@ -11,7 +11,11 @@ import java.util.function.Supplier;
  */
 interface ActivityTopic {
 
-    /** @return what the consumer group has committed, per partition; 0 where it has committed nothing */
+    /**
+     * @return how far the consumer group's read model has applied the topic, per partition, as it keeps it with
+     *         itself ({@code KeptPositions}); 0 where it keeps nothing. After a crash of the store this may lie
+     *         behind the offsets committed to Kafka, and it is what the read model reflects.
+     */
     Map<Integer, Long> committed(String groupId);
 
     /**

@@ -46,7 +46,7 @@ final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
     private final KeptPositions positions;
 
     /**
-     * @param adminConfig the settings of the application's {@code KafkaAdmin}, for reading committed offsets
+     * @param adminConfig the settings of the application's {@code KafkaAdmin}, for reading the topic's partitions
      * @param positions   where a replay keeps how far its generation has read, with the generation
      */
     KafkaActivityTopic(ConsumerFactory<String, byte[]> consumers, Map<String, Object> adminConfig,
@@ -59,20 +59,17 @@ final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
     @Override
     public Map<Integer, Long> committed(String groupId) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(METADATA.toMillis(), TimeUnit.MILLISECONDS);
+            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.ACTIVITIES)).allTopicNames()
+                    .get(METADATA.toMillis(), TimeUnit.MILLISECONDS).get(Topics.ACTIVITIES).partitions().stream()
+                    .map(p -> new TopicPartition(Topics.ACTIVITIES, p.partition())).toList();
             Map<Integer, Long> offsets = new HashMap<>();
-            committed.forEach((tp, offset) -> {
-                if (tp.topic().equals(Topics.ACTIVITIES) && offset != null) {
-                    offsets.put(tp.partition(), offset.offset());
-                }
-            });
+            positions.kept(groupId, partitions).forEach((tp, next) -> offsets.put(tp.partition(), next));
             return offsets;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the offsets of " + groupId, e);
+            throw new IllegalStateException("interrupted while reading the partitions of " + Topics.ACTIVITIES, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the offsets of " + groupId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the partitions of " + Topics.ACTIVITIES + ": " + e.getMessage(), e);
         }
     }
 

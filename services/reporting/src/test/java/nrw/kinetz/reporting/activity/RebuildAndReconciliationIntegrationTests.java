@@ -65,6 +65,12 @@ class RebuildAndReconciliationIntegrationTests {
     @Autowired
     MongoOperations mongo;
 
+    @Autowired
+    ActivityReconciler reconciler;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Value("${local.server.port}")
     int port;
 
@@ -137,6 +143,38 @@ class RebuildAndReconciliationIntegrationTests {
         assertThat(difference.get("key").asString()).isEqualTo(key);
         assertThat(difference.get("incremental").get("participants").asInt()).isEqualTo(107);
         assertThat(difference.get("recomputed").get("participants").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void aDifferingPeriodIsFoundAndRepairedByARebuildWithoutAPersonAndShownInHealthAndMetrics() {
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).withDayOfMonth(1);
+        publish(List.of(envelope(report(SOEST, day, 7, 1))));
+        String period = String.valueOf(day.getYear());
+        await().atMost(WAIT).until(() -> laki("/api/v1/aggregates?measure=activities&groupBy=site&period=" + period)
+                .at("/total/activities").asInt() >= 1);
+        caughtUp();
+        int participants = laki("/api/v1/aggregates?measure=activities&groupBy=site&period=" + period).at("/total/participants").asInt();
+        await().atMost(WAIT).until(() -> reconciler.run().differences() == 0);
+        int repairsBefore = reconciler.repairs();
+
+        // A write the store lost, a bug, a hand edit: the stored cell no longer matches the topic.
+        String key = "activities/05974/" + day.toString().substring(0, 7) + "/FRUEHE_BILDUNG/BERATUNG/NONE";
+        mongo.getCollection(MongoActivityStore.cellsOf(model.activeGeneration())).updateOne(Filters.eq("_id", key),
+                Updates.inc("participants", 100));
+        ActivityReconciler.Outcome outcome = reconciler.run();
+
+        assertThat(outcome.differences()).isEqualTo(1);
+        assertThat(outcome.repaired()).isTrue();
+        await().atMost(WAIT).until(() -> "DONE".equals(laki("/api/v1/admin/rebuild").get("state").asString()));
+        assertThat(laki("/api/v1/aggregates?measure=activities&groupBy=site&period=" + period).at("/total/participants").asInt())
+                .isEqualTo(participants);
+        assertThat(reconciler.run().differences()).isZero();
+        assertThat(meters.get("kinetz.reporting.reconciliation.repairs").gauge().value()).isEqualTo(repairsBefore + 1);
+        assertThat(meters.get("kinetz.reporting.reconciliation.differences").gauge().value()).isZero();
+        JsonNode health = json(http.get("/actuator/health", TestTokens.laki())).at("/components/reconciliation");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/details/repairs").asInt()).isEqualTo(repairsBefore + 1);
+        assertThat(health.at("/details/periods")).hasSize(2);
     }
 
     @Test

@@ -52,6 +52,7 @@ import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.reporting.ReportingHttp;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+import nrw.kinetz.testkit.browser.AxeCore;
 import nrw.kinetz.testkit.browser.HeadlessChrome;
 import nrw.kinetz.testkit.browser.RequiresChrome;
 import tools.jackson.databind.JsonNode;

@@ -19,10 +19,11 @@ final class SiteCsv {
     static final String MEDIA_TYPE = "text/csv";
 
     private static final String BOM = "\uFEFF";
-    private static final List<String> HEADER = List.of("site_id", "name", "territory_kind", "regierungsbezirk",
-            "district_key", "population", "status", "status_since", "decided", "funded", "start_phase", "established",
-            "closed", "total_fte", "focus_areas", "programs", "street", "postal_code", "city", "email", "phone", "head",
-            "version");
+    /** German headings, the naming style of every CSV of the platform (the activity template's too). */
+    private static final List<String> HEADER = List.of("KI", "Name", "Gebietsart", "Regierungsbezirk",
+            "Kreisschlüssel", "Einwohner", "Status", "Status seit", "Grundsatzentscheidung", "Zuwendungsbescheid",
+            "Startphase", "Etabliert", "Geschlossen", "Vollzeitäquivalente", "Handlungsfelder", "Programme", "Straße",
+            "PLZ", "Ort", "E-Mail", "Telefon", "Leitung", "Version");
 
     private SiteCsv() {
     }

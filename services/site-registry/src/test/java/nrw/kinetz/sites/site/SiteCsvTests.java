@@ -27,7 +27,7 @@ class SiteCsvTests {
 
         String csv = new String(SiteCsv.write(List.of(new StoredSite(site, 3))), StandardCharsets.UTF_8);
 
-        assertThat(csv).startsWith("\uFEFFsite_id;name;territory_kind;");
+        assertThat(csv).startsWith("\uFEFFKI;Name;Gebietsart;");
         assertThat(csv.lines().toList().get(1)).isEqualTo(
                 "05974;Kreis Soest;KREIS;ARNSBERG;05974;301902;DECIDED;2011-11-08;2011-11-08;;;;;5,5;;;;;;;;;3");
     }

@@ -135,7 +135,7 @@ class SiteQueriesIntegrationTests {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).contains("attachment").contains("ki-sites.csv");
         String text = new String(csv.bytes(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFsite_id;name;");
+        assertThat(text).startsWith("\uFEFFKI;Name;");
         List<String> lines = text.lines().toList();
         assertThat(lines).hasSize(1 + 7);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("05766;Kreis Lippe;KREIS;DETMOLD;05766;")

@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.dashboard;
+package nrw.kinetz.testkit.browser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,17 @@ import org.openqa.selenium.JavascriptExecutor;
 import nrw.kinetz.model.event.EventJson;
 import tools.jackson.databind.JsonNode;
 
-/** Runs axe-core (from its WebJar on the test classpath, never a CDN) in the page the browser shows. */
-final class AxeCore {
+/**
+ * Runs axe-core (from its WebJar on the test classpath, never a CDN) in the page the browser shows. A module with
+ * browser tests declares {@code org.webjars.npm:axe-core} (test scope) next to Selenium.
+ */
+public final class AxeCore {
 
     private static final String WEBJAR = "META-INF/resources/webjars/axe-core/";
 
     private final String source;
 
-    AxeCore() {
+    public AxeCore() {
         String version = webjarVersion();
         try (InputStream in = resource(WEBJAR + version + "/axe.min.js")) {
             source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -32,7 +35,7 @@ final class AxeCore {
      * @return the serious and critical violations of the WCAG 2.0/2.1 A and AA rules and axe's best practices,
      *         one line each: rule, impact, what it asks for, and the elements concerned
      */
-    List<String> seriousViolations(JavascriptExecutor browser) {
+    public List<String> seriousViolations(JavascriptExecutor browser) {
         browser.executeScript(source);
         Object result = browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
