@@ -23,6 +23,12 @@
         volunteers: 'Ehrenamtliche',
         sessions: 'Termine',
         hours: 'Stunden',
+        offerings: 'Veranstaltungen',
+        seats: 'Plätze',
+        confirmed: 'Bestätigte Anmeldungen',
+        waitlisted: 'Warteliste',
+        attended: 'Teilnahmen',
+        sessionPlaces: 'Mögliche Teilnahmen',
         granted: 'bewilligt (€)',
         disbursed: 'abgerufen (€)',
         utilisation: 'Abrufquote',
@@ -87,6 +93,14 @@
                 .slice(0, TOP_FOCUS_AREAS),
             withoutTotal: true,
             emptyText: 'In diesem Quartal wurden noch keine Aktivitäten gemeldet.'
+        },
+        {
+            id: 'catalog',
+            query: () => 'measure=catalog&groupBy=offeringType',
+            file: () => 'veranstaltungen-nach-art.csv',
+            firstColumn: 'Art',
+            chartMetric: 'offerings',
+            rows: (report) => report.rows
         },
         {
             id: 'programs',
@@ -573,7 +587,18 @@
 
     /* ---------- start ---------- */
 
+    /* The catalog listens four ports above the dashboard (8084 beside 8080, shifted alike in a second stack). */
+    function pointToTheCatalog() {
+        if (!window.location.port) {
+            return;
+        }
+        const catalog = window.location.protocol + '//' + window.location.hostname + ':'
+            + (Number(window.location.port) + 4) + '/veranstaltungen';
+        document.querySelectorAll('[data-catalog-link]').forEach((link) => { link.href = catalog; });
+    }
+
     function start() {
+        pointToTheCatalog();
         if (new URLSearchParams(window.location.search).get('sign-in') === 'failed') {
             byId('sign-in-failed').hidden = false;
         }

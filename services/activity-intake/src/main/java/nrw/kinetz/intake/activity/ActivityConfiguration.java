@@ -1,16 +1,19 @@
 package nrw.kinetz.intake.activity;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
 
 import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerListener;
@@ -49,21 +52,32 @@ class ActivityConfiguration {
         return new ClaimRecovery(ledger, (ConsumerFactory) consumers, positions);
     }
 
-    /** Checks the claims on start, in the background; the first request waits for it if it is not done. */
-    @Bean
-    ApplicationRunner claimRecoveryOnStart(ClaimRecovery recovery) {
-        return arguments -> {
-            Thread thread = new Thread(() -> {
-                try {
-                    recovery.ensureRecovered();
-                } catch (RuntimeException e) {
-                    LoggerFactory.getLogger(ClaimRecovery.class).warn("claims not checked on start, the first request"
-                            + " tries again: {}", e.getMessage());
-                }
-            }, "claim-recovery");
+    /**
+     * Checks the claims on start, in the background (the first request waits for it if it is not done), and then
+     * every {@code kinetz.intake.claim-check-interval} (default 5 minutes), so that after a crash only the records
+     * since the last check are read again.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService claimChecks(ClaimRecovery recovery,
+            @Value("${kinetz.intake.claim-check-interval:PT5M}") Duration interval) {
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "claim-recovery");
             thread.setDaemon(true);
-            thread.start();
-        };
+            return thread;
+        });
+        schedule.execute(() -> check(recovery::ensureRecovered));
+        schedule.scheduleWithFixedDelay(() -> check(recovery::recover), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return schedule;
+    }
+
+    private static void check(Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(ClaimRecovery.class).warn("activity claims not checked against the topic now;"
+                    + " the next request or the next check tries again: {}", e.getMessage());
+        }
     }
 
     /** A store that was away may have lost its last writes: the claims are checked before the next answer. */

@@ -97,11 +97,13 @@ class ClaimRecovery {
         return verified;
     }
 
-    /** @return how many claims were restored */
+    /**
+     * Checks the claims against the topic from where the last check ended to its end. Runs after a start, after
+     * an outage of the store and on a schedule, which keeps the stretch to read after a crash short.
+     *
+     * @return how many claims were restored
+     */
     synchronized int recover() {
-        if (verified) {
-            return 0;
-        }
         Properties overrides = new Properties();
         overrides.put("max.poll.records", Integer.toString(BATCH));
         int restored = 0;

@@ -16,6 +16,8 @@ public enum Dimension {
     ACTIVITY_TYPE("activityType"),
     PROGRAM("program"),
     STATUS("status"),
+    OFFERING_TYPE("offeringType"),
+    MONTH("month"),
     BLOCK("block"),
     BUDGET_YEAR("budgetYear");
 
