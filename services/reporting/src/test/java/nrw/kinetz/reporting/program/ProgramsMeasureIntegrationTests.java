@@ -84,7 +84,9 @@ class ProgramsMeasureIntegrationTests {
 
         String query = "/api/v1/aggregates?measure=programs&groupBy=program&period=" + YEAR;
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode row = json(http.get(query, TestTokens.laki())).get("rows").get(0);
+            JsonNode rows = json(http.get(query, TestTokens.laki())).get("rows");
+            assertThat(rows.size()).as("rows for %s", YEAR).isPositive();
+            JsonNode row = rows.get(0);
             assertThat(row.get("values").get("repayments").decimalValue()).isEqualByComparingTo("250.10");
             assertThat(row.get("values").get("meetingPointSessions").asLong()).isEqualTo(2);
         });
