@@ -244,7 +244,7 @@ class DevstackIntegrationTests {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theDemoSendsSampleActivitiesOfAll54KisThroughTheIntakeAndTheNumbersMoveWithoutDuplicates() throws Exception {
         Demo demo = Demo.against(uri(layout.portOf(DevstackLayout.ACTIVITY_INTAKE), "/"), new DevstackTokens(layout)::token,
                 data, message -> System.out.println("[demo-test] " + message));
