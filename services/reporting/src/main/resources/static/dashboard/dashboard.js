@@ -22,8 +22,20 @@
         participants: 'Teilnehmende',
         volunteers: 'Ehrenamtliche',
         sessions: 'Termine',
-        hours: 'Stunden'
+        hours: 'Stunden',
+        offerings: 'Veranstaltungen',
+        seats: 'Plätze',
+        confirmed: 'Bestätigte Anmeldungen',
+        waitlisted: 'Warteliste',
+        attended: 'Teilnahmen',
+        sessionPlaces: 'Mögliche Teilnahmen',
+        granted: 'bewilligt (€)',
+        disbursed: 'abgerufen (€)',
+        utilisation: 'Abrufquote',
+        proofsOpen: 'Verwendungsnachweise offen',
+        proofsOverdue: 'davon überfällig'
     };
+    const euroFormat = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
     const numberFormat = new Intl.NumberFormat('de-DE');
     const byId = (id) => document.getElementById(id);
@@ -81,6 +93,26 @@
                 .slice(0, TOP_FOCUS_AREAS),
             withoutTotal: true,
             emptyText: 'In diesem Quartal wurden noch keine Aktivitäten gemeldet.'
+        },
+        {
+            id: 'catalog',
+            query: () => 'measure=catalog&groupBy=offeringType',
+            file: () => 'veranstaltungen-nach-art.csv',
+            firstColumn: 'Art',
+            chartMetric: 'offerings',
+            rows: (report) => report.rows
+        },
+        {
+            id: 'programs',
+            /* Grants run per budget year, so this panel shows the current year, not the quarter. */
+            query: () => 'measure=programs&period=' + new Date().getFullYear() + '&groupBy=program',
+            file: () => 'foerderprogramme-' + new Date().getFullYear() + '.csv',
+            firstColumn: 'Förderprogramm',
+            chartMetric: 'granted',
+            metrics: ['granted', 'disbursed', 'utilisation', 'proofsOpen', 'proofsOverdue'],
+            decimals: ['granted', 'disbursed', 'utilisation'],
+            rows: (report) => report.rows,
+            emptyText: 'Für dieses Haushaltsjahr sind noch keine Zuwendungen erfasst.'
         }
     ];
 
@@ -98,7 +130,7 @@
 
     /* ---------- rendering ---------- */
 
-    function cellContent(td, cell) {
+    function cellContent(td, cell, decimal) {
         td.textContent = '';
         if (isSuppressed(cell)) {
             td.dataset.value = 'suppressed';
@@ -111,7 +143,7 @@
             td.append(dot, text);
         } else if (typeof cell === 'number') {
             td.dataset.value = String(cell);
-            td.textContent = numberFormat.format(cell);
+            td.textContent = decimal ? euroFormat.format(cell) : numberFormat.format(cell);
         } else {
             td.dataset.value = '';
             td.textContent = '–';
@@ -131,7 +163,7 @@
         });
         const caption = table.querySelector('caption');
         table.replaceChildren(caption);
-        const metrics = metricsOf(report);
+        const metrics = panel.metrics || metricsOf(report);
 
         const head = table.createTHead().insertRow();
         const headers = (panel.ranked ? ['Rang'] : []).concat([panel.firstColumn], metrics.map((m) => METRIC_LABELS[m] || m));
@@ -166,7 +198,7 @@
             metrics.forEach((metric) => {
                 const td = tr.insertCell();
                 td.dataset.metric = metric;
-                cellContent(td, values[metric]);
+                cellContent(td, values[metric], (panel.decimals || []).includes(metric));
                 const before = previous.get(key + '/' + metric);
                 if (before !== undefined && before !== td.dataset.value) {
                     td.classList.add('changed');
@@ -555,7 +587,18 @@
 
     /* ---------- start ---------- */
 
+    /* The catalog listens four ports above the dashboard (8084 beside 8080, shifted alike in a second stack). */
+    function pointToTheCatalog() {
+        if (!window.location.port) {
+            return;
+        }
+        const catalog = window.location.protocol + '//' + window.location.hostname + ':'
+            + (Number(window.location.port) + 4) + '/veranstaltungen';
+        document.querySelectorAll('[data-catalog-link]').forEach((link) => { link.href = catalog; });
+    }
+
     function start() {
+        pointToTheCatalog();
         if (new URLSearchParams(window.location.search).get('sign-in') === 'failed') {
             byId('sign-in-failed').hidden = false;
         }

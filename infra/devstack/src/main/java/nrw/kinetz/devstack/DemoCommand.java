@@ -1,7 +1,6 @@
 package nrw.kinetz.devstack;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -9,6 +8,7 @@ import java.util.function.Consumer;
 import nrw.kinetz.devstack.demo.Demo;
 import nrw.kinetz.devstack.demo.DemoException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kinetz demo}: sample activities of all 54 KIs through the running devstack's intake. */
@@ -33,11 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--history-days", defaultValue = "365", description = "Days of history (default: ${DEFAULT-VALUE}).")
     int historyDays;
 
-    @Option(names = "--data-dir", description = "The devstack's data folder (default: .devstack in the repository).")
-    Path dataDir;
-
-    @Option(names = "--port-offset", defaultValue = "0", description = "As given to 'up'.")
-    int portOffset;
+    @Mixin
+    StackOptions stack;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -47,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         AtomicBoolean stopped = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopped.set(true), "demo-stop"));
-        return run(DevstackLayout.of(dataDir, portOffset), history, historyDays, rate, count, stopped,
+        return run(stack.layout(), history, historyDays, rate, count, stopped,
                 message -> System.err.println("[kinetz demo] " + message));
     }
 
@@ -63,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             log.accept("live: " + sent + " sent; stopped");
             return 0;
         } catch (DemoException e) {
-            log.accept(e.getMessage() + " — is the devstack running (./kinetz up)?");
+            log.accept(e.getMessage());
             return 1;
         }
     }

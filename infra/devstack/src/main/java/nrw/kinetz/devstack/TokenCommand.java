@@ -1,11 +1,10 @@
 package nrw.kinetz.devstack;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code kinetz token <clientId>}: an access token from the devstack's authorization server (last line of output). */
@@ -15,16 +14,13 @@ final class TokenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<clientId>", description = "laki, viewer or ki-<siteId>, e.g. ki-05974")
     String clientId;
 
-    @Option(names = "--data-dir", description = "The devstack's data folder (default: .devstack in the repository).")
-    Path dataDir;
-
-    @Option(names = "--port-offset", defaultValue = "0", description = "As given to 'up'.")
-    int portOffset;
+    @Mixin
+    StackOptions stack;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         try {
-            System.out.println(new DevstackTokens(DevstackLayout.of(dataDir, portOffset)).token(clientId));
+            System.out.println(new DevstackTokens(stack.layout()).token(clientId));
             return 0;
         } catch (IllegalStateException | java.net.ConnectException e) {
             System.err.println("[kinetz] " + (e.getMessage() == null ? "the authorization server does not answer — is the devstack running?" : e.getMessage()));

@@ -1,26 +1,22 @@
 package nrw.kinetz.devstack;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code kinetz users}: the people who can sign in to the dashboard, with their generated passwords. */
 @Command(name = "users", description = "Print the dashboard's sign-in users (laki, viewer, ki-05974) and their passwords.")
 final class UsersCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", description = "The devstack's data folder (default: .devstack in the repository).")
-    Path dataDir;
-
-    @Option(names = "--port-offset", defaultValue = "0", description = "As given to 'up'.")
-    int portOffset;
+    @Mixin
+    StackOptions stack;
 
     @Override
     public Integer call() {
-        DevstackLayout layout = DevstackLayout.of(dataDir, portOffset);
+        DevstackLayout layout = stack.layout();
         try {
             print(DevstackSecrets.of(layout).users(), layout, System.out);
             return 0;

@@ -85,6 +85,18 @@ class DevstackIntegrationTests {
     }
 
     @Test
+    @Order(1)
+    void programTrackingServesTheProgrammesAndTheSampleGrants() throws Exception {
+        int port = layout.portOf(DevstackLayout.PROGRAM_TRACKING);
+        assertThat(getJson(port, "/api/v1/programs").size()).isEqualTo(9);
+        // The sample grants are stored in the background after the service is up.
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> getJson(port, "/api/v1/grants?site=05974&program=KI_GRUNDFOERDERUNG").size() == 3);
+        JsonNode grants = getJson(port, "/api/v1/grants?site=05974&program=KI_GRUNDFOERDERUNG");
+        assertThat(grants.get(0).get("amountGranted").asString()).matches("[0-9]+\\.[0-9]{2}");
+    }
+
+    @Test
     @Order(2)
     void writeWithoutATokenIsRefusedAndOnlyALakiTokenFromTheAuthorizationServerGetsThrough() throws Exception {
         String soest = "{\"siteId\":\"05974\",\"name\":\"Kreis Soest\",\"territoryKind\":\"KREIS\",\"population\":301902}";
@@ -232,7 +244,7 @@ class DevstackIntegrationTests {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theDemoSendsSampleActivitiesOfAll54KisThroughTheIntakeAndTheNumbersMoveWithoutDuplicates() throws Exception {
         Demo demo = Demo.against(uri(layout.portOf(DevstackLayout.ACTIVITY_INTAKE), "/"), new DevstackTokens(layout)::token,
                 data, message -> System.out.println("[demo-test] " + message));
@@ -291,6 +303,8 @@ class DevstackIntegrationTests {
 
     private static Devstack start() throws InterruptedException {
         Devstack stack = new Devstack(layout, message -> System.out.println("[devstack-test] " + message));
+        // Known before it starts, so that @AfterAll stops whatever a start that failed half-way left running.
+        devstack = stack;
         stack.start(Duration.ofMinutes(4));
         return stack;
     }

@@ -45,6 +45,18 @@ public final class ReportingHttp {
         return send(request.build());
     }
 
+    /** The cursor after the newest feed entry: what a test publishes next comes after it. */
+    public String feedEnd() {
+        String cursor = "0";
+        while (true) {
+            JsonNode page = json(get("/api/v1/feed?limit=1000&after=" + cursor));
+            if (page.get("changes").isEmpty()) {
+                return cursor;
+            }
+            cursor = page.get("next").asString();
+        }
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return EventJson.mapper().readTree(response.body());
     }

@@ -47,7 +47,7 @@ final class HttpIntake implements Intake {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                why = "the intake at " + activities + " does not answer (" + e.getMessage() + ")";
+                why = "the intake at " + activities + " does not answer (" + e + "); is the devstack running (./kinetz up)?";
                 Thread.sleep(1000);
                 continue;
             }

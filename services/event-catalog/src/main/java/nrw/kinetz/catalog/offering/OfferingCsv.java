@@ -12,9 +12,10 @@ import nrw.kinetz.model.catalog.OfferingSession;
  */
 final class OfferingCsv {
 
-    private static final List<String> HEADER = List.of("offering_id", "status", "type", "organiser_site", "organiser",
-            "focus_area", "field", "title", "first_start", "last_end", "sessions", "place", "online_link", "capacity",
-            "free_seats", "waitlisted", "registration_deadline", "cancellation_deadline");
+    /** German headings as a spreadsheet user reads them, one concept one heading (docs/architecture.md#csv). */
+    private static final List<String> HEADER = List.of("Angebot", "Status", "Art", "KI", "Veranstalter",
+            "Handlungsschwerpunkt", "Handlungsfeld", "Titel", "Beginn", "Ende", "Termine", "Ort", "Online", "Plätze",
+            "Freie Plätze", "Warteliste", "Anmeldeschluss", "Abmeldeschluss");
 
     private OfferingCsv() {
     }

@@ -171,7 +171,7 @@ class OfferingsIntegrationTests {
         assertThat(page.header("Link")).contains("rel=\"next\"");
         assertThat(csv.bytes()[0]).isEqualTo((byte) 0xEF);
         String text = new String(csv.bytes(), StandardCharsets.UTF_8);
-        assertThat(text.lines().findFirst().orElseThrow()).startsWith("\uFEFFoffering_id;status;type");
+        assertThat(text.lines().findFirst().orElseThrow()).startsWith("\uFEFFAngebot;Status;Art;KI;Veranstalter");
         assertThat(text).contains(soest + ";PUBLISHED;FORTBILDUNG;05974;KI Kreis Soest");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorPointers()).containsExactlyInAnyOrder("/focusArea", "/organiserSite");

@@ -300,6 +300,39 @@ class RegistrationIntegrationTests {
         assertThat(status(id)).isEqualTo("CONFIRMED");
     }
 
+    @Test
+    void aConfirmationCutShortAfterTheSeatWasTakenIsFinishedWithItsMail() {
+        String offering = offerings.published(5);
+        String email = unique("unterbrochen");
+        String id = register(offering, "Unterbrochen", email).json().get("registrationId").asString();
+        // What a crash between the two writes leaves: the seat is taken on the offering, the registration still pending.
+        mongo.getCollection("offerings").updateOne(new Document("_id", offering), new Document("$push",
+                new Document("seatHolders", id)).append("$inc", new Document("freeSeats", -1)));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED".equals(status(id)));
+
+        assertThat(Mails.await(email, "CONFIRMED")).isNotNull();
+        assertThat(freeSeats(offering)).isEqualTo(4);
+    }
+
+    @Test
+    void aLargerCapacityMovesTheFirstOnTheWaitingListUpWithAMail() {
+        String offering = offerings.published(1);
+        confirm(register(offering, "Erste", unique("erste")).json().get("registrationId").asString());
+        String waitingMail = unique("wartend");
+        String waiting = register(offering, "Wartend", waitingMail).json().get("registrationId").asString();
+        assertThat(confirm(waiting).json().get("status").asString()).isEqualTo("WAITLISTED");
+
+        Http.Response larger = http.send("PUT", "/api/v1/offerings/" + offering, TestTokens.laki(), "\"2\"",
+                Offerings.body(null, 2, 30));
+
+        assertThat(larger.status()).as(larger.body()).isEqualTo(200);
+        assertThat(larger.json().get("freeSeats").asInt()).isZero();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED".equals(status(waiting)));
+        assertThat(Mails.await(waitingMail, "PROMOTED")).isNotNull();
+        assertThat(events.typesAbout(offering)).contains(CatalogEventTypes.REGISTRATION_PROMOTED.name());
+    }
+
     private Http.Response register(String offering, String name, String email) {
         return http.send("POST", "/api/v1/offerings/" + offering + "/registrations", null, null,
                 "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"organisation\":\"Grundschule am Park\"}");

@@ -72,6 +72,11 @@ final class MongoActivityChanges implements ChangeSource {
         });
     }
 
+    @Override
+    public boolean owns(Change change) {
+        return CellKey.MEASURE.equals(change.measure());
+    }
+
     private static Change change(Generation generation, Document document) {
         Cell cell = MongoActivityStore.cell(document);
         return new Change(generation.suffix(), cell.key().value(), ((Number) document.get(MongoActivityStore.REVISION)).longValue(),

@@ -15,7 +15,11 @@ public enum Dimension {
     FOCUS_AREA("focusArea"),
     ACTIVITY_TYPE("activityType"),
     PROGRAM("program"),
-    STATUS("status");
+    STATUS("status"),
+    OFFERING_TYPE("offeringType"),
+    MONTH("month"),
+    BLOCK("block"),
+    BUDGET_YEAR("budgetYear");
 
     private final String parameter;
 

@@ -24,4 +24,9 @@ public interface ChangeSource {
      * value is still to be fed.
      */
     void fed(List<Change> changes);
+
+    /** @return whether this source wrote {@code change}, where several read models feed one feed */
+    default boolean owns(Change change) {
+        return true;
+    }
 }

@@ -2,6 +2,7 @@ package nrw.kinetz.reporting.feed;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,8 +29,9 @@ class FeedConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    FeedRelay feedRelay(ChangeSource source, Feed feed, Lease lease, ObjectProvider<FeedListener> listeners,
+    FeedRelay feedRelay(List<ChangeSource> sources, Feed feed, Lease lease, ObjectProvider<FeedListener> listeners,
             @Value("${reporting.feed.batch-size:500}") int batchSize) {
+        ChangeSource source = sources.size() == 1 ? sources.get(0) : new ChangeSources(sources);
         return new FeedRelay(source, feed, lease, () -> listeners.orderedStream().toList(), Clock.systemUTC(), batchSize);
     }
 

@@ -1,12 +1,16 @@
 package nrw.kinetz.reporting.sample;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
+import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.SampleData;
@@ -19,18 +23,29 @@ import nrw.kinetz.model.event.Topics;
  * {@link SampleData} mark), so the dashboard can say so. Its own consumer group, so it never holds up the
  * activities read model. A malformed record is left to that read model, which dead-letters it; dead-lettering it
  * here too would put it into the dead-letter topic twice.
+ *
+ * <p>The position is kept with the mark ({@link KeptPositions}), written only when the mark is: a store that lost
+ * the mark lost that position too, and the listener finds the mark again. Until then every start reads the topic
+ * from the beginning, which costs a byte search per record and no write.
  */
 @Component
-class SampleDataListener {
+class SampleDataListener implements ConsumerSeekAware {
 
     static final String ID = "reporting-sample-data";
 
     private static final byte[] MARK = SampleData.NOTE_PREFIX.getBytes(StandardCharsets.UTF_8);
 
     private final MongoSampleData sampleData;
+    private final KeptPositions positions;
 
-    SampleDataListener(MongoSampleData sampleData) {
+    SampleDataListener(MongoSampleData sampleData, KeptPositions positions) {
         this.sampleData = sampleData;
+        this.positions = positions;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        positions.seek(assignments, callback);
     }
 
     @KafkaListener(id = ID, groupId = "reporting.sample-data", topics = Topics.ACTIVITIES)
@@ -50,6 +65,7 @@ class SampleDataListener {
         }
         if (SampleData.isSample(report)) {
             sampleData.markPresent(report.activityId());
+            positions.applied(record);
         }
     }
 

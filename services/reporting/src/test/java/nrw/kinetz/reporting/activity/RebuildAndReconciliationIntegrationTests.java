@@ -96,7 +96,7 @@ class RebuildAndReconciliationIntegrationTests {
         caughtUp();
         Map<String, JsonNode> before = everyAnswer();
         Generation from = model.activeGeneration();
-        String feedEnd = feedEnd();
+        String feedEnd = http.feedEnd();
 
         HttpResponse<String> started = http.post("/api/v1/admin/rebuild", TestTokens.laki());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -207,17 +207,6 @@ class RebuildAndReconciliationIntegrationTests {
             }
         }
         return answers;
-    }
-
-    private String feedEnd() {
-        String cursor = "0";
-        while (true) {
-            JsonNode page = json(http.get("/api/v1/feed?limit=1000&after=" + cursor));
-            if (page.get("changes").isEmpty()) {
-                return cursor;
-            }
-            cursor = page.get("next").asString();
-        }
     }
 
     private void publish(List<EventEnvelope<?>> events) {

@@ -49,7 +49,8 @@ class AggregateQueryTests {
     @Test
     void unknownGroupingOfAnUnknownMeasureNamesEveryGrouping() {
         assertThat(problems("nothing", "district", null)).extracting(InvalidAggregateQueryException.Problem::detail)
-                .contains("'district' is not a grouping; allowed: site, regierungsbezirk, field, focusArea, activityType, program, status");
+                .contains("'district' is not a grouping; allowed: site, regierungsbezirk, field, focusArea, activityType, program, "
+                        + "status, offeringType, month, block, budgetYear");
     }
 
     @Test
@@ -66,7 +67,8 @@ class AggregateQueryTests {
                 .containsExactly("measure", "groupBy", "period");
         assertThat(problems(null, null, null)).extracting(InvalidAggregateQueryException.Problem::detail)
                 .containsExactly("measure is required; allowed: sites, catalog",
-                        "groupBy is required; allowed: site, regierungsbezirk, field, focusArea, activityType, program, status");
+                        "groupBy is required; allowed: site, regierungsbezirk, field, focusArea, activityType, program, status, "
+                                + "offeringType, month, block, budgetYear");
     }
 
     @Test

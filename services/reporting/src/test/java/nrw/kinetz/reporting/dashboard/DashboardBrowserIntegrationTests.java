@@ -2,6 +2,7 @@ package nrw.kinetz.reporting.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,13 +37,19 @@ import org.springframework.test.annotation.DirtiesContext;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.FocusArea;
+import nrw.kinetz.model.Money;
 import nrw.kinetz.model.Period;
+import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityMetrics;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
+import nrw.kinetz.model.program.FundsDisbursed;
+import nrw.kinetz.model.program.GrantApplied;
+import nrw.kinetz.model.program.GrantApproved;
+import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.reporting.ReportingHttp;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
@@ -119,8 +127,18 @@ class DashboardBrowserIntegrationTests {
         awaitAllSitesRegistered();
         FocusArea quiet = aFocusAreaWithoutParticipantsThisQuarter(period);
 
+        BigDecimal grantedForKim = publishAKimGrantThisYear();
+
         browser.get(dashboard);
         awaitLive();
+        waitUpTo(Duration.ofSeconds(30)).until(d -> grantedForKim.compareTo(new BigDecimal(String.valueOf(
+                ((JavascriptExecutor) browser).executeScript("const cell = document.querySelector(arguments[0]);"
+                        + " return cell && cell.dataset.value ? cell.dataset.value : '0';",
+                        "#table-programs tbody tr[data-key='KIM'] td[data-metric='granted']")))) == 0);
+        // Read in one step: the page may redraw the table any time.
+        assertThat((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('#table-programs thead').textContent;"))
+                .contains("bewilligt (€)").contains("Verwendungsnachweise offen");
         long activitiesBefore = Long.parseLong(cellValue(quiet, "activities"));
         markPage();
 
@@ -146,6 +164,8 @@ class DashboardBrowserIntegrationTests {
         assertPageNotReloaded();
         assertThat(downloadCsvWithTheKeyboard("focus-area").lines()).as("the CSV download, signed in")
                 .anySatisfy(line -> assertThat(line).startsWith(quiet.name() + ";" + quiet.label() + ";" + (activitiesBefore + 2) + ";4;"));
+        assertThat(downloadCsvWithTheKeyboard("programs").lines()).as("the Förderprogramme CSV")
+                .anySatisfy(line -> assertThat(line).startsWith("KIM;"));
         assertThat(axe.seriousViolations(browser)).as("axe-core, signed in").isEmpty();
         screenshot("target/dashboard.png");
 
@@ -157,6 +177,35 @@ class DashboardBrowserIntegrationTests {
 
         signOutWithTheKeyboard();
         awaitCell(quiet, "participants", "suppressed");
+    }
+
+    /**
+     * A KIM grant of this budget year, approved and partly drawn, as program tracking announces it; returns what
+     * reporting then shows as granted for KIM this year (earlier tests may have added grants too).
+     */
+    private BigDecimal publishAKimGrantThisYear() {
+        int year = today().getYear();
+        SiteId soest = SiteId.of("05974");
+        UUID grant = UUID.randomUUID();
+        publishProgramEvent(ProgramEventTypes.GRANT_APPLIED, new GrantApplied(grant, soest, Program.KIM, null, year,
+                Money.parse("250000.00"), today()));
+        publishProgramEvent(ProgramEventTypes.GRANT_APPROVED, new GrantApproved(grant, soest, Program.KIM, null, year,
+                Money.parse("250000.00"), today(), LocalDate.of(year + 1, 6, 30)));
+        publishProgramEvent(ProgramEventTypes.FUNDS_DISBURSED, new FundsDisbursed(grant, soest, Program.KIM, null, year,
+                UUID.randomUUID(), Money.parse("62500.00"), today(), Money.parse("62500.00")));
+        String query = "/api/v1/aggregates?measure=programs&groupBy=program&period=" + year;
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                ReportingHttp.json(new ReportingHttp(port).get(query)).get("rows").valueStream()
+                        .anyMatch(row -> row.get("key").asString().equals("KIM") && row.get("values").get("disbursed")
+                                .decimalValue().compareTo(new BigDecimal("62500.00")) >= 0));
+        return ReportingHttp.json(new ReportingHttp(port).get(query)).get("rows").valueStream()
+                .filter(row -> row.get("key").asString().equals("KIM")).findFirst().orElseThrow()
+                .get("values").get("granted").decimalValue();
+    }
+
+    private <T> void publishProgramEvent(nrw.kinetz.model.event.EventType<T> type, T payload) {
+        publisher.publishAndWait(EventEnvelope.of(UUID.randomUUID(), EventSource.service("program-tracking"), type, "05974",
+                payload));
     }
 
     /** A focus area nobody reported participants for this quarter, so that 3 of them are a small number. */
@@ -212,7 +261,10 @@ class DashboardBrowserIntegrationTests {
     private void signInWithTheKeyboardAs(String user) {
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0); document.querySelector('.skip-link').focus();");
         WebElement signIn = browser.findElement(By.id("sign-in"));
-        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        // The key goes to whatever has the focus, as a person's keyboard does: the skip link is off-screen until it is
+        // shown by its focus, and a headless browser whose window has no focus of its own may not show it, so
+        // WebDriver would refuse to type "into" it.
+        new Actions(browser).sendKeys(Keys.TAB).perform();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the next tab stop is the sign-in button")
                 .isEqualTo("sign-in");
         assertThat(signIn.getText()).isEqualTo("Anmelden");

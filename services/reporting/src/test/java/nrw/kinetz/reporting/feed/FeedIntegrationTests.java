@@ -68,7 +68,7 @@ class FeedIntegrationTests {
 
     @Test
     void everyChangeAfterACursorIsInTheFeedWithTheCursorToContinueFrom() {
-        String start = cursorNow();
+        String start = http.feedEnd();
         ActivityReported first = report(SOEST, LocalDate.of(2020, 3, 1), 3, 6);
         publish(first);
         List<JsonNode> changes = awaitChanges(start, TestTokens.laki(), "/2020-03/", 1);
@@ -92,7 +92,7 @@ class FeedIntegrationTests {
 
     @Test
     void callersWithoutTheLakiRoleSeeSmallPeopleCountsWithheld() {
-        String start = cursorNow();
+        String start = http.feedEnd();
         publish(report(KOELN, LocalDate.of(2020, 4, 1), 2, 9));
         awaitChanges(start, TestTokens.laki(), "/2020-04/", 1);
 
@@ -106,7 +106,7 @@ class FeedIntegrationTests {
 
     @Test
     void aPageEndsAtTheLimitAndItsNextCursorAndLinkContinueIt() {
-        String start = cursorNow();
+        String start = http.feedEnd();
         publish(report(SOEST, LocalDate.of(2020, 5, 1), 5, 0), report(KOELN, LocalDate.of(2020, 5, 1), 5, 0));
         awaitChanges(start, TestTokens.laki(), "/2020-05/", 2);
 
@@ -122,7 +122,7 @@ class FeedIntegrationTests {
 
     @Test
     void aCursorAtTheEndGivesNoChangesAndItselfAsNext() {
-        String end = cursorNow();
+        String end = http.feedEnd();
 
         JsonNode page = json(http.get("/api/v1/feed?after=" + end));
 
@@ -215,16 +215,6 @@ class FeedIntegrationTests {
     }
 
     /** The cursor of the feed's end now: reading until a page is empty. */
-    private String cursorNow() {
-        String cursor = "0";
-        while (true) {
-            JsonNode page = json(http.get("/api/v1/feed?limit=1000&after=" + cursor));
-            if (page.get("changes").isEmpty()) {
-                return cursor;
-            }
-            cursor = page.get("next").asString();
-        }
-    }
 
     private List<JsonNode> awaitChanges(String after, String token, String keyPart, int expected) {
         List<JsonNode> found = new ArrayList<>();
