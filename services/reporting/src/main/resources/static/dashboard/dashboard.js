@@ -28,8 +28,14 @@
         confirmed: 'Bestätigte Anmeldungen',
         waitlisted: 'Warteliste',
         attended: 'Teilnahmen',
-        sessionPlaces: 'Mögliche Teilnahmen'
+        sessionPlaces: 'Mögliche Teilnahmen',
+        granted: 'bewilligt (€)',
+        disbursed: 'abgerufen (€)',
+        utilisation: 'Abrufquote',
+        proofsOpen: 'Verwendungsnachweise offen',
+        proofsOverdue: 'davon überfällig'
     };
+    const euroFormat = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
     const numberFormat = new Intl.NumberFormat('de-DE');
     const byId = (id) => document.getElementById(id);
@@ -95,6 +101,18 @@
             firstColumn: 'Art',
             chartMetric: 'offerings',
             rows: (report) => report.rows
+        },
+        {
+            id: 'programs',
+            /* Grants run per budget year, so this panel shows the current year, not the quarter. */
+            query: () => 'measure=programs&period=' + new Date().getFullYear() + '&groupBy=program',
+            file: () => 'foerderprogramme-' + new Date().getFullYear() + '.csv',
+            firstColumn: 'Förderprogramm',
+            chartMetric: 'granted',
+            metrics: ['granted', 'disbursed', 'utilisation', 'proofsOpen', 'proofsOverdue'],
+            decimals: ['granted', 'disbursed', 'utilisation'],
+            rows: (report) => report.rows,
+            emptyText: 'Für dieses Haushaltsjahr sind noch keine Zuwendungen erfasst.'
         }
     ];
 
@@ -112,7 +130,7 @@
 
     /* ---------- rendering ---------- */
 
-    function cellContent(td, cell) {
+    function cellContent(td, cell, decimal) {
         td.textContent = '';
         if (isSuppressed(cell)) {
             td.dataset.value = 'suppressed';
@@ -125,7 +143,7 @@
             td.append(dot, text);
         } else if (typeof cell === 'number') {
             td.dataset.value = String(cell);
-            td.textContent = numberFormat.format(cell);
+            td.textContent = decimal ? euroFormat.format(cell) : numberFormat.format(cell);
         } else {
             td.dataset.value = '';
             td.textContent = '–';
@@ -145,7 +163,7 @@
         });
         const caption = table.querySelector('caption');
         table.replaceChildren(caption);
-        const metrics = metricsOf(report);
+        const metrics = panel.metrics || metricsOf(report);
 
         const head = table.createTHead().insertRow();
         const headers = (panel.ranked ? ['Rang'] : []).concat([panel.firstColumn], metrics.map((m) => METRIC_LABELS[m] || m));
@@ -180,7 +198,7 @@
             metrics.forEach((metric) => {
                 const td = tr.insertCell();
                 td.dataset.metric = metric;
-                cellContent(td, values[metric]);
+                cellContent(td, values[metric], (panel.decimals || []).includes(metric));
                 const before = previous.get(key + '/' + metric);
                 if (before !== undefined && before !== td.dataset.value) {
                     td.classList.add('changed');

@@ -25,6 +25,9 @@ record DevstackLayout(Path repository, Path dataDir, int portOffset) {
 
     static final Component ACTIVITY_INTAKE = new Component("activity-intake", "services/activity-intake/target/activity-intake.jar", 8081);
 
+    static final Component PROGRAM_TRACKING = new Component("program-tracking",
+            "services/program-tracking/target/program-tracking.jar", 8083);
+
     /** Serves the dashboard: the address people open. */
     static final Component REPORTING = new Component("reporting", "services/reporting/target/reporting.jar", 8080);
 
@@ -34,7 +37,7 @@ record DevstackLayout(Path repository, Path dataDir, int portOffset) {
     static final List<Component> SERVICES = List.of(
             SITE_REGISTRY,
             ACTIVITY_INTAKE,
-            new Component("program-tracking", "services/program-tracking/target/program-tracking.jar", 8083),
+            PROGRAM_TRACKING,
             EVENT_CATALOG,
             REPORTING);
 

@@ -85,6 +85,18 @@ class DevstackIntegrationTests {
     }
 
     @Test
+    @Order(1)
+    void programTrackingServesTheProgrammesAndTheSampleGrants() throws Exception {
+        int port = layout.portOf(DevstackLayout.PROGRAM_TRACKING);
+        assertThat(getJson(port, "/api/v1/programs").size()).isEqualTo(9);
+        // The sample grants are stored in the background after the service is up.
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> getJson(port, "/api/v1/grants?site=05974&program=KI_GRUNDFOERDERUNG").size() == 3);
+        JsonNode grants = getJson(port, "/api/v1/grants?site=05974&program=KI_GRUNDFOERDERUNG");
+        assertThat(grants.get(0).get("amountGranted").asString()).matches("[0-9]+\\.[0-9]{2}");
+    }
+
+    @Test
     @Order(2)
     void writeWithoutATokenIsRefusedAndOnlyALakiTokenFromTheAuthorizationServerGetsThrough() throws Exception {
         String soest = "{\"siteId\":\"05974\",\"name\":\"Kreis Soest\",\"territoryKind\":\"KREIS\",\"population\":301902}";
@@ -297,6 +309,8 @@ class DevstackIntegrationTests {
 
     private static Devstack start() throws InterruptedException {
         Devstack stack = new Devstack(layout, message -> System.out.println("[devstack-test] " + message));
+        // Known before it starts, so that @AfterAll stops whatever a start that failed half-way left running.
+        devstack = stack;
         stack.start(Duration.ofMinutes(4));
         return stack;
     }

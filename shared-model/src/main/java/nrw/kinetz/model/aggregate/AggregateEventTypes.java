@@ -13,8 +13,8 @@ public final class AggregateEventTypes {
             EventType.of("nrw.ki.aggregate.updated.v1", AggregateUpdated.class, Topics.AGGREGATES);
 
     /**
-     * Version 2: whole counts and exact decimals (money, full-time equivalents) as strings. Published for the
-     * measures that have decimals; version 1 stays for those that only count.
+     * Version 2: whole counts and exact decimals (money, full-time equivalents) as strings. It is the type
+     * for measures that have decimals; version 1 stays for those that only count.
      */
     public static final EventType<AggregateUpdatedV2> UPDATED_V2 =
             EventType.of("nrw.ki.aggregate.updated.v2", AggregateUpdatedV2.class, Topics.AGGREGATES);

@@ -16,7 +16,7 @@ import nrw.kinetz.model.Period;
  * Version 2 of {@link AggregateUpdated}: besides whole counts it carries exact decimals — money in euros and
  * full-time equivalents — as strings with fixed decimals ({@code "15000.00"}, {@code "5.50"}), because a JSON
  * number is read as a binary floating-point number by many consumers and would lose cents. Version 1 cannot
- * carry decimals; measures with decimals (programs, sites' staffing) are published only as version 2.
+ * carry decimals, so measures with decimals (programs, sites' staffing) are to be published as version 2.
  *
  * <p>Like version 1 it carries the whole current value, so the latest record per key is the aggregate.
  *

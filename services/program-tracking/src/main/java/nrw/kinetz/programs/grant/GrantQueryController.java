@@ -37,9 +37,10 @@ import nrw.kinetz.programs.web.Paging;
 @RequestMapping("/api/v1/grants")
 class GrantQueryController {
 
-    private static final List<String> CSV_HEADER = List.of("grant_id", "site_id", "program", "block", "budget_year",
-            "status", "amount_applied", "amount_granted", "disbursed", "available", "passed_on", "proof_of_use_due",
-            "proof_of_use_status", "repayment_claim", "version");
+    /** German headings, the naming style of every CSV of the platform. */
+    private static final List<String> CSV_HEADER = List.of("Zuwendung", "KI", "Programm", "Baustein", "Haushaltsjahr",
+            "Status", "Beantragt", "Bewilligt", "Abgerufen", "Verfügbar", "Weitergeleitet", "Verwendungsnachweis fällig",
+            "Verwendungsnachweis", "Rückforderung", "Version");
 
     private final GrantStore store;
     private final GrantService service;

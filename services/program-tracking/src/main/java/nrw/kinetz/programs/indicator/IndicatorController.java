@@ -66,7 +66,8 @@ class IndicatorController {
     @GetMapping(path = "/api/v1/indicators", produces = Csv.MEDIA_TYPE)
     ResponseEntity<byte[]> indicatorsAsCsv(@RequestParam String site, @RequestParam String program,
             @RequestParam @Min(2000) @Max(2100) int year, Caller caller) {
-        Csv csv = new Csv(List.of("site_id", "program", "budget_year", "block", "measure_id", "indicator", "actual", "target"));
+        Csv csv = new Csv(List.of("KI", "Programm", "Haushaltsjahr", "Baustein", "Maßnahme", "Indikator",
+                "Ist", "Ziel"));
         for (Figure f : indicators.of(SiteId.of(site), Program.parse(program), year)) {
             csv.line(List.of(site, program.strip().toUpperCase(java.util.Locale.ROOT), Integer.toString(year),
                     Csv.text(f.block()), Csv.text(f.measureId()), f.indicator().name(),

@@ -83,7 +83,11 @@ public class MeasureStore {
                 MeasureDocument.class, COLLECTION)).map(MeasureDocument::toStored);
     }
 
-    /** @return {@code false} if the site has a measure with this reference already */
+    /**
+     * Stores a measure at version 1 with its events (a seeded one may be completed already).
+     *
+     * @return {@code false} if the site has a measure with this reference already
+     */
     boolean insert(Measure measure, List<EventEnvelope<?>> events) {
         List<StoredEvent> stored = StoredEvent.all(events);
         Map<String, Long> targets = new LinkedHashMap<>();
@@ -91,7 +95,8 @@ public class MeasureStore {
         try {
             mongo.insert(new MeasureDocument(key(measure.siteId(), measure.measureId()), measure.siteId().value(),
                     measure.measureId(), measure.program().name(), measure.block() == null ? null : measure.block().name(),
-                    measure.title(), measure.startsOn().toString(), measure.endsOn().toString(), targets, null, 1, stored,
+                    measure.title(), measure.startsOn().toString(), measure.endsOn().toString(), targets,
+                    measure.completedOn() == null ? null : measure.completedOn().toString(), 1, stored,
                     stored.stream().map(StoredEvent::eventId).toList()), COLLECTION);
             return true;
         } catch (DuplicateKeyException e) {

@@ -33,6 +33,21 @@ public class Announcer {
         return facts.stream().<EventEnvelope<?>>map(fact -> envelope(fact, UUID.randomUUID(), now, siteId)).toList();
     }
 
+    /**
+     * The facts as events with ids derived from {@code seed} and their position, for sample data: seeding a wiped
+     * store again republishes the same {@code ce_id}s, which consumers count once.
+     */
+    public List<EventEnvelope<?>> announceSeeded(SiteId siteId, List<? extends Fact<?>> facts, String seed) {
+        OffsetDateTime now = now();
+        List<EventEnvelope<?>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            UUID id = UUID.nameUUIDFromBytes((SERVICE_NAME + "/seed/" + seed + "/" + i)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            events.add(envelope(facts.get(i), id, now, siteId));
+        }
+        return events;
+    }
+
     /** One event with a given id: for facts whose id must be the same every time they are derived (a replay). */
     public <T> EventEnvelope<T> announce(SiteId siteId, EventType<T> type, T payload, UUID id) {
         return new EventEnvelope<>(id, EventSource.service(SERVICE_NAME), type, now(), siteId.value(), payload);

@@ -70,7 +70,7 @@ class GrantMoneyIntegrationTests {
         assertThat(grant.json().get("disbursed").asString()).isEqualTo("20000.00");
         assertThat(grant.json().get("available").asString()).isEqualTo("0.00");
         assertThat(grant.json().get("disbursements")).hasSize(20);
-        List<FundsDisbursed> published = events.all(site, ProgramEventTypes.FUNDS_DISBURSED);
+        List<FundsDisbursed> published = events.all(site, id, ProgramEventTypes.FUNDS_DISBURSED);
         assertThat(published).hasSize(20);
         // Every event's running total is a distinct step, so no two draws were decided on the same state.
         assertThat(published).extracting(FundsDisbursed::totalDisbursed).doesNotHaveDuplicates()

@@ -52,7 +52,7 @@ class GrantQueriesIntegrationTests {
 
         Http.Response csv = http.get("/api/v1/grants?site=" + LISTED + "&program=KIM&year=2025", "Accept", "text/csv");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("\uFEFFgrant_id;site_id;program;block;budget_year;status;amount_applied;")
+        assertThat(csv.body()).startsWith("\uFEFFZuwendung;KI;Programm;Baustein;Haushaltsjahr;Status;Beantragt;")
                 .contains(kim + ";" + LISTED + ";KIM;;2025;APPROVED;1234,50;1234,50;0,00;1234,50;0,00;2026-06-30;OPEN;;2");
     }
 

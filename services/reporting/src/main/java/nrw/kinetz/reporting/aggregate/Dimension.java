@@ -17,7 +17,9 @@ public enum Dimension {
     PROGRAM("program"),
     STATUS("status"),
     OFFERING_TYPE("offeringType"),
-    MONTH("month");
+    MONTH("month"),
+    BLOCK("block"),
+    BUDGET_YEAR("budgetYear");
 
     private final String parameter;
 

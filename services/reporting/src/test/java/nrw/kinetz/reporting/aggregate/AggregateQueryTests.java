@@ -50,7 +50,7 @@ class AggregateQueryTests {
     void unknownGroupingOfAnUnknownMeasureNamesEveryGrouping() {
         assertThat(problems("nothing", "district", null)).extracting(InvalidAggregateQueryException.Problem::detail)
                 .contains("'district' is not a grouping; allowed: site, regierungsbezirk, field, focusArea, activityType, program, "
-                        + "status, offeringType, month");
+                        + "status, offeringType, month, block, budgetYear");
     }
 
     @Test
@@ -68,7 +68,7 @@ class AggregateQueryTests {
         assertThat(problems(null, null, null)).extracting(InvalidAggregateQueryException.Problem::detail)
                 .containsExactly("measure is required; allowed: sites, catalog",
                         "groupBy is required; allowed: site, regierungsbezirk, field, focusArea, activityType, program, status, "
-                                + "offeringType, month");
+                                + "offeringType, month, block, budgetYear");
     }
 
     @Test

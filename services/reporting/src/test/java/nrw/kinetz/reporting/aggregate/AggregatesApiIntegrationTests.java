@@ -63,7 +63,7 @@ class AggregatesApiIntegrationTests {
         assertThat(problem.get("errors")).hasSize(1);
         assertThat(problem.get("errors").get(0).get("pointer").asString()).isEqualTo("/measure");
         assertThat(problem.get("errors").get(0).get("detail").asString()).startsWith("'people' is not a measure; allowed: ")
-                .contains("activities").contains("catalog").contains("sites");
+                .contains("activities").contains("catalog").contains("programs").contains("sites");
     }
 
     @Test

@@ -2,6 +2,7 @@ package nrw.kinetz.reporting.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +37,19 @@ import org.springframework.test.annotation.DirtiesContext;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.FocusArea;
+import nrw.kinetz.model.Money;
 import nrw.kinetz.model.Period;
+import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityMetrics;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
+import nrw.kinetz.model.program.FundsDisbursed;
+import nrw.kinetz.model.program.GrantApplied;
+import nrw.kinetz.model.program.GrantApproved;
+import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.reporting.ReportingHttp;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
@@ -120,8 +127,18 @@ class DashboardBrowserIntegrationTests {
         awaitAllSitesRegistered();
         FocusArea quiet = aFocusAreaWithoutParticipantsThisQuarter(period);
 
+        BigDecimal grantedForKim = publishAKimGrantThisYear();
+
         browser.get(dashboard);
         awaitLive();
+        waitUpTo(Duration.ofSeconds(30)).until(d -> grantedForKim.compareTo(new BigDecimal(String.valueOf(
+                ((JavascriptExecutor) browser).executeScript("const cell = document.querySelector(arguments[0]);"
+                        + " return cell && cell.dataset.value ? cell.dataset.value : '0';",
+                        "#table-programs tbody tr[data-key='KIM'] td[data-metric='granted']")))) == 0);
+        // Read in one step: the page may redraw the table any time.
+        assertThat((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('#table-programs thead').textContent;"))
+                .contains("bewilligt (€)").contains("Verwendungsnachweise offen");
         long activitiesBefore = Long.parseLong(cellValue(quiet, "activities"));
         markPage();
 
@@ -148,6 +165,8 @@ class DashboardBrowserIntegrationTests {
         assertPageNotReloaded();
         assertThat(downloadCsvWithTheKeyboard("focus-area").lines()).as("the CSV download, signed in")
                 .anySatisfy(line -> assertThat(line).startsWith(quiet.name() + ";" + quiet.label() + ";" + (activitiesBefore + 2) + ";4;"));
+        assertThat(downloadCsvWithTheKeyboard("programs").lines()).as("the Förderprogramme CSV")
+                .anySatisfy(line -> assertThat(line).startsWith("KIM;"));
         assertThat(axe.seriousViolations(browser)).as("axe-core, signed in").isEmpty();
         screenshot("target/dashboard.png");
 
@@ -159,6 +178,35 @@ class DashboardBrowserIntegrationTests {
 
         signOutWithTheKeyboard();
         awaitCell(quiet, "participants", "suppressed");
+    }
+
+    /**
+     * A KIM grant of this budget year, approved and partly drawn, as program tracking announces it; returns what
+     * reporting then shows as granted for KIM this year (earlier tests may have added grants too).
+     */
+    private BigDecimal publishAKimGrantThisYear() {
+        int year = today().getYear();
+        SiteId soest = SiteId.of("05974");
+        UUID grant = UUID.randomUUID();
+        publishProgramEvent(ProgramEventTypes.GRANT_APPLIED, new GrantApplied(grant, soest, Program.KIM, null, year,
+                Money.parse("250000.00"), today()));
+        publishProgramEvent(ProgramEventTypes.GRANT_APPROVED, new GrantApproved(grant, soest, Program.KIM, null, year,
+                Money.parse("250000.00"), today(), LocalDate.of(year + 1, 6, 30)));
+        publishProgramEvent(ProgramEventTypes.FUNDS_DISBURSED, new FundsDisbursed(grant, soest, Program.KIM, null, year,
+                UUID.randomUUID(), Money.parse("62500.00"), today(), Money.parse("62500.00")));
+        String query = "/api/v1/aggregates?measure=programs&groupBy=program&period=" + year;
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                ReportingHttp.json(new ReportingHttp(port).get(query)).get("rows").valueStream()
+                        .anyMatch(row -> row.get("key").asString().equals("KIM") && row.get("values").get("disbursed")
+                                .decimalValue().compareTo(new BigDecimal("62500.00")) >= 0));
+        return ReportingHttp.json(new ReportingHttp(port).get(query)).get("rows").valueStream()
+                .filter(row -> row.get("key").asString().equals("KIM")).findFirst().orElseThrow()
+                .get("values").get("granted").decimalValue();
+    }
+
+    private <T> void publishProgramEvent(nrw.kinetz.model.event.EventType<T> type, T payload) {
+        publisher.publishAndWait(EventEnvelope.of(UUID.randomUUID(), EventSource.service("program-tracking"), type, "05974",
+                payload));
     }
 
     /** A focus area nobody reported participants for this quarter, so that 3 of them are a small number. */

@@ -1,0 +1,51 @@
+package nrw.kinetz.reporting.program;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read model "programs": one entry per grant with its current sums (whole cents), one per measure with its
+ * targets, and one per indicator change, each counted once by its {@code ce_id}. Writing is idempotent: sums are
+ * set, not added, and guarded by the offset of the last event applied (within one partition the offset is a
+ * version), so a redelivered older event never overwrites a newer sum.
+ */
+interface ProgramFigures {
+
+    /**
+     * @param block      null for a grant of the programme as a whole
+     * @param status     APPLIED, APPROVED or REJECTED
+     * @param proofStatus OPEN, SUBMITTED, RETURNED or ACCEPTED: where the Verwendungsnachweis stands
+     * @param proofDue   when it is due (ISO date), null before the approval
+     * @param lastOffset the offset of the last event applied, within the site's partition
+     */
+    record GrantRow(String id, String siteId, String program, String block, int budgetYear, String status,
+            long grantedCents, long disbursedCents, long spentCents, long repaymentCents, String proofStatus, String proofDue,
+            int partition, long lastOffset) {
+    }
+
+    record MeasureRow(String id, String siteId, String program, String block, int fromYear, int toYear,
+            Map<String, Long> targets) {
+    }
+
+    /** One indicator change: what one activity (or its retraction) added to one site's programme (block) in a year. */
+    record ChangeRow(String id, String siteId, String program, String block, int budgetYear, Map<String, Long> changes) {
+    }
+
+    /**
+     * Sets {@code fields} on the grant unless an event at or after {@code offset} was applied already; creates the
+     * grant on its first event.
+     */
+    void grant(String grantId, String siteId, String program, String block, int budgetYear, int partition, long offset,
+            Map<String, Object> fields);
+
+    void measure(MeasureRow row);
+
+    /** @return false if this change was counted before */
+    boolean change(ChangeRow row);
+
+    List<GrantRow> grants();
+
+    List<MeasureRow> measures();
+
+    List<ChangeRow> changes();
+}

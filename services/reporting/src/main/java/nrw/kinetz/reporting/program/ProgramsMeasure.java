@@ -1,0 +1,216 @@
+package nrw.kinetz.reporting.program;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import nrw.kinetz.model.Period;
+import nrw.kinetz.model.Program;
+import nrw.kinetz.model.SiteId;
+import nrw.kinetz.model.program.Indicator;
+import nrw.kinetz.model.reference.KiSiteReference;
+import nrw.kinetz.model.reference.KiSites;
+import nrw.kinetz.reporting.aggregate.AggregateRow;
+import nrw.kinetz.reporting.aggregate.Aggregation;
+import nrw.kinetz.reporting.aggregate.CellValue;
+import nrw.kinetz.reporting.aggregate.Dimension;
+import nrw.kinetz.reporting.aggregate.Measure;
+import nrw.kinetz.reporting.aggregate.Metric;
+
+/**
+ * {@code measure=programs}: the money of the grants — granted, drawn (disbursed), spent and repayments as exact
+ * euro amounts, utilisation (drawn ÷ granted) — and every indicator's actual value and target, grouped by site,
+ * Regierungsbezirk, programme, block or budget year. A period selects budget years (the years it touches);
+ * without one, all years count. Rejected applications count nowhere; applications not yet decided count as
+ * grants with nothing granted. Counts of people among the indicators are suppressed from 1 to 4 outside the laki
+ * role like every other count of people; money is not. {@code proofsOpen} counts approved grants whose
+ * Verwendungsnachweis is not accepted yet, {@code proofsOverdue} those past due and neither submitted nor accepted.
+ */
+final class ProgramsMeasure implements Measure {
+
+    static final String NAME = "programs";
+    static final Metric GRANTS = Metric.count("grants", "Zuwendungen");
+    static final Metric GRANTED = Metric.amount("granted", "bewilligt (€)");
+    static final Metric DISBURSED = Metric.amount("disbursed", "abgerufen (€)");
+    static final Metric SPENT = Metric.amount("spent", "verausgabt (€)");
+    static final Metric REPAYMENTS = Metric.amount("repayments", "Rückforderungen (€)");
+    static final Metric UTILISATION = Metric.amount("utilisation", "Abrufquote");
+    static final Metric PROOFS_OPEN = Metric.count("proofsOpen", "Verwendungsnachweise offen");
+    static final Metric PROOFS_OVERDUE = Metric.count("proofsOverdue", "Verwendungsnachweise überfällig");
+
+    private static final String NONE = "NONE";
+
+    private final ProgramFigures model;
+    private final Clock clock;
+
+    ProgramsMeasure(ProgramFigures model, Clock clock) {
+        this.model = model;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        List<Metric> metrics = new ArrayList<>(List.of(GRANTS, GRANTED, DISBURSED, SPENT, REPAYMENTS, UTILISATION,
+                PROOFS_OPEN, PROOFS_OVERDUE));
+        for (Indicator indicator : Indicator.values()) {
+            metrics.add(indicator.countsPeople() ? Metric.people(actual(indicator), indicator.label())
+                    : Metric.count(actual(indicator), indicator.label()));
+            metrics.add(Metric.count(target(indicator), indicator.label() + " (Ziel)"));
+        }
+        return metrics;
+    }
+
+    @Override
+    public List<Dimension> dimensions() {
+        return List.of(Dimension.PROGRAM, Dimension.BLOCK, Dimension.SITE, Dimension.REGIERUNGSBEZIRK, Dimension.BUDGET_YEAR);
+    }
+
+    @Override
+    public Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
+        if (!dimensions().contains(groupBy)) {
+            throw new IllegalArgumentException("measure " + NAME + " cannot be grouped by " + groupBy);
+        }
+        Map<String, Tally> rows = new TreeMap<>();
+        Tally total = new Tally();
+        String today = LocalDate.now(clock).toString();
+        for (ProgramFigures.GrantRow grant : model.grants()) {
+            if ("REJECTED".equals(grant.status()) || !within(grant.budgetYear(), period)) {
+                continue;
+            }
+            for (Tally tally : List.of(rows.computeIfAbsent(key(groupBy, grant.siteId(), grant.program(), grant.block(),
+                    grant.budgetYear()), k -> new Tally()), total)) {
+                tally.grants++;
+                tally.granted += grant.grantedCents();
+                tally.disbursed += grant.disbursedCents();
+                tally.spent += grant.spentCents();
+                tally.repayments += grant.repaymentCents();
+                boolean approved = "APPROVED".equals(grant.status());
+                boolean pending = !"ACCEPTED".equals(grant.proofStatus()) && !"SUBMITTED".equals(grant.proofStatus());
+                if (approved && !"ACCEPTED".equals(grant.proofStatus())) {
+                    tally.proofsOpen++;
+                }
+                if (approved && pending && grant.proofDue() != null && !grant.proofDue().isEmpty()
+                        && grant.proofDue().compareTo(today) < 0) {
+                    tally.proofsOverdue++;
+                }
+            }
+        }
+        for (ProgramFigures.ChangeRow change : model.changes()) {
+            if (!within(change.budgetYear(), period)) {
+                continue;
+            }
+            Tally row = rows.computeIfAbsent(key(groupBy, change.siteId(), change.program(), change.block(),
+                    change.budgetYear()), k -> new Tally());
+            change.changes().forEach((indicator, value) -> {
+                row.actuals.merge(indicator, value, Long::sum);
+                total.actuals.merge(indicator, value, Long::sum);
+            });
+        }
+        for (ProgramFigures.MeasureRow measure : model.measures()) {
+            for (int year = measure.fromYear(); year <= measure.toYear(); year++) {
+                if (!within(year, period)) {
+                    continue;
+                }
+                Tally row = rows.computeIfAbsent(key(groupBy, measure.siteId(), measure.program(), measure.block(), year),
+                        k -> new Tally());
+                measure.targets().forEach((indicator, value) -> {
+                    row.targets.merge(indicator, value, Long::sum);
+                    total.targets.merge(indicator, value, Long::sum);
+                });
+            }
+        }
+        List<AggregateRow> result = new ArrayList<>();
+        rows.entrySet().stream().sorted(Comparator.comparing(Map.Entry::getKey))
+                .forEach(e -> result.add(new AggregateRow(e.getKey(), label(groupBy, e.getKey()), values(e.getValue()))));
+        return new Aggregation(result, values(total));
+    }
+
+    /** What one row adds up; money in cents. */
+    private static final class Tally {
+        long grants;
+        long granted;
+        long disbursed;
+        long spent;
+        long repayments;
+        long proofsOpen;
+        long proofsOverdue;
+        final Map<String, Long> actuals = new LinkedHashMap<>();
+        final Map<String, Long> targets = new LinkedHashMap<>();
+    }
+
+    private Map<String, CellValue> values(Tally tally) {
+        Map<String, CellValue> values = new LinkedHashMap<>();
+        values.put(GRANTS.name(), CellValue.of(tally.grants));
+        values.put(GRANTED.name(), CellValue.of(BigDecimal.valueOf(tally.granted, 2)));
+        values.put(DISBURSED.name(), CellValue.of(BigDecimal.valueOf(tally.disbursed, 2)));
+        values.put(SPENT.name(), CellValue.of(BigDecimal.valueOf(tally.spent, 2)));
+        values.put(REPAYMENTS.name(), CellValue.of(BigDecimal.valueOf(tally.repayments, 2)));
+        values.put(UTILISATION.name(), CellValue.of(tally.granted == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(tally.disbursed).divide(BigDecimal.valueOf(tally.granted), 2, RoundingMode.HALF_UP)));
+        values.put(PROOFS_OPEN.name(), CellValue.of(tally.proofsOpen));
+        values.put(PROOFS_OVERDUE.name(), CellValue.of(tally.proofsOverdue));
+        for (Indicator indicator : Indicator.values()) {
+            values.put(actual(indicator), CellValue.of(Math.max(0, tally.actuals.getOrDefault(indicator.name(), 0L))));
+            values.put(target(indicator), CellValue.of(tally.targets.getOrDefault(indicator.name(), 0L)));
+        }
+        return values;
+    }
+
+    private static boolean within(int budgetYear, Optional<Period> period) {
+        return period.isEmpty() || (budgetYear >= period.get().start().getYear() && budgetYear <= period.get().end().getYear());
+    }
+
+    private static String key(Dimension groupBy, String siteId, String program, String block, int year) {
+        return switch (groupBy) {
+            case SITE -> siteId;
+            case REGIERUNGSBEZIRK -> KiSites.find(SiteId.of(siteId)).map(s -> s.regierungsbezirk().code()).orElse(NONE);
+            case PROGRAM -> program;
+            case BLOCK -> block == null ? program : program + "/" + block;
+            case BUDGET_YEAR -> Integer.toString(year);
+            default -> throw new IllegalArgumentException("measure " + NAME + " cannot be grouped by " + groupBy);
+        };
+    }
+
+    private static String label(Dimension groupBy, String key) {
+        return switch (groupBy) {
+            case SITE -> KiSites.find(SiteId.of(key)).map(KiSiteReference::name).orElse(key);
+            case REGIERUNGSBEZIRK -> KiSites.all().stream().map(KiSiteReference::regierungsbezirk)
+                    .filter(rb -> rb.code().equals(key)).findFirst().map(rb -> rb.label()).orElse(key);
+            case PROGRAM -> Program.valueOf(key).label();
+            case BLOCK -> key.contains("/") ? Program.valueOf(key.substring(0, key.indexOf('/'))).label() + " – Block "
+                    + key.substring(key.indexOf('/') + 1) + " " + Program.Block.valueOf(key.substring(key.indexOf('/') + 1)).label()
+                    : Program.valueOf(key).label();
+            default -> key;
+        };
+    }
+
+    private static String actual(Indicator indicator) {
+        return camel(indicator.name());
+    }
+
+    private static String target(Indicator indicator) {
+        return camel(indicator.name()) + "Target";
+    }
+
+    private static String camel(String code) {
+        StringBuilder name = new StringBuilder();
+        for (String part : code.toLowerCase(Locale.ROOT).split("_")) {
+            name.append(name.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return name.toString();
+    }
+}
