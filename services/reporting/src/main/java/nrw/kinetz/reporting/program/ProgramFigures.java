@@ -9,7 +9,7 @@ import java.util.Map;
  * set, not added, and guarded by the offset of the last event applied (within one partition the offset is a
  * version), so a redelivered older event never overwrites a newer sum.
  */
-interface ProgramFigures {
+public interface ProgramFigures {
 
     /**
      * @param block      null for a grant of the programme as a whole
@@ -18,34 +18,34 @@ interface ProgramFigures {
      * @param proofDue   when it is due (ISO date), null before the approval
      * @param lastOffset the offset of the last event applied, within the site's partition
      */
-    record GrantRow(String id, String siteId, String program, String block, int budgetYear, String status,
+    public record GrantRow(String id, String siteId, String program, String block, int budgetYear, String status,
             long grantedCents, long disbursedCents, long spentCents, long repaymentCents, String proofStatus, String proofDue,
             int partition, long lastOffset) {
     }
 
-    record MeasureRow(String id, String siteId, String program, String block, int fromYear, int toYear,
+    public record MeasureRow(String id, String siteId, String program, String block, int fromYear, int toYear,
             Map<String, Long> targets) {
     }
 
     /** One indicator change: what one activity (or its retraction) added to one site's programme (block) in a year. */
-    record ChangeRow(String id, String siteId, String program, String block, int budgetYear, Map<String, Long> changes) {
+    public record ChangeRow(String id, String siteId, String program, String block, int budgetYear, Map<String, Long> changes) {
     }
 
     /**
      * Sets {@code fields} on the grant unless an event at or after {@code offset} was applied already; creates the
      * grant on its first event.
      */
-    void grant(String grantId, String siteId, String program, String block, int budgetYear, int partition, long offset,
+    public void grant(String grantId, String siteId, String program, String block, int budgetYear, int partition, long offset,
             Map<String, Object> fields);
 
-    void measure(MeasureRow row);
+    public void measure(MeasureRow row);
 
     /** @return false if this change was counted before */
-    boolean change(ChangeRow row);
+    public boolean change(ChangeRow row);
 
-    List<GrantRow> grants();
+    public List<GrantRow> grants();
 
-    List<MeasureRow> measures();
+    public List<MeasureRow> measures();
 
-    List<ChangeRow> changes();
+    public List<ChangeRow> changes();
 }

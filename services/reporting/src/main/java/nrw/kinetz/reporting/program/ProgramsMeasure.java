@@ -3,7 +3,6 @@ package nrw.kinetz.reporting.program;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Period;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
@@ -35,24 +35,24 @@ import nrw.kinetz.reporting.aggregate.Metric;
  * role like every other count of people; money is not. {@code proofsOpen} counts approved grants whose
  * Verwendungsnachweis is not accepted yet, {@code proofsOverdue} those past due and neither submitted nor accepted.
  */
-final class ProgramsMeasure implements Measure {
+public final class ProgramsMeasure implements Measure {
 
-    static final String NAME = "programs";
-    static final Metric GRANTS = Metric.count("grants", "Zuwendungen");
-    static final Metric GRANTED = Metric.amount("granted", "bewilligt (€)");
-    static final Metric DISBURSED = Metric.amount("disbursed", "abgerufen (€)");
-    static final Metric SPENT = Metric.amount("spent", "verausgabt (€)");
-    static final Metric REPAYMENTS = Metric.amount("repayments", "Rückforderungen (€)");
-    static final Metric UTILISATION = Metric.amount("utilisation", "Abrufquote");
-    static final Metric PROOFS_OPEN = Metric.count("proofsOpen", "Verwendungsnachweise offen");
-    static final Metric PROOFS_OVERDUE = Metric.count("proofsOverdue", "Verwendungsnachweise überfällig");
+    public static final String NAME = "programs";
+    public static final Metric GRANTS = Metric.count("grants", "Zuwendungen");
+    public static final Metric GRANTED = Metric.amount("granted", "bewilligt (€)");
+    public static final Metric DISBURSED = Metric.amount("disbursed", "abgerufen (€)");
+    public static final Metric SPENT = Metric.amount("spent", "verausgabt (€)");
+    public static final Metric REPAYMENTS = Metric.amount("repayments", "Rückforderungen (€)");
+    public static final Metric UTILISATION = Metric.amount("utilisation", "Abrufquote");
+    public static final Metric PROOFS_OPEN = Metric.count("proofsOpen", "Verwendungsnachweise offen");
+    public static final Metric PROOFS_OVERDUE = Metric.count("proofsOverdue", "Verwendungsnachweise überfällig");
 
     private static final String NONE = "NONE";
 
     private final ProgramFigures model;
     private final Clock clock;
 
-    ProgramsMeasure(ProgramFigures model, Clock clock) {
+    public ProgramsMeasure(ProgramFigures model, Clock clock) {
         this.model = model;
         this.clock = clock;
     }
@@ -86,7 +86,7 @@ final class ProgramsMeasure implements Measure {
         }
         Map<String, Tally> rows = new TreeMap<>();
         Tally total = new Tally();
-        String today = LocalDate.now(clock).toString();
+        String today = NetworkTime.today(clock).toString();
         for (ProgramFigures.GrantRow grant : model.grants()) {
             if ("REJECTED".equals(grant.status()) || !within(grant.budgetYear(), period)) {
                 continue;

@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.program;
+package nrw.kinetz.reporting.program.adapter;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -10,19 +10,18 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Repository;
+import nrw.kinetz.reporting.program.ProgramFigures;
 
 /** {@link ProgramFigures} in reporting's own database: one collection per kind of entry, {@code _id} = the entry's id. */
-@Repository
-class MongoProgramFigures implements ProgramFigures {
+public class MongoProgramFigures implements ProgramFigures {
 
-    static final String GRANTS = "program_grants";
-    static final String MEASURES = "program_measures";
-    static final String CHANGES = "program_indicator_changes";
+    public static final String GRANTS = "program_grants";
+    public static final String MEASURES = "program_measures";
+    public static final String CHANGES = "program_indicator_changes";
 
     private final MongoOperations mongo;
 
-    MongoProgramFigures(MongoOperations mongo) {
+    public MongoProgramFigures(MongoOperations mongo) {
         this.mongo = mongo;
     }
 

@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.program;
+package nrw.kinetz.reporting.program.adapter;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +29,7 @@ import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.model.program.ProofOfUseAccepted;
 import nrw.kinetz.model.program.ProofOfUseReturned;
 import nrw.kinetz.model.program.ProofOfUseSubmitted;
+import nrw.kinetz.reporting.program.ProgramFigures;
 
 /**
  * Feeds {@code ki.programs.v1} into the programs read model: the grants' sums, the measures' targets and the
@@ -37,15 +38,15 @@ import nrw.kinetz.model.program.ProofOfUseSubmitted;
  * Types this read model does not use are skipped before parsing.
  */
 @Component
-class ProgramEventsListener implements ConsumerSeekAware {
+public class ProgramEventsListener implements ConsumerSeekAware {
 
-    static final String ID = "reporting-programs";
+    public static final String ID = "reporting-programs";
 
     private final ProgramFigures model;
     private final KeptPositions positions;
     private final String group;
 
-    ProgramEventsListener(ProgramFigures model, KeptPositions positions,
+    public ProgramEventsListener(ProgramFigures model, KeptPositions positions,
             @Value("${spring.kafka.consumer.group-id}") String group) {
         this.model = model;
         this.positions = positions;
@@ -53,7 +54,7 @@ class ProgramEventsListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.PROGRAMS)
-    void on(ConsumerRecord<String, byte[]> record) {
+    public void on(ConsumerRecord<String, byte[]> record) {
         Optional<String> type = CloudEventsKafka.typeOf(record.headers());
         if (type.isEmpty() || ProgramEventTypes.ALL.stream().anyMatch(t -> t.name().equals(type.get()))) {
             apply(CloudEventsKafka.fromRecord(record), record.partition(), record.offset());
