@@ -4,12 +4,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,14 +28,15 @@ import nrw.kinetz.programs.outbox.StoredEvent;
 
 /**
  * The read model "contributions": one document per activity, {@code _id} = activity id. Writing is idempotent
- * by construction — a report is an upsert that only sets fields on insert, a retraction flips a flag that is
- * still down — so redelivery, client retries with the same id and replays change nothing. The
+ * by construction — a report is an insert that a duplicate id turns into nothing, a retraction flips a flag that
+ * is still down — so redelivery, client retries with the same id and replays change nothing. The
  * {@code IndicatorProgressed} event an activity causes is written in the same document write.
  */
 @Component
 public class ContributionStore {
 
     static final String COLLECTION = "contributions";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -60,21 +64,26 @@ public class ContributionStore {
         }
     }
 
-    /** One batch of writes, applied in order in one round trip. */
+    /**
+     * One poll's writes: reports as one unordered bulk insert, where a duplicate key means "applied before" and is
+     * not an error (this is what makes a replay as fast as the store's raw bulk insert of the same documents),
+     * then the retractions in order.
+     */
     final class Batch {
 
-        private final BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
-        private int size;
+        private final List<Document> reports = new ArrayList<>();
+        private final BulkOperations retractions = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+        private int retracted;
 
         /** A reported activity; {@code event} (may be null) is published if this is the first time it is stored. */
         void reported(Contribution c, EventEnvelope<?> event) {
-            Update update = insertOnly(c, false);
+            Document document = fields(c, false).append("_id", c.activityId().toString());
             if (event != null) {
                 StoredEvent stored = StoredEvent.of(event);
-                update.setOnInsert(StoredEvent.EVENTS, List.of(stored)).setOnInsert(StoredEvent.PENDING, List.of(stored.eventId()));
+                document.append(StoredEvent.EVENTS, List.of(eventDocument(stored)))
+                        .append(StoredEvent.PENDING, List.of(stored.eventId()));
             }
-            bulk.upsert(query(where("_id").is(c.activityId().toString())), update);
-            size++;
+            reports.add(document);
         }
 
         /**
@@ -85,34 +94,51 @@ public class ContributionStore {
             Update retract = new Update().set("retracted", true).set("retractedAt", c.retractedAt());
             if (event != null) {
                 StoredEvent stored = StoredEvent.of(event);
-                retract.push(StoredEvent.EVENTS, stored).push(StoredEvent.PENDING, stored.eventId());
+                retract.push(StoredEvent.EVENTS, eventDocument(stored)).push(StoredEvent.PENDING, stored.eventId());
             }
             String id = c.activityId().toString();
-            bulk.updateOne(query(where("_id").is(id).and("retracted").is(false)), retract);
-            bulk.upsert(query(where("_id").is(id)), insertOnly(c, true).setOnInsert("retractedAt", c.retractedAt()));
-            size += 2;
-        }
-
-        private static Update insertOnly(Contribution c, boolean retracted) {
-            return new Update()
-                    .setOnInsert("siteId", c.siteId().value())
-                    .setOnInsert("program", c.program() == null ? null : c.program().name())
-                    .setOnInsert("block", c.block() == null ? null : c.block().name())
-                    .setOnInsert("measureId", c.measureId())
-                    .setOnInsert("budgetYear", c.budgetYear())
-                    .setOnInsert("occurredOn", c.occurredOn().toString())
-                    .setOnInsert("participants", c.metrics().participants())
-                    .setOnInsert("volunteers", c.metrics().volunteers())
-                    .setOnInsert("sessions", c.metrics().sessions())
-                    .setOnInsert("hours", c.metrics().hours())
-                    .setOnInsert("receivedAt", c.receivedAt())
-                    .setOnInsert("retracted", retracted);
+            retractions.updateOne(query(where("_id").is(id).and("retracted").is(false)), retract);
+            Update insertOnly = new Update();
+            fields(c, true).append("retractedAt", c.retractedAt()).forEach(insertOnly::setOnInsert);
+            retractions.upsert(query(where("_id").is(id)), insertOnly);
+            retracted++;
         }
 
         void execute() {
-            if (size > 0) {
-                bulk.execute();
+            if (!reports.isEmpty()) {
+                try {
+                    mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION).insert(reports).execute();
+                } catch (BulkOperationException e) {
+                    boolean onlyDuplicates = e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+                    if (!onlyDuplicates) {
+                        throw e;
+                    }
+                }
             }
+            if (retracted > 0) {
+                retractions.execute();
+            }
+        }
+
+        private static Document fields(Contribution c, boolean retracted) {
+            return new Document()
+                    .append("siteId", c.siteId().value())
+                    .append("program", c.program() == null ? null : c.program().name())
+                    .append("block", c.block() == null ? null : c.block().name())
+                    .append("measureId", c.measureId())
+                    .append("budgetYear", c.budgetYear())
+                    .append("occurredOn", c.occurredOn().toString())
+                    .append("participants", c.metrics().participants())
+                    .append("volunteers", c.metrics().volunteers())
+                    .append("sessions", c.metrics().sessions())
+                    .append("hours", c.metrics().hours())
+                    .append("receivedAt", c.receivedAt())
+                    .append("retracted", retracted);
+        }
+
+        private static Document eventDocument(StoredEvent e) {
+            return new Document("eventId", e.eventId()).append("type", e.type()).append("source", e.source())
+                    .append("time", e.time()).append("subject", e.subject()).append("data", e.data());
         }
     }
 

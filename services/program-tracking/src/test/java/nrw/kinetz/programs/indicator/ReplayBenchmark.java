@@ -1,0 +1,110 @@
+package nrw.kinetz.programs.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import nrw.kinetz.model.Program;
+import nrw.kinetz.model.activity.ActivityEventTypes;
+import nrw.kinetz.model.activity.ActivityReported;
+import nrw.kinetz.model.event.CloudEventsKafka;
+import nrw.kinetz.model.event.EventEnvelope;
+import nrw.kinetz.model.event.EventSource;
+import nrw.kinetz.model.reference.KiSites;
+import nrw.kinetz.programs.Activities;
+import nrw.kinetz.programs.ProgramTrackingApplication;
+import nrw.kinetz.programs.ProgramTrackingIntegrationTest;
+import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+
+/**
+ * Benchmark, not a test (the name keeps it out of {@code mvn test}; see docs/benchmarks.md, "Program tracking"):
+ * the replay of activity records into the indicators' read model — each record parsed from its CloudEvents
+ * Kafka form and applied by the listener's projection in polls of 500, with the {@code IndicatorProgressed}
+ * event written into each document — against the store's raw unordered bulk insert of exactly the documents
+ * the replay wrote, measured in the same run on the same store. The goal is a ratio of at least 0.5.
+ * System property {@code benchmark.events} (default 20000).
+ */
+@SpringBootTest(classes = ProgramTrackingApplication.class, properties = {ProgramTrackingIntegrationTest.NO_SEED,
+        "spring.mongodb.database=program-tracking-benchmark", "spring.kafka.consumer.group-id=program-tracking-benchmark",
+        "kinetz.programs.relay.poll-interval=1h"})
+@WithKiNetzInfrastructure
+class ReplayBenchmark {
+
+    private static final int POLL = 500;
+
+    @Autowired
+    ActivityProjection projection;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void replayReachesHalfTheStoresRawBulkWriteRate() {
+        int events = Integer.getInteger("benchmark.events", 20_000);
+        List<ConsumerRecord<String, byte[]>> records = records(events);
+        mongo.dropCollection(ContributionStore.COLLECTION);
+        mongo.dropCollection("contributions_raw");
+
+        long start = System.nanoTime();
+        for (int from = 0; from < records.size(); from += POLL) {
+            List<EventEnvelope<?>> poll = new ArrayList<>(POLL);
+            for (ConsumerRecord<String, byte[]> record : records.subList(from, Math.min(records.size(), from + POLL))) {
+                poll.add(CloudEventsKafka.fromRecord(record));
+            }
+            projection.apply(poll);
+        }
+        double replaySeconds = (System.nanoTime() - start) / 1e9;
+        assertThat(mongo.count(new Query(), ContributionStore.COLLECTION)).isEqualTo(events);
+
+        List<Document> written = mongo.findAll(Document.class, ContributionStore.COLLECTION);
+        start = System.nanoTime();
+        for (int from = 0; from < written.size(); from += POLL) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, "contributions_raw");
+            bulk.insert(written.subList(from, Math.min(written.size(), from + POLL)));
+            bulk.execute();
+        }
+        double rawSeconds = (System.nanoTime() - start) / 1e9;
+        assertThat(mongo.count(new Query(), "contributions_raw")).isEqualTo(events);
+
+        double replayRate = events / replaySeconds;
+        double rawRate = events / rawSeconds;
+        System.out.printf("%nprogram-tracking replay benchmark: %d activity records%n"
+                + "  replay into indicators : %8.0f records/s (%.2f s)%n"
+                + "  raw bulk insert        : %8.0f docs/s    (%.2f s)%n"
+                + "  ratio                  : %.2f (goal >= 0.5)%n", events, replayRate, replaySeconds, rawRate, rawSeconds,
+                replayRate / rawRate);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(int count) {
+        Random random = new Random(42);
+        var sites = KiSites.all();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String site = sites.get(random.nextInt(sites.size())).siteId().value();
+            ActivityReported activity = Activities.activity(site, Program.KOMM_AN_II, Program.Block.A,
+                    "KA2-2025-00" + random.nextInt(3), LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                    random.nextInt(40), random.nextInt(6), 1 + random.nextInt(3));
+            ProducerRecord<String, byte[]> produced = CloudEventsKafka.toRecord(EventEnvelope.of(activity.activityId(),
+                    EventSource.site(activity.siteId()), ActivityEventTypes.REPORTED, site, activity));
+            records.add(new ConsumerRecord<>(produced.topic(), 0, i, produced.key(), produced.value()) {
+                {
+                    produced.headers().forEach(header -> headers().add(header));
+                }
+            });
+        }
+        return records;
+    }
+}
