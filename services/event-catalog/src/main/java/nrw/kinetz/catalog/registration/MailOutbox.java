@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -22,6 +22,7 @@ import nrw.kinetz.catalog.calendar.ICalendar;
 import nrw.kinetz.catalog.offering.OfferingStore;
 import nrw.kinetz.catalog.offering.StoredOffering;
 import nrw.kinetz.catalog.registration.RegistrationDocument.PendingMail;
+import nrw.kinetz.catalog.support.BackgroundTask;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 
 /**
@@ -30,9 +31,9 @@ import nrw.kinetz.infra.worker.BackgroundWorker;
  * sends a mail twice, never not at all.
  */
 @Component
-class MailOutbox implements SmartLifecycle {
+@Order(2)
+class MailOutbox implements BackgroundTask {
 
-    private static final String NAME = "catalog-mail-outbox";
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
     private static final int BATCH = 200;
 
@@ -44,18 +45,11 @@ class MailOutbox implements SmartLifecycle {
     private final String from;
     private final long confirmHours;
     private final Clock clock;
-
-    private final Duration pollInterval;
-    private final Duration stopTimeout;
-    private final BackgroundWorker worker = new BackgroundWorker(NAME, this::pass);
+    private final BackgroundWorker worker = new BackgroundWorker("catalog-mail-outbox", this::pass);
 
     MailOutbox(RegistrationStore registrations, OfferingStore offerings, JavaMailSender sender, LinkSigner links,
             @Value("${kinetz.catalog.public-url}") String publicUrl, @Value("${kinetz.catalog.mail.from}") String from,
-            @Value("${kinetz.catalog.registration.confirm-within:24h}") Duration confirmWithin,
-            @Value("${kinetz.catalog.worker.poll-interval:2s}") Duration pollInterval,
-            @Value("${kinetz.catalog.worker.stop-timeout:10s}") Duration stopTimeout, Clock clock) {
-        this.pollInterval = pollInterval;
-        this.stopTimeout = stopTimeout;
+            @Value("${kinetz.catalog.registration.confirm-within:24h}") Duration confirmWithin, Clock clock) {
         this.registrations = registrations;
         this.offerings = offerings;
         this.sender = sender;
@@ -118,26 +112,7 @@ class MailOutbox implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        worker.start(pollInterval);
-    }
-
-    /** Runs once more for what the last requests stored, bounded; what is left waits for the next start. */
-    @Override
-    public void stop() {
-        if (!worker.stop(stopTimeout)) {
-            LOG.warn("{} stopped with work left; the next start picks it up", NAME);
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
-    }
-
-    /** Stops after the web server drained, so what the last requests stored is still sent. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    public BackgroundWorker worker() {
+        return worker;
     }
 }
