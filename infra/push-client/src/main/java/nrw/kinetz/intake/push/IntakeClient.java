@@ -117,10 +117,12 @@ final class IntakeClient {
                 refused(batch, body(response), report);
                 return;
             }
-            if (status >= 500) {
+            if (status == 502 || status == 504) {
+                // A gateway between us and the intake: the intake itself may be fine in a moment.
                 waited = pause(waited, backoff(attempt), messages.text("wait.status", status), batch);
                 continue;
             }
+            // 500 (e.g. "Store fault") is the intake saying it cannot take this batch: repeating it would not help.
             throw new PushException(messages.text("error.batch-refused", batch.number(), status, detail(response)));
         }
     }

@@ -92,6 +92,21 @@ class PushCommandTests {
     }
 
     @Test
+    void aStoreFaultStopsThePushAtOnceWithTheIntakesReasonWhileAGatewayErrorIsRetried() throws IOException {
+        Path file = csv(HEADER + "\n" + ROW + "\n");
+        answers.add(new Answer(502, Map.of(), "bad gateway"));
+        answers.add(new Answer(500, Map.of(), "{\"status\":500,\"title\":\"Store fault\",\"detail\":\"the store refused the write\","
+                + "\"errors\":[]}"));
+        answers.add(new Answer(202, Map.of(), "{\"items\":[{\"index\":0,\"line\":2,\"status\":\"accepted\"}]}"));
+
+        int exit = push(file, Map.of("KINETZ_CLIENT_SECRET", "s3cret"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(bodies).as("one retry after the 502, none after the 500").hasSize(2);
+        assertThat(err.toString()).contains("500", "the store refused the write");
+    }
+
+    @Test
     void aRefusedBatchCountsAllItsRowsAndNamesTheirLines() throws IOException {
         Path file = csv(HEADER + "\n" + ROW.replace("05974", "05966") + "\n" + ROW + "\n");
         answers.add(new Answer(403, Map.of(), "{\"status\":403,\"errors\":[{\"line\":2,\"detail\":\"site: a token of site 05974"

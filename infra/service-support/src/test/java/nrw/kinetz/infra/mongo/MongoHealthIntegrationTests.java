@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import nrw.kinetz.infra.testapp.TestApplication;
 import nrw.kinetz.model.event.EventJson;
+import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +36,8 @@ class MongoHealthIntegrationTests {
         mongo.insert(new Document("stored", true), "health-check-probe");
 
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .header("Authorization", TestTokens.bearer(TestTokens.laki())).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode health = EventJson.mapper().readTree(response.body());
 
         assertThat(health.at("/components/mongo/status").asString()).as(response.body()).isEqualTo("UP");

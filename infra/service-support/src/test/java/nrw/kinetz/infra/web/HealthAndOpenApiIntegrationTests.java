@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import nrw.kinetz.infra.testapp.TestApplication;
 import nrw.kinetz.model.event.EventJson;
+import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -26,13 +27,23 @@ class HealthAndOpenApiIntegrationTests {
     int port;
 
     @Test
-    void healthReportsKafkaAndMongoUp() throws Exception {
+    void healthReportsKafkaAndMongoUpToEveryone() throws Exception {
         JsonNode health = get("/actuator/health");
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
-        assertThat(health.at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
         assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/kafka").has("details")).as("details are for laki only").isFalse();
+    }
+
+    @Test
+    void healthShowsItsDetailsToLakiOnly() throws Exception {
+        JsonNode asLaki = get("/actuator/health", TestTokens.laki());
+        JsonNode asViewer = get("/actuator/health", TestTokens.viewer());
+
+        assertThat(asLaki.at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
+        assertThat(asViewer.at("/components/kafka/status").asString()).isEqualTo("UP");
+        assertThat(asViewer.at("/components/kafka").has("details")).isFalse();
     }
 
     @Test
@@ -77,8 +88,16 @@ class HealthAndOpenApiIntegrationTests {
     }
 
     private JsonNode get(String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
+    }
+
+    private JsonNode get(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestTokens.bearer(token)).GET());
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws Exception {
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return EventJson.mapper().readTree(response.body());
     }

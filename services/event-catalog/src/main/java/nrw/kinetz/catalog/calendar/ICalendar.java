@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import nrw.kinetz.catalog.EventCatalogApplication;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.catalog.offering.OfferingView;
 import nrw.kinetz.catalog.offering.StoredOffering;
 import nrw.kinetz.catalog.offering.domain.Offering;
@@ -107,7 +107,7 @@ public final class ICalendar {
     }
 
     private static String berlin(OffsetDateTime time) {
-        return LOCAL.format(time.atZoneSameInstant(EventCatalogApplication.BERLIN));
+        return LOCAL.format(time.atZoneSameInstant(NetworkTime.ZONE));
     }
 
     /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import nrw.kinetz.catalog.EventCatalogApplication;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 
@@ -28,7 +28,7 @@ public final class BerlinTime {
             return inBerlin(OffsetDateTime.parse(value));
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(value).atZone(EventCatalogApplication.BERLIN).toOffsetDateTime();
+                return LocalDateTime.parse(value).atZone(NetworkTime.ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 throw ApiProblemException.badRequest("'" + value + "' is not a date and time",
                         List.of(ProblemError.at(pointer, "must be a date and time such as 2027-03-10T09:00 (Berlin time) "
@@ -38,6 +38,6 @@ public final class BerlinTime {
     }
 
     public static OffsetDateTime inBerlin(OffsetDateTime time) {
-        return time.atZoneSameInstant(EventCatalogApplication.BERLIN).toOffsetDateTime();
+        return time.atZoneSameInstant(NetworkTime.ZONE).toOffsetDateTime();
     }
 }

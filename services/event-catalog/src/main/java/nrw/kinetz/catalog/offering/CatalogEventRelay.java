@@ -12,11 +12,12 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.catalog.offering.OfferingStore.PendingEvents;
-import nrw.kinetz.catalog.support.PeriodicWorker;
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.EventEnvelope;
 
 /**
@@ -26,8 +27,9 @@ import nrw.kinetz.model.event.EventEnvelope;
  * offering each event is sent only after the one before was acknowledged, so they stay in order.
  */
 @Component
-public class CatalogEventRelay extends PeriodicWorker {
+public class CatalogEventRelay implements SmartLifecycle {
 
+    private static final String NAME = "catalog-event-relay";
     private static final Logger LOG = LoggerFactory.getLogger(CatalogEventRelay.class);
     private static final int BATCH = 100;
 
@@ -35,18 +37,27 @@ public class CatalogEventRelay extends PeriodicWorker {
     private final EventPublisher publisher;
     private final Duration passTimeout;
 
+    private final Duration pollInterval;
+    private final Duration stopTimeout;
+    private final BackgroundWorker worker = new BackgroundWorker(NAME, this::pass);
+
     CatalogEventRelay(OfferingStore store, EventPublisher publisher,
             @Value("${kinetz.catalog.worker.poll-interval:2s}") Duration pollInterval,
             @Value("${kinetz.catalog.worker.stop-timeout:10s}") Duration stopTimeout,
             @Value("${kinetz.catalog.relay.pass-timeout:30s}") Duration passTimeout) {
-        super("catalog-event-relay", pollInterval, stopTimeout);
+        this.pollInterval = pollInterval;
+        this.stopTimeout = stopTimeout;
         this.store = store;
         this.publisher = publisher;
         this.passTimeout = passTimeout;
     }
 
-    @Override
-    protected void pass() {
+    /** Wakes the worker: a pass runs soon, not at the next poll; several wake-ups make one pass. */
+    public void wakeUp() {
+        worker.wakeUp();
+    }
+
+    private void pass() {
         while (true) {
             List<PendingEvents> batch = store.pending(BATCH);
             if (batch.isEmpty()) {
@@ -96,5 +107,29 @@ public class CatalogEventRelay extends PeriodicWorker {
         } catch (ExecutionException | TimeoutException e) {
             return List.of();
         }
+    }
+
+    @Override
+    public void start() {
+        worker.start(pollInterval);
+    }
+
+    /** Runs once more for what the last requests stored, bounded; what is left waits for the next start. */
+    @Override
+    public void stop() {
+        if (!worker.stop(stopTimeout)) {
+            LOG.warn("{} stopped with work left; the next start picks it up", NAME);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker.isRunning();
+    }
+
+    /** Stops after the web server drained, so what the last requests stored is still sent. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

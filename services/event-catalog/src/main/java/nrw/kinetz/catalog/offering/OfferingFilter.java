@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import nrw.kinetz.catalog.EventCatalogApplication;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.InvalidValueException;
@@ -49,7 +49,7 @@ public record OfferingFilter(Instant endingAfter, Set<FocusArea> focusAreas, Set
         Instant endingAfter = null;
         if (from != null && !from.isBlank()) {
             try {
-                endingAfter = LocalDate.parse(from.strip()).atStartOfDay(EventCatalogApplication.BERLIN).toInstant();
+                endingAfter = LocalDate.parse(from.strip()).atStartOfDay(NetworkTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 errors.add(ProblemError.at("/from", "'" + from + "' must be an ISO date such as 2027-03-01"));
             }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import nrw.kinetz.catalog.EventCatalogApplication;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.catalog.offering.domain.Offering;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.SiteId;
@@ -72,6 +72,6 @@ final class SampleOfferings {
     }
 
     private static OffsetDateTime at(LocalDate date, int hour) {
-        return date.atTime(LocalTime.of(hour, 0)).atZone(EventCatalogApplication.BERLIN).toOffsetDateTime();
+        return date.atTime(LocalTime.of(hour, 0)).atZone(NetworkTime.ZONE).toOffsetDateTime();
     }
 }

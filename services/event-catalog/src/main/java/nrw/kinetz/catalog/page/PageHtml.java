@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import nrw.kinetz.catalog.EventCatalogApplication;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.catalog.OfferingSession;
 
 /**
@@ -69,8 +69,8 @@ final class PageHtml {
     }
 
     static String session(OfferingSession session) {
-        var start = session.start().atZoneSameInstant(EventCatalogApplication.BERLIN);
-        var end = session.end().atZoneSameInstant(EventCatalogApplication.BERLIN);
+        var start = session.start().atZoneSameInstant(NetworkTime.ZONE);
+        var end = session.end().atZoneSameInstant(NetworkTime.ZONE);
         String day = DAY.format(start);
         String endDay = DAY.format(end);
         return "<time datetime=\"" + session.start() + "\">" + esc(day) + ", " + TIME.format(start) + "</time> bis <time datetime=\""
@@ -78,7 +78,7 @@ final class PageHtml {
     }
 
     static String dateTime(OffsetDateTime time) {
-        var berlin = time.atZoneSameInstant(EventCatalogApplication.BERLIN);
+        var berlin = time.atZoneSameInstant(NetworkTime.ZONE);
         return esc(DAY.format(berlin)) + ", " + TIME.format(berlin) + " Uhr";
     }
 }

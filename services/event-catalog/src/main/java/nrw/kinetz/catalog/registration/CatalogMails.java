@@ -3,7 +3,7 @@ package nrw.kinetz.catalog.registration;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import nrw.kinetz.catalog.EventCatalogApplication;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.catalog.offering.OfferingView;
 import nrw.kinetz.catalog.offering.StoredOffering;
 import nrw.kinetz.catalog.offering.domain.Offering;
@@ -68,8 +68,8 @@ final class CatalogMails {
         Offering offering = stored.offering();
         StringBuilder text = new StringBuilder("Termine:\n");
         for (OfferingSession session : offering.sessions()) {
-            var start = session.start().atZoneSameInstant(EventCatalogApplication.BERLIN);
-            var end = session.end().atZoneSameInstant(EventCatalogApplication.BERLIN);
+            var start = session.start().atZoneSameInstant(NetworkTime.ZONE);
+            var end = session.end().atZoneSameInstant(NetworkTime.ZONE);
             text.append("- ").append(DAY.format(start)).append(", ").append(TIME.format(start)).append("–")
                     .append(TIME.format(end)).append(" Uhr\n");
         }

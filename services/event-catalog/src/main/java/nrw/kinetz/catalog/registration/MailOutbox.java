@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -21,7 +22,7 @@ import nrw.kinetz.catalog.calendar.ICalendar;
 import nrw.kinetz.catalog.offering.OfferingStore;
 import nrw.kinetz.catalog.offering.StoredOffering;
 import nrw.kinetz.catalog.registration.RegistrationDocument.PendingMail;
-import nrw.kinetz.catalog.support.PeriodicWorker;
+import nrw.kinetz.infra.worker.BackgroundWorker;
 
 /**
  * Sends the mails the registrations hold and takes each out once the SMTP server accepted it. When the server
@@ -29,8 +30,9 @@ import nrw.kinetz.catalog.support.PeriodicWorker;
  * sends a mail twice, never not at all.
  */
 @Component
-class MailOutbox extends PeriodicWorker {
+class MailOutbox implements SmartLifecycle {
 
+    private static final String NAME = "catalog-mail-outbox";
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
     private static final int BATCH = 200;
 
@@ -43,12 +45,17 @@ class MailOutbox extends PeriodicWorker {
     private final long confirmHours;
     private final Clock clock;
 
+    private final Duration pollInterval;
+    private final Duration stopTimeout;
+    private final BackgroundWorker worker = new BackgroundWorker(NAME, this::pass);
+
     MailOutbox(RegistrationStore registrations, OfferingStore offerings, JavaMailSender sender, LinkSigner links,
             @Value("${kinetz.catalog.public-url}") String publicUrl, @Value("${kinetz.catalog.mail.from}") String from,
             @Value("${kinetz.catalog.registration.confirm-within:24h}") Duration confirmWithin,
             @Value("${kinetz.catalog.worker.poll-interval:2s}") Duration pollInterval,
             @Value("${kinetz.catalog.worker.stop-timeout:10s}") Duration stopTimeout, Clock clock) {
-        super("catalog-mail-outbox", pollInterval, stopTimeout);
+        this.pollInterval = pollInterval;
+        this.stopTimeout = stopTimeout;
         this.registrations = registrations;
         this.offerings = offerings;
         this.sender = sender;
@@ -59,8 +66,12 @@ class MailOutbox extends PeriodicWorker {
         this.clock = clock;
     }
 
-    @Override
-    protected void pass() {
+    /** Wakes the worker: a pass runs soon, not at the next poll; several wake-ups make one pass. */
+    public void wakeUp() {
+        worker.wakeUp();
+    }
+
+    private void pass() {
         while (true) {
             List<RegistrationDocument> batch = registrations.withMails(BATCH);
             if (batch.isEmpty()) {
@@ -104,5 +115,29 @@ class MailOutbox extends PeriodicWorker {
             LOG.warn("Mail {} of registration {} not sent, will retry: {}", kind, registration.id(), e.getMessage());
             return false;
         }
+    }
+
+    @Override
+    public void start() {
+        worker.start(pollInterval);
+    }
+
+    /** Runs once more for what the last requests stored, bounded; what is left waits for the next start. */
+    @Override
+    public void stop() {
+        if (!worker.stop(stopTimeout)) {
+            LOG.warn("{} stopped with work left; the next start picks it up", NAME);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker.isRunning();
+    }
+
+    /** Stops after the web server drained, so what the last requests stored is still sent. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }
