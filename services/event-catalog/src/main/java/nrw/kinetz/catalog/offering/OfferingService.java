@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +21,8 @@ import nrw.kinetz.catalog.offering.domain.Offering;
 import nrw.kinetz.catalog.offering.domain.OfferingRuleViolation;
 import nrw.kinetz.catalog.offering.domain.Seats;
 import nrw.kinetz.infra.security.Caller;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.Role;
@@ -62,7 +63,8 @@ public class OfferingService {
         Offering offering = decide(draft);
         requireOrganiser(offering, caller);
         if (!store.insert(offering, now().toInstant(), List.of())) {
-            throw ApiProblemException.conflict("Offering " + offering.id() + " exists already.");
+            throw ApplicationException.of(Kind.CONFLICT, "offering.exists-already", "Offering " + offering.id() + " exists already.",
+                    offering.id());
         }
         return store.find(offering.id()).orElseThrow();
     }
@@ -95,7 +97,7 @@ public class OfferingService {
         return stored;
     }
 
-    /** @throws ApiProblemException 404 for an offering the catalog does not know */
+    /** @throws ApplicationException 404 for an offering the catalog does not know */
     public StoredOffering get(String offeringId) {
         return store.find(offeringId).orElseThrow(() -> unknown(offeringId));
     }
@@ -109,8 +111,9 @@ public class OfferingService {
         return offering;
     }
 
-    public static ApiProblemException unknown(String offeringId) {
-        return ApiProblemException.notFound("There is no offering " + offeringId + "; GET /api/v1/offerings lists them.");
+    public static ApplicationException unknown(String offeringId) {
+        return ApplicationException.of(Kind.NOT_FOUND, "offering.unknown",
+                "There is no offering " + offeringId + "; GET /api/v1/offerings lists them.", offeringId);
     }
 
     /** The LaKI organises every offering; a KI those of its own site. */
@@ -118,7 +121,10 @@ public class OfferingService {
         return caller.hasRole(Role.LAKI) || offering.organiserSite().filter(caller::mayActFor).isPresent();
     }
 
-    /** @throws ApiProblemException 401 for anonymous callers, 403 for callers who do not organise the offering */
+    /**
+     * @throws ApiProblemException 401 for anonymous callers (the application problems have no kind for a missing
+     *         token)
+     * @throws ApplicationException 403 for callers who do not organise the offering */
     public static void requireOrganiser(Offering offering, Caller caller) {
         if (!caller.isAuthenticated()) {
             throw new ApiProblemException(HttpStatus.UNAUTHORIZED, "This needs the token of the LaKI or of the organising KI.",
@@ -126,8 +132,9 @@ public class OfferingService {
         }
         if (!mayOrganise(offering, caller)) {
             String organiser = offering.organiserSite().map(site -> "site " + site.value()).orElse("the LaKI");
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "Offering " + offering.id() + " is organised by " + organiser
-                    + "; only its organiser or the LaKI may manage it.", List.of(ProblemError.of("not the organiser")));
+            throw ApplicationException.of(Kind.FORBIDDEN, "offering.not-organiser", "Offering " + offering.id()
+                    + " is organised by " + organiser + "; only its organiser or the LaKI may manage it.", offering.id(), organiser)
+                    .withErrors(List.of(ProblemError.of("not the organiser")));
         }
     }
 
@@ -162,11 +169,10 @@ public class OfferingService {
         Instant changedAt = now().toInstant();
         if (!store.update(next, current.version(), current.seatVersion(), seats.seats(), changedAt, events)) {
             StoredOffering now = get(offeringId);
-            HttpHeaders headers = new HttpHeaders();
-            headers.setETag(now.etag());
-            throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+            throw ApplicationException.of(Kind.PRECONDITION_FAILED, "offering.changed-meanwhile",
                     "The offering changed while your change was being applied; the current ETag is " + now.etag()
-                            + ". Read it again and reapply your change.", List.of(ProblemError.of("concurrent change")), headers);
+                            + ". Read it again and reapply your change.", now.etag())
+                    .withErrors(List.of(ProblemError.of("concurrent change"))).withCurrentVersion(now.etag());
         }
         relay.wakeUp();
         return get(offeringId);
@@ -199,10 +205,10 @@ public class OfferingService {
      */
     private static void requireIfMatch(String header, StoredOffering current) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
-            throw new ApiProblemException(HttpStatus.PRECONDITION_REQUIRED, "Precondition Required",
+            throw ApplicationException.of(Kind.PRECONDITION_REQUIRED, "offering.if-match-missing",
                     "A change needs an If-Match header with the ETag of the offering as you read it (GET /api/v1/offerings/"
                             + current.offering().id() + "), so that it cannot overwrite a change you have not seen.",
-                    List.of(ProblemError.of("If-Match header missing")), HttpHeaders.EMPTY);
+                    current.offering().id()).withErrors(List.of(ProblemError.of("If-Match header missing")));
         }
         for (String tag : header.split(",")) {
             String candidate = tag.strip();
@@ -210,12 +216,10 @@ public class OfferingService {
                 return;
             }
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(current.etag());
-        throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+        throw ApplicationException.of(Kind.PRECONDITION_FAILED, "offering.stale-if-match",
                 "The offering has changed since you read it: If-Match was " + header.strip() + ", the current ETag is "
-                        + current.etag() + ". Read it again and reapply your change.",
-                List.of(ProblemError.of("stale If-Match " + header.strip())), headers);
+                        + current.etag() + ". Read it again and reapply your change.", header.strip(), current.etag())
+                .withErrors(List.of(ProblemError.of("stale If-Match " + header.strip()))).withCurrentVersion(current.etag());
     }
 
     /** A broken rule is bad input (400), a command that does not fit the status or the seats a conflict (409). */
@@ -223,10 +227,10 @@ public class OfferingService {
         try {
             return decision.get();
         } catch (OfferingRuleViolation e) {
-            throw ApiProblemException.badRequest(e.getMessage(), List.of(ProblemError.at("/" + e.path(), e.getMessage())));
+            throw ApplicationException.of(Kind.INVALID, "offering.rule-broken", e.getMessage())
+                    .withErrors(List.of(ProblemError.at("/" + e.path(), e.getMessage())));
         } catch (IllegalTransition e) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict", e.getMessage(),
-                    List.of(ProblemError.of(e.getMessage())), HttpHeaders.EMPTY);
+            throw ApplicationException.of(Kind.CONFLICT, "offering.step-not-allowed", e.getMessage());
         }
     }
 }

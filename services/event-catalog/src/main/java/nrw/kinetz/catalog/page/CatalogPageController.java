@@ -32,6 +32,7 @@ import nrw.kinetz.catalog.registration.LinkSigner.Purpose;
 import nrw.kinetz.catalog.registration.RegistrationDocument;
 import nrw.kinetz.catalog.registration.RegistrationService;
 import nrw.kinetz.infra.security.Caller;
+import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.catalog.OfferingSession;
@@ -219,8 +220,10 @@ class CatalogPageController {
             };
             return html(HttpStatus.OK, PageHtml.page(purpose == Purpose.CONFIRM ? "Anmeldung bestätigt" : "Abgemeldet",
                     message + "<p><a href=\"/veranstaltungen/" + esc(offering.offering().id()) + "\">Zur Veranstaltung</a></p>"));
+        } catch (ApplicationException e) {
+            return problemPage(HttpStatus.valueOf(e.kind().status()));
         } catch (ApiProblemException e) {
-            return problemPage(e);
+            return problemPage(e.status());
         }
     }
 
@@ -245,14 +248,14 @@ class CatalogPageController {
         return Optional.empty();
     }
 
-    private ResponseEntity<String> problemPage(ApiProblemException e) {
-        String text = switch (e.status()) {
+    private ResponseEntity<String> problemPage(HttpStatus status) {
+        String text = switch (status) {
             case CONFLICT -> "Das ist nicht mehr möglich: Die Veranstaltung ist abgesagt oder beendet, oder die Frist ist abgelaufen. "
                     + "Bitte wenden Sie sich an die Veranstalter.";
             case GONE -> "Diese Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.";
             default -> "Das hat nicht geklappt. Es wurde nichts geändert.";
         };
-        return html(e.status(), PageHtml.page("Nicht möglich", "<h1>Nicht möglich</h1><div class=\"error\" role=\"alert\"><p>"
+        return html(status, PageHtml.page("Nicht möglich", "<h1>Nicht möglich</h1><div class=\"error\" role=\"alert\"><p>"
                 + esc(text) + "</p></div><p><a href=\"/veranstaltungen\">Zur Übersicht</a></p>"));
     }
 
@@ -385,7 +388,7 @@ class CatalogPageController {
     private Optional<StoredOffering> visible(String offeringId) {
         try {
             return Optional.of(offeringService.visibleTo(offeringId, Caller.anonymous()));
-        } catch (ApiProblemException e) {
+        } catch (ApplicationException e) {
             return Optional.empty();
         }
     }

@@ -22,6 +22,8 @@ import nrw.kinetz.catalog.offering.StoredOffering;
 import nrw.kinetz.catalog.offering.domain.Seats;
 import nrw.kinetz.catalog.registration.LinkSigner.Purpose;
 import nrw.kinetz.catalog.registration.RegistrationDocument.PendingMail;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
@@ -76,7 +78,7 @@ public class RegistrationService {
     public Registered register(String offeringId, String name, String email, String organisation) {
         StoredOffering offering = offeringService.visibleTo(offeringId, Caller.anonymous());
         offering.offering().whyRegistrationIsClosed(offeringService.now()).ifPresent(reason -> {
-            throw conflict(reason);
+            throw conflict("registration.closed", reason);
         });
         String emailKey = email.strip().toLowerCase(Locale.ROOT);
         Optional<RegistrationDocument> existing = store.findByEmail(offeringId, emailKey);
@@ -99,7 +101,8 @@ public class RegistrationService {
     /**
      * Confirms with the link from the mail. Confirming again answers the status it has; nothing changes.
      *
-     * @throws ApiProblemException 403 for a forged link, 410 after the confirmation period, 409 if the offering closed
+     * @throws ApiProblemException 410 after the confirmation period (the application problems have no kind for it)
+     * @throws ApplicationException 403 for a forged link, 409 if the offering closed
      */
     public RegistrationStatus confirm(String registrationId, String token) {
         RegistrationDocument registration = signed(Purpose.CONFIRM, registrationId, token);
@@ -122,7 +125,7 @@ public class RegistrationService {
                 : offeringService.event(CatalogEventTypes.REGISTRATION_WAITLISTED, offeringId,
                         new RegistrationWaitlisted(registrationId, offeringId, site, RegistrationStatus.WAITLISTED)));
         if (outcome == SeatOutcome.CLOSED) {
-            throw conflict("The offering is " + offeringService.get(offeringId).offering().status().name().toLowerCase(Locale.ROOT)
+            throw conflict("registration.offering-closed", "The offering is " + offeringService.get(offeringId).offering().status().name().toLowerCase(Locale.ROOT)
                     + "; registrations cannot be confirmed any more.");
         }
         offeringService.eventsStored();
@@ -136,7 +139,7 @@ public class RegistrationService {
     /**
      * The person cancels with the link from the mail, until the offering's cancellation deadline.
      *
-     * @throws ApiProblemException 403 for a forged link, 409 after the deadline
+     * @throws ApplicationException 403 for a forged link, 409 after the deadline
      */
     public RegistrationStatus cancelByPerson(String registrationId, String token) {
         RegistrationDocument registration = signed(Purpose.CANCEL, registrationId, token);
@@ -145,7 +148,7 @@ public class RegistrationService {
             return RegistrationStatus.CANCELLED;
         }
         if (!offeringService.now().isBefore(offering.offering().cancellationDeadline())) {
-            throw conflict("The cancellation deadline (" + offering.offering().cancellationDeadline()
+            throw conflict("registration.cancellation-deadline-passed", "The cancellation deadline (" + offering.offering().cancellationDeadline()
                     + ") has passed; please contact the organiser.");
         }
         return cancel(registration, offering);
@@ -208,14 +211,15 @@ public class RegistrationService {
         belongingTo(offering, registrationId);
         int sessions = offering.offering().sessions().size();
         if (session < 1 || session > sessions) {
-            throw ApiProblemException.badRequest("The offering has " + sessions + " session(s); there is no session " + session + ".",
-                    List.of(ProblemError.at("/session", "must be between 1 and " + sessions)));
+            throw ApplicationException.of(Kind.INVALID, "registration.session-unknown", "The offering has " + sessions
+                    + " session(s); there is no session " + session + ".", sessions, session)
+                    .withErrors(List.of(ProblemError.at("/session", "must be between 1 and " + sessions)));
         }
         AttendanceOutcome outcome = offerings.recordAttendance(offeringId, registrationId, session,
                 offeringService.event(CatalogEventTypes.ATTENDANCE_RECORDED, offeringId, new AttendanceRecorded(registrationId,
                         offeringId, offering.offering().organiserSite().orElse(null), session)));
         if (outcome == AttendanceOutcome.NOT_CONFIRMED) {
-            throw conflict("Only confirmed registrations can attend; this one is " + store.find(registrationId)
+            throw conflict("registration.not-confirmed", "Only confirmed registrations can attend; this one is " + store.find(registrationId)
                     .map(RegistrationDocument::status).orElse("unknown") + ".");
         }
         offeringService.eventsStored();
@@ -266,18 +270,19 @@ public class RegistrationService {
 
     private RegistrationDocument signed(Purpose purpose, String registrationId, String token) {
         if (!links.verify(purpose, registrationId, token)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "This link is not valid: it was not sent by the catalog or "
-                    + "was changed on the way. Open the link from your mail exactly as it is.",
-                    List.of(ProblemError.at("/token", "not a valid " + purpose.name().toLowerCase(Locale.ROOT) + " link")));
+            throw ApplicationException.of(Kind.FORBIDDEN, "registration.link-invalid", "This link is not valid: it was not sent "
+                    + "by the catalog or was changed on the way. Open the link from your mail exactly as it is.")
+                    .withErrors(List.of(ProblemError.at("/token", "not a valid " + purpose.name().toLowerCase(Locale.ROOT) + " link")));
         }
-        return store.find(registrationId).orElseThrow(() -> ApiProblemException.notFound("There is no registration "
-                + registrationId + "; it may have been erased."));
+        return store.find(registrationId).orElseThrow(() -> ApplicationException.of(Kind.NOT_FOUND, "registration.unknown",
+                "There is no registration " + registrationId + "; it may have been erased.", registrationId));
     }
 
     private RegistrationDocument belongingTo(StoredOffering offering, String registrationId) {
         return store.find(registrationId).filter(r -> r.offeringId().equals(offering.offering().id()))
-                .orElseThrow(() -> ApiProblemException.notFound("Offering " + offering.offering().id()
-                        + " has no registration " + registrationId + "."));
+                .orElseThrow(() -> ApplicationException.of(Kind.NOT_FOUND, "registration.not-of-offering", "Offering "
+                        + offering.offering().id() + " has no registration " + registrationId + ".", offering.offering().id(),
+                        registrationId));
     }
 
     private Instant instant() {
@@ -288,9 +293,8 @@ public class RegistrationService {
         return duration.toHours();
     }
 
-    private static ApiProblemException conflict(String reason) {
-        return new ApiProblemException(HttpStatus.CONFLICT, "Conflict", reason, List.of(ProblemError.of(reason)),
-                HttpHeaders.EMPTY);
+    private static ApplicationException conflict(String code, String reason) {
+        return ApplicationException.of(Kind.CONFLICT, code, reason);
     }
 
 }
