@@ -1,11 +1,11 @@
 package nrw.kinetz.programs;
 
-import java.time.Clock;
-import java.time.ZoneId;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+
+import nrw.kinetz.infra.schema.ProducedEvents;
+import nrw.kinetz.model.program.ProgramEventTypes;
 
 /**
  * Program tracking: what each KI applied for, was granted, drew, passed on and spent per programme and budget
@@ -15,15 +15,13 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class ProgramTrackingApplication {
 
-    /** Budget years, due dates and "not in the future" are Berlin dates. */
-    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
     public static void main(String[] args) {
         SpringApplication.run(ProgramTrackingApplication.class, args);
     }
 
+    /** Serves the JSON Schema of every program event at {@code /api/v1/schemas/<type>.json}. */
     @Bean
-    Clock clock() {
-        return Clock.system(BERLIN);
+    ProducedEvents producedEvents() {
+        return ProducedEvents.of(ProgramEventTypes.ALL);
     }
 }

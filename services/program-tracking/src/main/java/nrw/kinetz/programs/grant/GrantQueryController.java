@@ -19,13 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.InvalidValueException;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.programs.grant.domain.GrantStatus;
-import nrw.kinetz.programs.web.Csv;
+import nrw.kinetz.programs.web.CsvDownload;
 import nrw.kinetz.programs.web.Paging;
 
 /**
@@ -61,13 +62,13 @@ class GrantQueryController {
                 .body(store.list(filter, (page - 1) * size, size).stream().map(g -> GrantView.of(g, today)).toList());
     }
 
-    @GetMapping(produces = Csv.MEDIA_TYPE)
+    @GetMapping(produces = CsvWriter.MEDIA_TYPE)
     ResponseEntity<byte[]> listAsCsv(@RequestParam(required = false) List<String> site,
             @RequestParam(required = false) List<String> program, @RequestParam(required = false) List<String> year,
             @RequestParam(required = false) List<String> status, @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "" + Paging.DEFAULT_PAGE_SIZE) @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
         GrantFilter filter = filter(site, program, year, status);
-        return csv(store.list(filter, (page - 1) * size, size)).response("ki-grants.csv",
+        return CsvDownload.of(csv(store.list(filter, (page - 1) * size, size)), "ki-grants.csv",
                 Paging.headers(page, size, store.count(filter)));
     }
 
@@ -78,9 +79,9 @@ class GrantQueryController {
         return store.overdueProofs(today).stream().map(g -> GrantView.of(g, today)).toList();
     }
 
-    @GetMapping(path = "/overdue-proofs", produces = Csv.MEDIA_TYPE)
+    @GetMapping(path = "/overdue-proofs", produces = CsvWriter.MEDIA_TYPE)
     ResponseEntity<byte[]> overdueAsCsv() {
-        return csv(store.overdueProofs(service.today())).response("ki-overdue-proofs.csv", HttpHeaders.EMPTY);
+        return CsvDownload.of(csv(store.overdueProofs(service.today())), "ki-overdue-proofs.csv", HttpHeaders.EMPTY);
     }
 
     @GetMapping("/{grantId}")
@@ -89,16 +90,16 @@ class GrantQueryController {
         return ResponseEntity.ok().eTag(grant.etag()).body(GrantView.of(grant, service.today()));
     }
 
-    private Csv csv(List<StoredGrant> grants) {
-        Csv csv = new Csv(CSV_HEADER);
+    private CsvWriter csv(List<StoredGrant> grants) {
+        CsvWriter csv = new CsvWriter().row(CSV_HEADER);
         LocalDate today = service.today();
         for (StoredGrant stored : grants) {
             GrantView g = GrantView.of(stored, today);
-            csv.line(List.of(g.grantId().toString(), g.siteId().value(), g.program().name(), Csv.text(g.block()),
-                    Integer.toString(g.budgetYear()), g.status().name(), Csv.money(g.amountApplied()),
-                    Csv.money(g.amountGranted()), Csv.money(g.disbursed()), Csv.money(g.available()),
-                    Csv.money(g.passedOn()), Csv.text(g.proofOfUseDue()), g.proofOfUse().status().name(),
-                    Csv.money(g.proofOfUse().repaymentClaim()), Long.toString(g.version())));
+            csv.row(g.grantId().toString(), g.siteId().value(), g.program().name(), CsvDownload.text(g.block()),
+                    Integer.toString(g.budgetYear()), g.status().name(), CsvDownload.money(g.amountApplied()),
+                    CsvDownload.money(g.amountGranted()), CsvDownload.money(g.disbursed()), CsvDownload.money(g.available()),
+                    CsvDownload.money(g.passedOn()), CsvDownload.text(g.proofOfUseDue()), g.proofOfUse().status().name(),
+                    CsvDownload.money(g.proofOfUse().repaymentClaim()), Long.toString(g.version()));
         }
         return csv;
     }

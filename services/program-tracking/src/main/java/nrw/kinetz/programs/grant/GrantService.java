@@ -1,18 +1,20 @@
 package nrw.kinetz.programs.grant;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
-import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.Money;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.event.EventEnvelope;
@@ -48,22 +50,24 @@ class GrantService {
         this.clock = clock;
     }
 
-    /** @throws ApiProblemException 409 if the site has a live grant for this programme, block and year already */
+    /** @throws ApplicationException 409 if the site has a live grant for this programme, block and year already */
     StoredGrant apply(Caller caller, SiteId siteId, Program program, String block, int budgetYear, Money amount,
             LocalDate appliedOn) {
         caller.requireMayActFor(siteId);
         if (KiSites.find(siteId).isEmpty()) {
-            throw ApiProblemException.badRequest("There is no KI site " + siteId + "; a grant is for one of the 54 KI sites.",
-                    List.of(ProblemError.at("/siteId", "unknown KI site " + siteId)));
+            throw ApplicationException.of(Kind.INVALID, "grant.site-unknown",
+                    "There is no KI site " + siteId + "; a grant is for one of the 54 KI sites.", siteId)
+                    .withErrors(List.of(ProblemError.at("/siteId", "unknown KI site " + siteId)));
         }
         LocalDate today = today();
-        Outcome outcome = Refusals.decide(() -> Grant.apply(UUID.randomUUID(), siteId, program, block, budgetYear, amount,
+        Outcome outcome = Refusals.decide("grant", () -> Grant.apply(UUID.randomUUID(), siteId, program, block, budgetYear, amount,
                 appliedOn == null ? today : appliedOn, today));
         if (!store.insert(outcome.grant(), announce(outcome))) {
             Grant grant = outcome.grant();
-            throw ApiProblemException.conflict("Site " + siteId + " has a grant for " + program.name()
+            throw ApplicationException.of(Kind.CONFLICT, "grant.exists-already", "Site " + siteId + " has a grant for " + program.name()
                     + (grant.block() == null ? "" : " block " + grant.block().name()) + " in " + budgetYear
-                    + " already; GET /api/v1/grants?site=" + siteId + "&year=" + budgetYear + " shows it.");
+                    + " already; GET /api/v1/grants?site=" + siteId + "&year=" + budgetYear + " shows it.", siteId, program,
+                    budgetYear);
         }
         relay.eventsPending();
         return new StoredGrant(outcome.grant(), 1);
@@ -111,12 +115,12 @@ class GrantService {
     }
 
     StoredGrant get(UUID grantId) {
-        return store.find(grantId).orElseThrow(() -> ApiProblemException.notFound("There is no grant " + grantId
-                + "; GET /api/v1/grants lists them."));
+        return store.find(grantId).orElseThrow(() -> ApplicationException.of(Kind.NOT_FOUND, "grant.unknown",
+                "There is no grant " + grantId + "; GET /api/v1/grants lists them.", grantId));
     }
 
     LocalDate today() {
-        return LocalDate.now(clock);
+        return NetworkTime.today(clock);
     }
 
     private void requireMayActFor(Caller caller, UUID grantId) {
@@ -126,7 +130,7 @@ class GrantService {
     private StoredGrant decide(UUID grantId, String ifMatch, Function<Grant, Outcome> command) {
         StoredGrant current = get(grantId);
         IfMatch.require(ifMatch, current.version(), "grant " + grantId + " (GET /api/v1/grants/" + grantId + ")");
-        Outcome outcome = Refusals.decide(() -> command.apply(current.grant()));
+        Outcome outcome = Refusals.decide("grant", () -> command.apply(current.grant()));
         if (!store.update(outcome.grant(), current.version(), announce(outcome))) {
             throw IfMatch.stale("grant " + grantId, get(grantId).etag());
         }
@@ -138,14 +142,15 @@ class GrantService {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             StoredGrant current = get(grantId);
             caller.requireMayActFor(current.grant().siteId());
-            Outcome outcome = Refusals.decide(() -> command.apply(current.grant()));
+            Outcome outcome = Refusals.decide("grant", () -> command.apply(current.grant()));
             if (store.update(outcome.grant(), current.version(), announce(outcome))) {
                 relay.eventsPending();
                 return new StoredGrant(outcome.grant(), current.version() + 1);
             }
         }
-        throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE,
-                "Grant " + grantId + " is changed by too many requests at once; try again.", List.of());
+        throw ApplicationException.of(Kind.UNAVAILABLE, "grant.contended",
+                "Grant " + grantId + " is changed by too many requests at once; try again.", grantId)
+                .withRetryAfter(Duration.ofSeconds(1));
     }
 
     private List<EventEnvelope<?>> announce(Outcome outcome) {

@@ -17,12 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.security.EndpointRoles;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.program.Indicator;
-import nrw.kinetz.programs.web.Csv;
+import nrw.kinetz.programs.web.CsvDownload;
 
 /**
  * Indicator actuals against targets per site, programme and budget year (JSON or CSV), a site's unmatched
@@ -63,17 +64,17 @@ class IndicatorController {
                         Shown.json(f.indicator(), f.actual(), caller), f.target())).toList();
     }
 
-    @GetMapping(path = "/api/v1/indicators", produces = Csv.MEDIA_TYPE)
+    @GetMapping(path = "/api/v1/indicators", produces = CsvWriter.MEDIA_TYPE)
     ResponseEntity<byte[]> indicatorsAsCsv(@RequestParam String site, @RequestParam String program,
             @RequestParam @Min(2000) @Max(2100) int year, Caller caller) {
-        Csv csv = new Csv(List.of("KI", "Programm", "Haushaltsjahr", "Baustein", "Maßnahme", "Indikator",
+        CsvWriter csv = new CsvWriter().row(List.of("KI", "Programm", "Haushaltsjahr", "Baustein", "Maßnahme", "Indikator",
                 "Ist", "Ziel"));
         for (Figure f : indicators.of(SiteId.of(site), Program.parse(program), year)) {
-            csv.line(List.of(site, program.strip().toUpperCase(java.util.Locale.ROOT), Integer.toString(year),
-                    Csv.text(f.block()), Csv.text(f.measureId()), f.indicator().name(),
-                    Shown.csv(f.indicator(), f.actual(), caller), Csv.text(f.target())));
+            csv.row(site, program.strip().toUpperCase(java.util.Locale.ROOT), Integer.toString(year),
+                    CsvDownload.text(f.block()), CsvDownload.text(f.measureId()), f.indicator().name(),
+                    Shown.csv(f.indicator(), f.actual(), caller), CsvDownload.text(f.target()));
         }
-        return csv.response("ki-indicators.csv", new org.springframework.http.HttpHeaders());
+        return CsvDownload.of(csv, "ki-indicators.csv", org.springframework.http.HttpHeaders.EMPTY);
     }
 
     /** Activities that name a measure the site does not have: they count for their programme and are listed here. */

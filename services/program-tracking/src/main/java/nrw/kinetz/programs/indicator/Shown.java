@@ -2,6 +2,7 @@ package nrw.kinetz.programs.indicator;
 
 import java.util.Map;
 
+import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.model.program.Indicator;
 
@@ -26,6 +27,6 @@ public final class Shown {
     }
 
     public static String csv(Indicator indicator, long value, Caller caller) {
-        return suppressed(indicator, value, caller) ? "." : Long.toString(value);
+        return suppressed(indicator, value, caller) ? CsvWriter.SUPPRESSED : Long.toString(value);
     }
 }

@@ -28,6 +28,7 @@ import jakarta.validation.constraints.Size;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.security.EndpointRoles;
 import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.program.Indicator;
@@ -91,9 +92,9 @@ class MeasureController {
     @PreAuthorize("hasAnyRole('laki', 'ki')")
     ResponseEntity<MeasureView> start(@Valid @RequestBody Start request, Caller caller) {
         caller.requireMayActFor(request.siteId());
-        Measure.Outcome outcome = Refusals.decide(() -> Measure.start(request.siteId(), request.measureId().strip(),
+        Measure.Outcome outcome = Refusals.decide("measure", () -> Measure.start(request.siteId(), request.measureId().strip(),
                 request.program(), request.block(), request.title().strip(), request.startsOn(), request.endsOn(),
-                request.targets() == null ? new EnumMap<>(Indicator.class) : request.targets(), LocalDate.now(clock)));
+                request.targets() == null ? new EnumMap<>(Indicator.class) : request.targets(), NetworkTime.today(clock)));
         if (!store.insert(outcome.measure(), announcer.announce(request.siteId(), outcome.facts()))) {
             throw ApiProblemException.conflict("Site " + request.siteId() + " has a measure " + request.measureId()
                     + " already.");
@@ -112,9 +113,9 @@ class MeasureController {
         caller.requireMayActFor(site);
         StoredMeasure current = get(site, measureId);
         IfMatch.require(ifMatch, current.version(), "measure " + siteId + "/" + measureId);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = NetworkTime.today(clock);
         LocalDate on = request == null || request.completedOn() == null ? today : request.completedOn();
-        Measure.Outcome outcome = Refusals.decide(() -> current.measure().complete(on, today));
+        Measure.Outcome outcome = Refusals.decide("measure", () -> current.measure().complete(on, today));
         if (!store.complete(outcome.measure(), current.version(), announcer.announce(site, outcome.facts()))) {
             throw IfMatch.stale("measure " + siteId + "/" + measureId, get(site, measureId).etag());
         }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.program.Indicator;
 import nrw.kinetz.model.reference.KiSiteReference;
@@ -48,7 +49,7 @@ class MeasureSeeder implements SampleData.Seeder {
 
     @Override
     public void seed() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = NetworkTime.today(clock);
         int seeded = 0;
         List<KiSiteReference> sites = KiSites.all();
         for (int index = 0; index < sites.size(); index++) {

@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +16,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
 
 /**
  * Publishes the events the outbox collections hold as pending, then marks them published: right after a
- * command stored them, and by polling, which picks up whatever a crash or an absent broker left behind. A crash
+ * command stored them, and by polling (both on one {@link BackgroundWorker}), which picks up whatever a crash or an absent broker left behind. A crash
  * between publishing and marking publishes an event again with the same {@code ce_id}, so consumers count it
  * once. One thread relays; within a document each event is sent only after the one before was acknowledged, so
  * a later change of a grant never overtakes an earlier one.
@@ -47,8 +44,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     private final Duration pollInterval;
     private final Duration passTimeout;
     private final Duration stopTimeout;
-    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private final BackgroundWorker worker = new BackgroundWorker("program-event-relay", this::relayPending);
 
     OutboxRelay(MongoOutbox outbox, List<OutboxCollection> collections, EventPublisher publisher,
             @Value("${kinetz.programs.relay.poll-interval:2s}") Duration pollInterval,
@@ -64,19 +60,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
 
     @Override
     public void eventsPending() {
-        ScheduledExecutorService current = executor;
-        if (current == null || !wakeUpQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            current.execute(() -> {
-                wakeUpQueued.set(false);
-                relayQuietly();
-            });
-        } catch (RejectedExecutionException e) {
-            // Shutting down: stop() relays once more, and the next start polls what is left.
-            wakeUpQueued.set(false);
-        }
+        worker.wakeUp();
     }
 
     /** Relays until nothing is pending or a send fails; returns how many events Kafka acknowledged. */
@@ -149,54 +133,25 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         }
     }
 
-    private void relayQuietly() {
-        try {
-            relayPending();
-        } catch (RuntimeException e) {
-            // The store may be away for a moment; the next poll tries again.
-            LOG.warn("Relaying pending program events failed, will retry: {}", e.toString());
-        }
-    }
-
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "program-event-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(this::relayQuietly, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        executor = started;
+        worker.start(pollInterval);
     }
 
-    /** Relays once more what requests stored while the web server drained, bounded by the stop timeout. */
+    /**
+     * Relays once more what requests stored while the web server drained, bounded by the stop timeout:
+     * whatever is left (Kafka or the store may be gone already) stays pending for the next start.
+     */
     @Override
     public void stop() {
-        ScheduledExecutorService stopping = executor;
-        executor = null;
-        if (stopping == null) {
-            return;
-        }
-        try {
-            stopping.execute(this::relayQuietly);
-        } catch (RejectedExecutionException e) {
-            // Already shutting down.
-        }
-        stopping.shutdown();
-        try {
-            if (!stopping.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Stopping with program events still unpublished; they are relayed after the next start");
-                stopping.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping.shutdownNow();
+        if (!worker.stop(stopTimeout)) {
+            LOG.warn("Stopping with program events still unpublished; they are relayed after the next start");
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return worker.isRunning();
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
-import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.program.IndicatorFigure;
@@ -39,7 +41,7 @@ class ReportService {
         this.clock = clock;
     }
 
-    /** @throws ApiProblemException 409 if the report is submitted or accepted already, or changed meanwhile */
+    /** @throws ApplicationException 409 if the report is submitted or accepted already, or changed meanwhile */
     StoredReport submit(Caller caller, SiteId siteId, Program program, int budgetYear) {
         caller.requireMayActFor(siteId);
         LocalDate today = today();
@@ -48,14 +50,14 @@ class ReportService {
         List<IndicatorFigure> figures = budgetYear > today.getYear() ? List.of()
                 : indicators.asOf(siteId, program, budgetYear, now).stream().map(f -> new IndicatorFigure(f.block(),
                         f.measureId(), f.indicator(), f.actual(), f.target())).toList();
-        Outcome outcome = Refusals.decide(() -> PeriodReport.submit(current == null ? null : current.report(), siteId, program,
+        Outcome outcome = Refusals.decide("report", () -> PeriodReport.submit(current == null ? null : current.report(), siteId, program,
                 budgetYear, figures, now, today));
         var events = announcer.announce(siteId, outcome.facts());
         boolean stored = current == null ? store.insert(outcome.report(), events)
                 : store.update(outcome.report(), current.version(), true, events);
         if (!stored) {
-            throw ApiProblemException.conflict("The report for " + program.name() + " " + budgetYear
-                    + " was submitted or changed at the same moment; read it again.");
+            throw ApplicationException.of(Kind.CONFLICT, "report.changed-meanwhile", "The report for " + program.name() + " "
+                    + budgetYear + " was submitted or changed at the same moment; read it again.", program, budgetYear);
         }
         relay.eventsPending();
         return get(siteId, program, budgetYear);
@@ -74,12 +76,13 @@ class ReportService {
     }
 
     StoredReport get(SiteId siteId, Program program, int budgetYear) {
-        return store.find(siteId, program, budgetYear).orElseThrow(() -> ApiProblemException.notFound("Site " + siteId
-                + " has not submitted a report for " + program.name() + " " + budgetYear + "."));
+        return store.find(siteId, program, budgetYear).orElseThrow(() -> ApplicationException.of(Kind.NOT_FOUND, "report.unknown",
+                "Site " + siteId + " has not submitted a report for " + program.name() + " " + budgetYear + ".", siteId,
+                program, budgetYear));
     }
 
     LocalDate today() {
-        return LocalDate.now(clock);
+        return NetworkTime.today(clock);
     }
 
     private StoredReport decide(SiteId siteId, Program program, int budgetYear, String ifMatch,
@@ -87,7 +90,7 @@ class ReportService {
         StoredReport current = get(siteId, program, budgetYear);
         String what = "report " + ReportStore.key(siteId, program, budgetYear);
         IfMatch.require(ifMatch, current.version(), what);
-        Outcome outcome = Refusals.decide(() -> decision.apply(current.report()));
+        Outcome outcome = Refusals.decide("report", () -> decision.apply(current.report()));
         if (!store.update(outcome.report(), current.version(), false, announcer.announce(siteId, outcome.facts()))) {
             throw IfMatch.stale(what, get(siteId, program, budgetYear).etag());
         }

@@ -150,11 +150,16 @@ class GrantLifecycleIntegrationTests {
     }
 
     @Test
-    void everyProducedTypeHasItsSchemaServed() {
+    void everyProducedTypeHasItsSchemaServedWithAnETagToRevalidate() {
         for (var type : ProgramEventTypes.ALL) {
             Http.Response schema = http.get("/api/v1/schemas/" + type.schemaName() + ".json");
             assertThat(schema.status()).as(type.name()).isEqualTo(200);
             assertThat(schema.json().get("$id").asString()).isEqualTo(type.dataschema().toString());
+            assertThat(schema.header("Cache-Control")).isEqualTo("no-cache");
+            String etag = schema.header("ETag");
+            assertThat(etag).as("strong ETag").startsWith("\"");
+            assertThat(http.get("/api/v1/schemas/" + type.schemaName() + ".json", "If-None-Match", etag).status())
+                    .as("unchanged schema revalidates").isEqualTo(304);
         }
         assertThat(http.get("/api/v1/schemas/site-registered.v1.json").status()).isEqualTo(404);
     }
