@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestTokens;
 
 /** Creates offerings over the API the way organisers do, for tests. */

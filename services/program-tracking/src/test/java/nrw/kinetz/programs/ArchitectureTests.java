@@ -8,7 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import nrw.kinetz.testkit.architecture.ArchitectureRules;
 
 /**
- * Program tracking's layers by package (docs/architecture.md#how-the-code-reads): each feature's {@code domain} decides and knows
+ * Program tracking's layers by package (docs/architecture.md#code): each feature's {@code domain} decides and knows
  * the contract only; the features do not depend on each other in a cycle. Its features are not yet split into
  * core and {@code adapter} packages, so the rule that only adapters touch infrastructure is not applied yet.
  */

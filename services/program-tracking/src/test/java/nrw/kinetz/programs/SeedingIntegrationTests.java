@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import nrw.kinetz.programs.sample.SampleData;
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;

@@ -22,11 +22,11 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import nrw.kinetz.catalog.CatalogIntegrationTest;
 import nrw.kinetz.catalog.EventCatalogApplication;
-import nrw.kinetz.catalog.Http;
 import nrw.kinetz.catalog.Mails;
 import nrw.kinetz.catalog.Offerings;
-import nrw.kinetz.catalog.registration.LinkSigner;
 import nrw.kinetz.catalog.registration.LinkSigner.Purpose;
+import nrw.kinetz.catalog.registration.LinkSigner;
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 

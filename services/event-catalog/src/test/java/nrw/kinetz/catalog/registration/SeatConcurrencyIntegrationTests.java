@@ -26,10 +26,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import nrw.kinetz.catalog.CatalogEvents;
 import nrw.kinetz.catalog.CatalogIntegrationTest;
 import nrw.kinetz.catalog.EventCatalogApplication;
-import nrw.kinetz.catalog.Http;
 import nrw.kinetz.catalog.Offerings;
 import nrw.kinetz.catalog.registration.LinkSigner.Purpose;
 import nrw.kinetz.model.catalog.CatalogEventTypes;
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nrw.kinetz.programs.Http;
 import nrw.kinetz.programs.ProgramTrackingApplication;
 import nrw.kinetz.programs.ProgramTrackingIntegrationTest;
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 

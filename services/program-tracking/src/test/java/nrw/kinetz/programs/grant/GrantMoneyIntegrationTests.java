@@ -20,10 +20,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import nrw.kinetz.model.Money;
 import nrw.kinetz.model.program.FundsDisbursed;
 import nrw.kinetz.model.program.ProgramEventTypes;
-import nrw.kinetz.programs.Http;
 import nrw.kinetz.programs.ProgramEvents;
 import nrw.kinetz.programs.ProgramTrackingApplication;
 import nrw.kinetz.programs.ProgramTrackingIntegrationTest;
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 

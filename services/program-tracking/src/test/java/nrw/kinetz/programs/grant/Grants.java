@@ -2,7 +2,7 @@ package nrw.kinetz.programs.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nrw.kinetz.programs.Http;
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestTokens;
 
 /** Grant commands as a KI system and the LaKI send them, for tests that need a grant in some state. */

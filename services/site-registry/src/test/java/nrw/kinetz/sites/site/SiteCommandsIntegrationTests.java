@@ -26,6 +26,7 @@ import nrw.kinetz.model.site.SiteRegistered;
 import nrw.kinetz.model.site.SiteStatusChanged;
 import nrw.kinetz.model.site.StaffingChanged;
 import nrw.kinetz.sites.SiteRegistryApplication;
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;

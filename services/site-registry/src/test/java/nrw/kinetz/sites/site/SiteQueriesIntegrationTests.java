@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import nrw.kinetz.model.Regierungsbezirk;
 import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.sites.SiteRegistryApplication;
+import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 

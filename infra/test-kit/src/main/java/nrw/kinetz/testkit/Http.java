@@ -1,4 +1,4 @@
-package nrw.kinetz.catalog;
+package nrw.kinetz.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nrw.kinetz.model.event.EventJson;
-import nrw.kinetz.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Real HTTP against the service under test, the way a KI system or a browser calls it. */
