@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +19,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import nrw.kinetz.catalog.EventCatalogApplication;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.web.PageLinks;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.InvalidValueException;
@@ -64,7 +63,7 @@ class OfferingQueryController {
             @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         OfferingFilter filter = OfferingFilter.parse(from, focusArea, organiserSite, type, freeSeats);
-        return ResponseEntity.ok().headers(paging(page, size, store.count(filter)))
+        return ResponseEntity.ok().headers(PageLinks.headers(page, size, store.count(filter)))
                 .body(store.list(filter, (page - 1) * size, size).stream().map(OfferingView::of).toList());
     }
 
@@ -76,7 +75,7 @@ class OfferingQueryController {
             @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         OfferingFilter filter = OfferingFilter.parse(from, focusArea, organiserSite, type, freeSeats);
-        HttpHeaders headers = paging(page, size, store.count(filter));
+        HttpHeaders headers = PageLinks.headers(page, size, store.count(filter));
         headers.setContentDisposition(ContentDisposition.attachment().filename("ki-veranstaltungen.csv").build());
         return ResponseEntity.ok().headers(headers).contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(OfferingCsv.write(store.list(filter, (page - 1) * size, size).stream().map(OfferingView::of).toList()));
@@ -86,29 +85,5 @@ class OfferingQueryController {
     ResponseEntity<OfferingView> one(@PathVariable String offeringId, Caller caller) {
         StoredOffering offering = service.visibleTo(offeringId, caller);
         return ResponseEntity.ok().eTag(offering.etag()).body(OfferingView.of(offering));
-    }
-
-    /** RFC 8288 links to the neighbouring pages, built from the request so filters are kept. */
-    private static HttpHeaders paging(int page, int size, long total) {
-        long last = Math.max(1, (total + size - 1) / size);
-        List<String> links = new ArrayList<>();
-        links.add(link(1, size, "first"));
-        if (page > 1) {
-            links.add(link((int) Math.min(page - 1, last), size, "prev"));
-        }
-        if (page < last) {
-            links.add(link(page + 1, size, "next"));
-        }
-        links.add(link((int) last, size, "last"));
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.LINK, String.join(", ", links));
-        headers.add("X-Total-Count", Long.toString(total));
-        return headers;
-    }
-
-    private static String link(int page, int size, String rel) {
-        String uri = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("page", page).replaceQueryParam("size", size).build().toUriString();
-        return "<" + uri + ">; rel=\"" + rel + "\"";
     }
 }

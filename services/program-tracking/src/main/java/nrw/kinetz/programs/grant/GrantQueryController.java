@@ -21,13 +21,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.web.PageLinks;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.InvalidValueException;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.programs.grant.domain.GrantStatus;
 import nrw.kinetz.programs.web.CsvDownload;
-import nrw.kinetz.programs.web.Paging;
 
 /**
  * Reading grants is public (money is not suppressed): the list with filters ({@code site}, {@code program},
@@ -37,6 +37,9 @@ import nrw.kinetz.programs.web.Paging;
 @RestController
 @RequestMapping("/api/v1/grants")
 class GrantQueryController {
+
+    private static final int DEFAULT_PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = 500;
 
     /** German headings, the naming style of every CSV of the platform. */
     private static final List<String> CSV_HEADER = List.of("Zuwendung", "KI", "Programm", "Baustein", "Haushaltsjahr",
@@ -55,10 +58,10 @@ class GrantQueryController {
     ResponseEntity<List<GrantView>> list(@RequestParam(required = false) List<String> site,
             @RequestParam(required = false) List<String> program, @RequestParam(required = false) List<String> year,
             @RequestParam(required = false) List<String> status, @RequestParam(defaultValue = "1") @Min(1) int page,
-            @RequestParam(defaultValue = "" + Paging.DEFAULT_PAGE_SIZE) @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         GrantFilter filter = filter(site, program, year, status);
         LocalDate today = service.today();
-        return ResponseEntity.ok().headers(Paging.headers(page, size, store.count(filter)))
+        return ResponseEntity.ok().headers(PageLinks.headers(page, size, store.count(filter)))
                 .body(store.list(filter, (page - 1) * size, size).stream().map(g -> GrantView.of(g, today)).toList());
     }
 
@@ -66,10 +69,10 @@ class GrantQueryController {
     ResponseEntity<byte[]> listAsCsv(@RequestParam(required = false) List<String> site,
             @RequestParam(required = false) List<String> program, @RequestParam(required = false) List<String> year,
             @RequestParam(required = false) List<String> status, @RequestParam(defaultValue = "1") @Min(1) int page,
-            @RequestParam(defaultValue = "" + Paging.DEFAULT_PAGE_SIZE) @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         GrantFilter filter = filter(site, program, year, status);
         return CsvDownload.of(csv(store.list(filter, (page - 1) * size, size)), "ki-grants.csv",
-                Paging.headers(page, size, store.count(filter)));
+                PageLinks.headers(page, size, store.count(filter)));
     }
 
     /** Approved grants whose Verwendungsnachweis is past due and neither submitted nor accepted, oldest first. */

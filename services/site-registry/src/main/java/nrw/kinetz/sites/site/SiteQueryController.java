@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.web.PageLinks;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.InvalidValueException;
@@ -64,7 +64,7 @@ class SiteQueryController {
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         SiteFilter filter = filter(status, regierungsbezirk, focusArea, program);
         List<StoredSite> sites = store.list(filter, (page - 1) * size, size);
-        return ResponseEntity.ok().headers(paging(page, size, store.count(filter)))
+        return ResponseEntity.ok().headers(PageLinks.headers(page, size, store.count(filter)))
                 .body(sites.stream().map(SiteView::of).toList());
     }
 
@@ -77,7 +77,7 @@ class SiteQueryController {
             @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         SiteFilter filter = filter(status, regierungsbezirk, focusArea, program);
-        HttpHeaders headers = paging(page, size, store.count(filter));
+        HttpHeaders headers = PageLinks.headers(page, size, store.count(filter));
         headers.setContentDisposition(ContentDisposition.attachment().filename("ki-sites.csv").build());
         return ResponseEntity.ok().headers(headers).contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
                 .body(SiteCsv.write(store.list(filter, (page - 1) * size, size)));
@@ -145,29 +145,5 @@ class SiteQueryController {
             throw ApiProblemException.badRequest("asOf '" + asOf + "' is not a date",
                     List.of(ProblemError.at("/asOf", "must be an ISO date such as 2013-12-02")));
         }
-    }
-
-    /** RFC 8288 links to the neighbouring pages, built from the request so filters are kept. */
-    private static HttpHeaders paging(int page, int size, long total) {
-        long last = Math.max(1, (total + size - 1) / size);
-        List<String> links = new ArrayList<>();
-        links.add(link(1, size, "first"));
-        if (page > 1) {
-            links.add(link((int) Math.min(page - 1, last), size, "prev"));
-        }
-        if (page < last) {
-            links.add(link(page + 1, size, "next"));
-        }
-        links.add(link((int) last, size, "last"));
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.LINK, String.join(", ", links));
-        headers.add("X-Total-Count", Long.toString(total));
-        return headers;
-    }
-
-    private static String link(int page, int size, String rel) {
-        String uri = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("page", page).replaceQueryParam("size", size).build().toUriString();
-        return "<" + uri + ">; rel=\"" + rel + "\"";
     }
 }

@@ -1,4 +1,4 @@
-package nrw.kinetz.programs.web;
+package nrw.kinetz.infra.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,16 +6,16 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** RFC 8288 links to the neighbouring pages of a list, built from the request so that its filters are kept. */
-public final class Paging {
+/**
+ * The headers of one page of a list: RFC 8288 {@code Link} (first, prev, next, last), built from the current
+ * request so that its filters are kept, and {@code X-Total-Count}. Every paged list of every service uses it.
+ */
+public final class PageLinks {
 
-    public static final int DEFAULT_PAGE_SIZE = 100;
-    public static final int MAX_PAGE_SIZE = 500;
-
-    private Paging() {
+    private PageLinks() {
     }
 
-    /** {@code Link} (first, prev, next, last) and {@code X-Total-Count}; {@code page} counts from 1. */
+    /** @param page counts from 1 */
     public static HttpHeaders headers(int page, int size, long total) {
         long last = Math.max(1, (total + size - 1) / size);
         List<String> links = new ArrayList<>();
