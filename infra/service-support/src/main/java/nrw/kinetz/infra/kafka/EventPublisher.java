@@ -2,12 +2,17 @@ package nrw.kinetz.infra.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -20,6 +25,8 @@ import nrw.kinetz.model.event.EventEnvelope;
  * idempotent with acks=all, so an acknowledged send is on every in-sync replica.
  */
 public class EventPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
     private final KafkaTemplate<String, byte[]> template;
     private final Duration acknowledgementTimeout;
@@ -39,6 +46,46 @@ public class EventPublisher {
         } catch (RuntimeException e) {
             // send() itself throws when metadata cannot be fetched within max.block.ms
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Sends one aggregate's pending events one after the other, each only after the previous was acknowledged,
+     * so their order on the partition is theirs. Completes with the ids Kafka acknowledged: always a prefix of
+     * {@code events}, shorter when a send failed (logged with {@code subject}; the rest stays for a later try).
+     */
+    public CompletableFuture<List<UUID>> publishInOrder(List<? extends EventEnvelope<?>> events, String subject) {
+        List<UUID> acknowledged = new ArrayList<>();
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (EventEnvelope<?> event : events) {
+            chain = chain.thenCompose(ignored -> publish(event)).thenAccept(ack -> {
+                synchronized (acknowledged) {
+                    acknowledged.add(event.id());
+                }
+            });
+        }
+        return chain.handle((ignored, failure) -> {
+            if (failure != null) {
+                LOG.warn("Relaying the events of {} stopped, will retry: {}", subject, failure.getMessage());
+            }
+            synchronized (acknowledged) {
+                return List.copyOf(acknowledged);
+            }
+        });
+    }
+
+    /**
+     * What {@link #publishInOrder} acknowledged within {@code timeout}; nothing when it took longer (the events
+     * stay pending and are sent again, which consumers recognise by their ids).
+     */
+    public static List<UUID> acknowledgedWithin(CompletableFuture<List<UUID>> acknowledged, Duration timeout) {
+        try {
+            return acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
         }
     }
 

@@ -1,16 +1,10 @@
 package nrw.kinetz.catalog.offering;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,7 +13,6 @@ import nrw.kinetz.catalog.offering.OfferingStore.PendingEvents;
 import nrw.kinetz.catalog.support.BackgroundTask;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.worker.BackgroundWorker;
-import nrw.kinetz.model.event.EventEnvelope;
 
 /**
  * Publishes what the offerings' outboxes hold to {@code ki.catalog.v1}, then takes it out of the outbox: right
@@ -31,7 +24,6 @@ import nrw.kinetz.model.event.EventEnvelope;
 @Order(3)
 public class CatalogEventRelay implements BackgroundTask {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CatalogEventRelay.class);
     private static final int BATCH = 100;
 
     private final OfferingStore store;
@@ -73,34 +65,11 @@ public class CatalogEventRelay implements BackgroundTask {
     }
 
     private CompletableFuture<List<UUID>> publishInOrder(PendingEvents offering) {
-        List<UUID> acknowledged = new ArrayList<>();
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (EventEnvelope<?> event : offering.events()) {
-            chain = chain.thenCompose(ignored -> publisher.publish(event)).thenAccept(ack -> {
-                synchronized (acknowledged) {
-                    acknowledged.add(event.id());
-                }
-            });
-        }
-        return chain.handle((ignored, failure) -> {
-            if (failure != null) {
-                LOG.warn("Relaying the events of offering {} stopped, will retry: {}", offering.offeringId(), failure.getMessage());
-            }
-            synchronized (acknowledged) {
-                return List.copyOf(acknowledged);
-            }
-        });
+        return publisher.publishInOrder(offering.events(), "offering " + offering.offeringId());
     }
 
     private List<UUID> await(CompletableFuture<List<UUID>> acknowledged) {
-        try {
-            return acknowledged.get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } catch (ExecutionException | TimeoutException e) {
-            return List.of();
-        }
+        return EventPublisher.acknowledgedWithin(acknowledged, passTimeout);
     }
 
     @Override

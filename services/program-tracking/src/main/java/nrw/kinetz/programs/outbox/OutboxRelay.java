@@ -1,13 +1,9 @@
 package nrw.kinetz.programs.outbox;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.worker.BackgroundWorker;
-import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
 
 /**
@@ -102,35 +97,11 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     }
 
     private CompletableFuture<List<UUID>> publishInOrder(Pending document) {
-        List<UUID> acknowledged = new ArrayList<>();
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (EventEnvelope<?> event : document.events()) {
-            chain = chain.thenCompose(ignored -> publisher.publish(event)).thenAccept(ack -> {
-                synchronized (acknowledged) {
-                    acknowledged.add(event.id());
-                }
-            });
-        }
-        return chain.handle((ignored, failure) -> {
-            if (failure != null) {
-                LOG.warn("Relaying the events of {} {} stopped, will retry: {}", document.collection(), document.documentId(),
-                        failure.getMessage());
-            }
-            synchronized (acknowledged) {
-                return List.copyOf(acknowledged);
-            }
-        });
+        return publisher.publishInOrder(document.events(), document.collection() + " " + document.documentId());
     }
 
     private List<UUID> await(CompletableFuture<List<UUID>> acknowledged) {
-        try {
-            return acknowledged.get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } catch (ExecutionException | TimeoutException e) {
-            return List.of();
-        }
+        return EventPublisher.acknowledgedWithin(acknowledged, passTimeout);
     }
 
     @Override

@@ -1,13 +1,9 @@
 package nrw.kinetz.sites.site;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +11,6 @@ import org.springframework.context.SmartLifecycle;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.worker.BackgroundWorker;
-import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.sites.SitesProperties;
 import nrw.kinetz.sites.site.SiteStore.PendingEvents;
 
@@ -101,34 +96,11 @@ class SiteEventRelay implements PendingEventsSignal, SmartLifecycle {
 
     /** Sends one site's events one after the other; completes with the ids Kafka acknowledged, a prefix. */
     private CompletableFuture<List<UUID>> publishInOrder(PendingEvents site) {
-        List<UUID> acknowledged = new ArrayList<>();
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (EventEnvelope<?> event : site.events()) {
-            chain = chain.thenCompose(ignored -> publisher.publish(event)).thenAccept(ack -> {
-                synchronized (acknowledged) {
-                    acknowledged.add(event.id());
-                }
-            });
-        }
-        return chain.handle((ignored, failure) -> {
-            if (failure != null) {
-                LOG.warn("Relaying the events of site {} stopped, will retry: {}", site.siteId(), failure.getMessage());
-            }
-            synchronized (acknowledged) {
-                return List.copyOf(acknowledged);
-            }
-        });
+        return publisher.publishInOrder(site.events(), "site " + site.siteId());
     }
 
     private List<UUID> await(CompletableFuture<List<UUID>> acknowledged) {
-        try {
-            return acknowledged.get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } catch (ExecutionException | TimeoutException e) {
-            return List.of();
-        }
+        return EventPublisher.acknowledgedWithin(acknowledged, passTimeout);
     }
 
     @Override
