@@ -1,6 +1,7 @@
 package nrw.kinetz.infra.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,16 +42,28 @@ public class KiNetzKafkaAutoConfiguration {
     /** Every topic of the contract and its dead-letter topic, declared once; the admin creates the missing ones. */
     @Bean
     KafkaAdmin.NewTopics kiNetzTopics(KiNetzKafkaProperties properties) {
+        return new KafkaAdmin.NewTopics(declaredTopics(properties).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * The topics the services declare with these settings: what compose's topic job and the Kubernetes
+     * {@code KafkaTopic}s must create where the services do not create them themselves.
+     */
+    public static List<NewTopic> declaredTopics(KiNetzKafkaProperties properties) {
+        Map<String, String> common = new HashMap<>();
+        if (properties.minInsyncReplicas() != null) {
+            common.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
+        }
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.all()) {
-            NewTopic declared = new NewTopic(topic, properties.partitions(), properties.replicas());
+            Map<String, String> configs = new HashMap<>(common);
             if (Topics.AGGREGATES.equals(topic)) {
-                declared.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             }
-            topics.add(declared);
-            topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicas()));
+            topics.add(new NewTopic(topic, properties.partitions(), properties.replicas()).configs(configs));
+            topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicas()).configs(common));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return List.copyOf(topics);
     }
 
     @Bean

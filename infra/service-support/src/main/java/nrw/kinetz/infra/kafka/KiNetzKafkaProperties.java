@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param partitions            partitions of every domain topic and its dead-letter topic
  * @param replicas              replication factor (1 on a single embedded broker, 3 in production)
+ * @param minInsyncReplicas     {@code min.insync.replicas} of the topics the service creates; {@code null} keeps the
+ *                              broker's default (production: 2, so that acks=all means two brokers have a record)
  * @param retryAttempts         redeliveries of a failing record before it goes to the dead-letter topic
  * @param retryInterval         pause between those redeliveries
  * @param acknowledgementTimeout how long a synchronous publish waits for Kafka before giving up
  */
 @ConfigurationProperties("kinetz.kafka")
-public record KiNetzKafkaProperties(Integer partitions, Short replicas, Integer retryAttempts, Duration retryInterval,
-        Duration acknowledgementTimeout) {
+public record KiNetzKafkaProperties(Integer partitions, Short replicas, Integer minInsyncReplicas, Integer retryAttempts,
+        Duration retryInterval, Duration acknowledgementTimeout) {
 
     public KiNetzKafkaProperties {
         partitions = partitions == null ? 3 : partitions;
