@@ -23,7 +23,7 @@ final class DeclaredTopics {
     static Map<String, Topic> withReplication(int replicas, int minInsyncReplicas) {
         String partitions = Repository.sharedDefaults("kinetz-defaults.properties").getProperty("kinetz.kafka.partitions");
         var properties = new KiNetzKafkaProperties(partitions == null ? null : Integer.valueOf(partitions),
-                (short) replicas, minInsyncReplicas, null, null, null);
+                (short) replicas, minInsyncReplicas, null, null, null, null, null);
         Map<String, Topic> topics = new TreeMap<>();
         KiNetzKafkaAutoConfiguration.declaredTopics(properties).forEach(topic -> topics.put(topic.name(),
                 new Topic(topic.numPartitions(), topic.replicationFactor(), new TreeMap<>(topic.configs()))));

@@ -24,12 +24,11 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import nrw.kinetz.infra.trace.TraceparentRecordInterceptor;
-import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
 
 /**
  * The one place where Kafka is wired for every service (docs/architecture.md#code): topics, CloudEvents publishing,
- * bounded retries with dead letters, batch listeners and the trace context of consumed records.
+ * outage-aware retries with dead letters, batch listeners and the trace context of consumed records.
  * Serializers, acks=all, idempotence and short timeouts come from {@code kinetz-defaults.properties}.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -73,19 +72,18 @@ public class KiNetzKafkaAutoConfiguration {
     }
 
     /**
-     * Bounded retries, then the record goes to {@code <topic>.dlt} (same partition count, partition chosen by
-     * key) with the reason in the {@code kafka_dlt-exception-*} headers, and the listener goes on. A record that
-     * is not a well-formed event is dead-lettered at once: retrying cannot fix it.
+     * A record that can never be processed goes to {@code <topic>.dlt} at once (same partition count, partition
+     * chosen by key) with the reason in the {@code kafka_dlt-exception-*} headers, and the listener goes on; an
+     * outage of the store or the broker is retried until it is over, never dead-lettered; other failures get
+     * bounded retries first ({@link OutageAwareErrorHandler}).
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kiNetzErrorHandler(KafkaTemplate<String, byte[]> template, KiNetzKafkaProperties properties) {
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        var handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        return handler;
+        return new OutageAwareErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()), properties);
     }
 
     @Bean

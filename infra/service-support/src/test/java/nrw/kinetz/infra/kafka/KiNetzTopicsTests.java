@@ -14,7 +14,7 @@ class KiNetzTopicsTests {
 
     @Test
     void everyTopicAndItsDeadLetterTopicIsDeclaredWithTheConfiguredPartitionsAndReplicas() {
-        Map<String, NewTopic> topics = declared(new KiNetzKafkaProperties(6, (short) 3, 2, null, null, null));
+        Map<String, NewTopic> topics = declared(new KiNetzKafkaProperties(6, (short) 3, 2, null, null, null, null, null));
 
         assertThat(topics).hasSize(Topics.all().size() * 2);
         for (String topic : Topics.all()) {
@@ -28,7 +28,7 @@ class KiNetzTopicsTests {
 
     @Test
     void onlyTheAggregatesAreCompacted() {
-        Map<String, NewTopic> topics = declared(new KiNetzKafkaProperties(null, null, null, null, null, null));
+        Map<String, NewTopic> topics = declared(new KiNetzKafkaProperties(null, null, null, null, null, null, null, null));
 
         topics.forEach((name, topic) -> assertThat(topic.configs().get("cleanup.policy"))
                 .as(name).isEqualTo(name.equals(Topics.AGGREGATES) ? "compact" : null));
@@ -36,7 +36,7 @@ class KiNetzTopicsTests {
 
     @Test
     void withoutAMinimumOfInSyncReplicasTheBrokersDefaultStays() {
-        Map<String, NewTopic> topics = declared(new KiNetzKafkaProperties(null, null, null, null, null, null));
+        Map<String, NewTopic> topics = declared(new KiNetzKafkaProperties(null, null, null, null, null, null, null, null));
 
         topics.values().forEach(topic -> assertThat(topic.configs()).doesNotContainKey("min.insync.replicas"));
     }
