@@ -56,7 +56,7 @@ class ComposeFileTests {
             String healthcheck = String.join(" ", list(map(entry.get("healthcheck"), "healthcheck").get("test"), "test")
                     .stream().map(String::valueOf).toList());
             assertThat(healthcheck).as(service.name()).contains("/dev/tcp/127.0.0.1/$$SERVER_PORT")
-                    .contains("/actuator/health/readiness");
+                    .contains("GET /actuator/health/readiness ").contains("== *\" 200 \"*");
         }
     }
 
