@@ -2,6 +2,7 @@ package nrw.kinetz.infra.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +27,11 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.infra.trace.TraceparentRecordInterceptor;
-import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
 
 /**
  * The one place where Kafka is wired for every service (docs/architecture.md#code): topics, CloudEvents publishing,
- * bounded retries with dead letters, batch listeners and the trace context of consumed records.
+ * outage-aware retries with dead letters, batch listeners and the trace context of consumed records.
  * Serializers, acks=all, idempotence and short timeouts come from {@code kinetz-defaults.properties}.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -44,16 +44,28 @@ public class KiNetzKafkaAutoConfiguration {
     /** Every topic of the contract and its dead-letter topic, declared once; the admin creates the missing ones. */
     @Bean
     KafkaAdmin.NewTopics kiNetzTopics(KiNetzKafkaProperties properties) {
+        return new KafkaAdmin.NewTopics(declaredTopics(properties).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * The topics the services declare with these settings: what compose's topic job and the Kubernetes
+     * {@code KafkaTopic}s must create where the services do not create them themselves.
+     */
+    public static List<NewTopic> declaredTopics(KiNetzKafkaProperties properties) {
+        Map<String, String> common = new HashMap<>();
+        if (properties.minInsyncReplicas() != null) {
+            common.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
+        }
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.all()) {
-            NewTopic declared = new NewTopic(topic, properties.partitions(), properties.replicas());
+            Map<String, String> configs = new HashMap<>(common);
             if (Topics.AGGREGATES.equals(topic)) {
-                declared.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             }
-            topics.add(declared);
-            topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicas()));
+            topics.add(new NewTopic(topic, properties.partitions(), properties.replicas()).configs(configs));
+            topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicas()).configs(common));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return List.copyOf(topics);
     }
 
     @Bean
@@ -63,19 +75,18 @@ public class KiNetzKafkaAutoConfiguration {
     }
 
     /**
-     * Bounded retries, then the record goes to {@code <topic>.dlt} (same partition count, partition chosen by
-     * key) with the reason in the {@code kafka_dlt-exception-*} headers, and the listener goes on. A record that
-     * is not a well-formed event is dead-lettered at once: retrying cannot fix it.
+     * A record that can never be processed goes to {@code <topic>.dlt} at once (same partition count, partition
+     * chosen by key) with the reason in the {@code kafka_dlt-exception-*} headers, and the listener goes on; an
+     * outage of the store or the broker is retried until it is over, never dead-lettered; other failures get
+     * bounded retries first ({@link OutageAwareErrorHandler}).
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kiNetzErrorHandler(KafkaTemplate<String, byte[]> template, KiNetzKafkaProperties properties) {
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        var handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        return handler;
+        return new OutageAwareErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()), properties);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 
+import nrw.kinetz.infra.failure.Failures;
 import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.Field;
 import nrw.kinetz.model.FocusArea;
@@ -151,12 +152,7 @@ class MongoActivityLedger implements ActivityLedger {
      * fault (the store answered and refused: retrying the same request will not help).
      */
     static LedgerException failure(String what, MongoException e) {
-        boolean outage = e instanceof com.mongodb.MongoSocketException || e instanceof com.mongodb.MongoTimeoutException
-                || e instanceof com.mongodb.MongoNotPrimaryException || e instanceof com.mongodb.MongoNodeIsRecoveringException
-                || e instanceof com.mongodb.MongoWriteConcernException || e instanceof com.mongodb.MongoInterruptedException
-                || e.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
-                || e.hasErrorLabel("RetryableWriteError");
-        return outage ? new LedgerUnavailableException(what + " failed: " + e.getMessage(), e)
+        return Failures.isOutage(e) ? new LedgerUnavailableException(what + " failed: " + e.getMessage(), e)
                 : new LedgerFaultException(what + " failed: the store refused it: " + e.getMessage(), e);
     }
 

@@ -1,0 +1,170 @@
+package nrw.kinetz.deployment;
+
+import static nrw.kinetz.deployment.Repository.list;
+import static nrw.kinetz.deployment.Repository.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import nrw.kinetz.model.Role;
+import nrw.kinetz.model.reference.KiSites;
+
+/**
+ * The Keycloak realm that compose imports: the devstack authorization server's clients ({@code laki},
+ * {@code viewer}, {@code ki-<siteId>} for every site, {@code dashboard}) and users, the platform's roles, and
+ * the mappers that put {@code roles} (an array) and {@code site} at the top level of the tokens, where the
+ * services read them. No secret is in the file: each is a placeholder Keycloak fills from the environment.
+ */
+class KeycloakRealmTests {
+
+    static final String REALM_FILE = "infra/keycloak/kinetz-realm.json";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+
+    private static final Map<String, Object> REALM = map(Repository.yaml(REALM_FILE), "realm");
+
+    /** The sign-in users of the devstack; ki-05974 stands for Kreis Soest's staff. */
+    private static final Map<String, Role> USERS = Map.of("laki", Role.LAKI, "viewer", Role.VIEWER, "ki-05974", Role.KI);
+
+    @Test
+    void theRealmHasExactlyThePlatformsRoles() {
+        Set<String> roles = new TreeSet<>();
+        list(map(REALM.get("roles"), "roles").get("realm"), "realm roles").forEach(role -> roles.add(String.valueOf(map(role, "role").get("name"))));
+        assertThat(roles).containsExactlyInAnyOrderElementsOf(Arrays.stream(Role.values()).map(Role::claimValue).toList());
+    }
+
+    @Test
+    void theRealmHasEveryClientOfTheDevstack() {
+        Set<String> expected = new TreeSet<>(List.of("laki", "viewer", "dashboard"));
+        KiSites.all().forEach(site -> expected.add("ki-" + site.siteId().value()));
+        assertThat(clients().keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected).hasSize(57);
+    }
+
+    @Test
+    void everyClientPutsTheRolesAsAnArrayAtTheTopLevelOfItsTokens() {
+        clients().forEach((clientId, client) -> {
+            Map<String, Object> config = mapper(client, "oidc-usermodel-realm-role-mapper")
+                    .orElseThrow(() -> new AssertionError(clientId + " has no roles mapper"));
+            assertThat(config).as(clientId).containsEntry("claim.name", "roles").containsEntry("multivalued", "true")
+                    .containsEntry("jsonType.label", "String").containsEntry("access.token.claim", "true")
+                    .containsEntry("id.token.claim", "true");
+        });
+    }
+
+    @Test
+    void everyKiClientPutsItsOwnSiteAtTheTopLevelOfItsAccessTokens() {
+        KiSites.all().forEach(site -> {
+            String clientId = "ki-" + site.siteId().value();
+            assertThat(clients()).containsKey(clientId);
+            Map<String, Object> config = mapper(clients().get(clientId), "oidc-hardcoded-claim-mapper")
+                    .orElseThrow(() -> new AssertionError(clientId + " has no site mapper"));
+            assertThat(config).as(clientId).containsEntry("claim.name", "site")
+                    .containsEntry("claim.value", site.siteId().value()).containsEntry("jsonType.label", "String")
+                    .containsEntry("access.token.claim", "true");
+        });
+        for (String other : List.of("laki", "viewer")) {
+            assertThat(mapper(clients().get(other), "oidc-hardcoded-claim-mapper")).as(other).isEmpty();
+        }
+    }
+
+    @Test
+    void everyClientCredentialsClientSpeaksWithItsOneRole() {
+        Map<String, Map<String, Object>> serviceAccounts = new LinkedHashMap<>();
+        users().forEach(user -> {
+            if (user.containsKey("serviceAccountClientId")) {
+                serviceAccounts.put(String.valueOf(user.get("serviceAccountClientId")), user);
+            }
+        });
+        clients().forEach((clientId, client) -> {
+            if (clientId.equals("dashboard")) {
+                assertThat(client.get("serviceAccountsEnabled")).isEqualTo(false);
+                return;
+            }
+            assertThat(client).as(clientId).containsEntry("serviceAccountsEnabled", true).containsEntry("publicClient", false)
+                    .containsEntry("standardFlowEnabled", false).containsEntry("directAccessGrantsEnabled", false);
+            String role = clientId.startsWith("ki-") ? Role.KI.claimValue() : clientId;
+            assertThat(serviceAccounts).as("service account of " + clientId).containsKey(clientId);
+            assertThat(list(serviceAccounts.get(clientId).get("realmRoles"), "realmRoles")).as(clientId).containsExactly(role);
+        });
+    }
+
+    @Test
+    void theDashboardSignsPeopleInWithTheAuthorizationCodeAndPkceAndTellsTheirSite() {
+        Repository.Service reporting = Repository.services().stream().filter(s -> s.name().equals("reporting")).findFirst().orElseThrow();
+        String clientId = reporting.properties().getProperty("spring.security.oauth2.client.registration.dashboard.client-id");
+        Map<String, Object> dashboard = clients().get(clientId);
+        assertThat(dashboard).containsEntry("standardFlowEnabled", true).containsEntry("publicClient", false)
+                .containsEntry("implicitFlowEnabled", false);
+        assertThat(map(dashboard.get("attributes"), "attributes")).containsEntry("pkce.code.challenge.method", "S256");
+        assertThat(list(dashboard.get("redirectUris"), "redirectUris"))
+                .containsExactly("${KINETZ_DASHBOARD_URL}/login/oauth2/code/dashboard");
+        assertThat(mapper(dashboard, "oidc-usermodel-attribute-mapper")).get().satisfies(config -> assertThat(config)
+                .containsEntry("claim.name", "site").containsEntry("user.attribute", "site")
+                .containsEntry("id.token.claim", "true").containsEntry("access.token.claim", "true"));
+        assertThat(String.valueOf(REALM.get("components"))).contains("\"name\":\"site\"");
+    }
+
+    @Test
+    void theSignInUsersHaveTheirRoleAndTheKiUserItsSite() {
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        users().forEach(user -> byName.put(String.valueOf(user.get("username")), user));
+        USERS.forEach((username, role) -> {
+            Map<String, Object> user = byName.get(username);
+            assertThat(user).as(username).isNotNull();
+            assertThat(list(user.get("realmRoles"), "realmRoles")).as(username).containsExactly(role.claimValue());
+        });
+        assertThat(map(byName.get("ki-05974").get("attributes"), "attributes")).containsEntry("site", List.of("05974"));
+    }
+
+    @Test
+    void noSecretIsCommittedEachIsAPlaceholderTheEnvExampleNames() {
+        clients().forEach((clientId, client) -> assertThat(client.get("secret")).as(clientId)
+                .isEqualTo("${KINETZ_SECRET_" + variable(clientId) + "}"));
+        users().stream().filter(user -> !user.containsKey("serviceAccountClientId")).forEach(user -> {
+            Map<String, Object> credential = map(list(user.get("credentials"), "credentials").get(0), "credential");
+            assertThat(credential.get("value")).as(String.valueOf(user.get("username")))
+                    .isEqualTo("${KINETZ_PASSWORD_" + variable(String.valueOf(user.get("username"))) + "}");
+        });
+        Set<String> placeholders = Repository.variablesIn(Repository.read(Repository.ROOT.resolve(REALM_FILE)), PLACEHOLDER);
+        assertThat(Repository.envExample().keySet()).containsAll(placeholders);
+        assertThat(placeholders).hasSize(57 + USERS.size() + 1);
+    }
+
+    /** As the devstack names the variables that override its secrets: {@code ki-05974} → {@code KI_05974}. */
+    private static String variable(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static Map<String, Map<String, Object>> clients() {
+        Map<String, Map<String, Object>> clients = new LinkedHashMap<>();
+        list(REALM.get("clients"), "clients").forEach(client -> {
+            Map<String, Object> c = map(client, "client");
+            clients.put(String.valueOf(c.get("clientId")), c);
+        });
+        return clients;
+    }
+
+    private static List<Map<String, Object>> users() {
+        return list(REALM.get("users"), "users").stream().map(user -> map(user, "user")).toList();
+    }
+
+    private static Optional<Map<String, Object>> mapper(Map<String, Object> client, String type) {
+        Object mappers = client.get("protocolMappers");
+        if (mappers == null) {
+            return Optional.empty();
+        }
+        return list(mappers, "protocolMappers").stream().map(m -> map(m, "mapper"))
+                .filter(m -> type.equals(m.get("protocolMapper"))).findFirst().map(m -> map(m.get("config"), "config"));
+    }
+}
