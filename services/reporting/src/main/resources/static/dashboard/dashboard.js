@@ -117,6 +117,10 @@
     ];
 
     function count(cell) {
+        /* Money and full-time equivalents come as decimal text ("15000.00"), exact; a chart only needs their size. */
+        if (typeof cell === 'string') {
+            return Number(cell);
+        }
         return typeof cell === 'number' ? cell : 0;
     }
 
@@ -141,9 +145,9 @@
             text.className = 'visually-hidden';
             text.textContent = 'geschützt (kleine Zahl)';
             td.append(dot, text);
-        } else if (typeof cell === 'number') {
+        } else if (typeof cell === 'number' || typeof cell === 'string') {
             td.dataset.value = String(cell);
-            td.textContent = decimal ? euroFormat.format(cell) : numberFormat.format(cell);
+            td.textContent = decimal ? euroFormat.format(Number(cell)) : numberFormat.format(Number(cell));
         } else {
             td.dataset.value = '';
             td.textContent = '–';

@@ -1,9 +1,12 @@
 package nrw.kinetz.programs.indicator;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -24,7 +27,8 @@ import nrw.kinetz.model.event.Topics;
 /**
  * Feeds {@code ki.activities.v1} into the {@link ActivityProjection}, a whole poll per call. After the read
  * model was written, the position is kept with it ({@link KeptPositions}) and the listener resumes from there on
- * start, so whatever the store lost in a crash is read again. A record that is not a well-formed event goes to the
+ * start, so whatever the store lost in a crash is read again. Records read before the last rebuild
+ * ({@link AnnouncedActivities}) are taken in without announcing their indicator progress again. A record that is not a well-formed event goes to the
  * dead-letter topic after the records before it were applied.
  */
 @Component
@@ -34,11 +38,13 @@ class ActivitiesListener implements ConsumerSeekAware {
 
     private final ActivityProjection projection;
     private final KeptPositions positions;
+    private final AnnouncedActivities announced;
     private final String group;
 
-    ActivitiesListener(ActivityProjection projection, KeptPositions positions,
+    ActivitiesListener(ActivityProjection projection, KeptPositions positions, AnnouncedActivities announced,
             @Value("${spring.kafka.consumer.group-id}") String group) {
         this.projection = projection;
+        this.announced = announced;
         this.positions = positions;
         this.group = group;
     }
@@ -47,6 +53,7 @@ class ActivitiesListener implements ConsumerSeekAware {
             containerFactory = KiNetzKafkaAutoConfiguration.BATCH_FACTORY)
     void on(List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope<?>> events = new ArrayList<>(records.size());
+        Set<EventEnvelope<?>> announcedBefore = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             Optional<String> type = CloudEventsKafka.typeOf(record.headers());
@@ -56,17 +63,22 @@ class ActivitiesListener implements ConsumerSeekAware {
                 continue;
             }
             try {
-                events.add(CloudEventsKafka.fromRecord(record));
+                EventEnvelope<?> event = CloudEventsKafka.fromRecord(record);
+                events.add(event);
+                if (announced.announced(record.partition(), record.offset())) {
+                    announcedBefore.add(event);
+                }
             } catch (MalformedEventException e) {
-                applied(events, records.subList(0, i));
+                applied(events, announcedBefore, records.subList(0, i));
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        applied(events, records);
+        applied(events, announcedBefore, records);
     }
 
-    private void applied(List<EventEnvelope<?>> events, List<ConsumerRecord<String, byte[]>> records) {
-        projection.apply(events);
+    private void applied(List<EventEnvelope<?>> events, Set<EventEnvelope<?>> announcedBefore,
+            List<ConsumerRecord<String, byte[]>> records) {
+        projection.apply(events, announcedBefore::contains);
         if (!records.isEmpty()) {
             positions.applied(group, records);
         }

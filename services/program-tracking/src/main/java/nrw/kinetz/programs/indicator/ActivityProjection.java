@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,9 @@ import nrw.kinetz.programs.outbox.PendingEventsSignal;
 /**
  * The projection of {@code ki.activities.v1} into the read model "contributions" and, from it, the indicators.
  * Activities that name neither a programme nor a measure are not program tracking's business and are skipped.
- * Idempotent: the same event applied twice changes nothing and announces nothing twice; the
- * {@code IndicatorProgressed} event of an activity has an id derived from the activity's event id, so even a
- * rebuild that announces again repeats the same {@code ce_id}.
+ * Idempotent: the same event applied twice changes nothing and announces nothing twice; a rebuild does not
+ * announce again what it reads a second time ({@link IndicatorRebuild}), and the {@code IndicatorProgressed} event
+ * of an activity has an id derived from the activity's event id besides, so consumers would count it once anyway.
  */
 @Component
 class ActivityProjection {
@@ -44,6 +45,14 @@ class ActivityProjection {
 
     /** Applies the events in order in one store round trip; returns how many concerned program tracking. */
     int apply(List<EventEnvelope<?>> events) {
+        return apply(events, event -> false);
+    }
+
+    /**
+     * As {@link #apply(List)}; the events {@code announcedBefore} names are taken into the figures without an
+     * {@code IndicatorProgressed}: a rebuild reads them again, and their progress is on {@code ki.programs.v1} already.
+     */
+    int apply(List<EventEnvelope<?>> events, Predicate<EventEnvelope<?>> announcedBefore) {
         ContributionStore.Batch batch = store.batch();
         List<LateActivities.Change> changes = new ArrayList<>();
         for (EventEnvelope<?> event : events) {
@@ -55,7 +64,8 @@ class ActivityProjection {
                 }
                 Contribution c = new Contribution(a.activityId(), a.siteId(), a.program(), a.block(), a.measureId(),
                         a.occurredOn(), a.metrics(), time, null);
-                batch.reported(c, progressed(c, false, event.id()));
+                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, false, event.id());
+                batch.reported(c, progress);
                 changes.add(new LateActivities.Change(c, false, time, event.id()));
             } else if (event.type().equals(ActivityEventTypes.RETRACTED)) {
                 ActivityRetracted a = event.dataAs(ActivityEventTypes.RETRACTED);
@@ -64,7 +74,8 @@ class ActivityProjection {
                 }
                 Contribution c = new Contribution(a.activityId(), a.siteId(), a.program(), a.block(), a.measureId(),
                         a.occurredOn(), a.metrics(), time, time);
-                batch.retracted(c, progressed(c, true, event.id()));
+                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, true, event.id());
+                batch.retracted(c, progress);
                 changes.add(new LateActivities.Change(c, true, time, event.id()));
             }
         }

@@ -58,6 +58,12 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         worker.wakeUp();
     }
 
+    @Override
+    public synchronized boolean relayNow() {
+        relayPending();
+        return collections.stream().allMatch(collection -> outbox.pending(collection.name(), 1).isEmpty());
+    }
+
     /** Relays until nothing is pending or a send fails; returns how many events Kafka acknowledged. */
     synchronized int relayPending() {
         int published = 0;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.activity.ActivityReported;
+import nrw.kinetz.model.event.CloudEventsKafka;
+import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.model.program.IndicatorProgressed;
 import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.programs.Activities;
@@ -30,6 +33,7 @@ import nrw.kinetz.programs.ProgramTrackingIntegrationTest;
 import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
+import nrw.kinetz.testkit.TopicReader;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -59,9 +63,11 @@ class IndicatorsIntegrationTests {
     private Http http;
     private Activities activities;
     private ProgramEvents events;
+    private String bootstrapServers;
 
     @BeforeEach
     void connect(TestInfrastructure infrastructure) {
+        bootstrapServers = infrastructure.kafkaBootstrapServers();
         http = new Http(port);
         activities = new Activities(publisher);
         events = new ProgramEvents(infrastructure.kafkaBootstrapServers(), mongo);
@@ -112,6 +118,45 @@ class IndicatorsIntegrationTests {
         assertThat(figures()).isNotEqualTo(expected);
         assertThat(http.send("POST", "/api/v1/admin/indicators/rebuild", TestTokens.laki(), null, null).status()).isEqualTo(202);
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(figures()).isEqualTo(expected));
+    }
+
+    @Test
+    void aRebuildGivesTheSameNumbersWithoutAnnouncingIndicatorProgressTwice() {
+        String site = "05762";
+        String query = "/api/v1/indicators?site=" + site + "&program=RUCKSACK_KITA&year=2025";
+        ActivityReported first = activities.report(Activities.activity(site, Program.RUCKSACK_KITA, null, null, DAY, 12, 0, 2));
+        ActivityReported second = activities.report(Activities.activity(site, Program.RUCKSACK_KITA, null, null, DAY.plusDays(1), 8, 0, 3));
+        activities.retract(second);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> progressAnnounced(site).size() == 3);
+        JsonNode before = http.get(query, "Authorization", TestTokens.bearer(TestTokens.laki())).json();
+        assertThat(before.findValuesAsString("indicator")).contains("FAMILIES");
+
+        assertThat(http.send("POST", "/api/v1/admin/indicators/rebuild", TestTokens.laki(), null, null).status()).isEqualTo(202);
+        // Reported after the rebuild began: the replay reaches it after the two before (one site, one partition).
+        ActivityReported third = activities.report(Activities.activity(site, Program.RUCKSACK_KITA, null, null, DAY.plusDays(2), 5, 0, 1));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> progressAnnounced(site).size() == 4);
+        events.awaitRelayed();
+
+        List<String> activityIds = progressAnnounced(site).stream().map(p -> p.activityId() + (p.retraction() ? "-" : "+")).toList();
+        assertThat(activityIds).as("each activity's progress once on ki.programs.v1, counting every record")
+                .containsExactlyInAnyOrder(first.activityId() + "+", second.activityId() + "+", second.activityId() + "-",
+                        third.activityId() + "+");
+        JsonNode after = http.get(query, "Authorization", TestTokens.bearer(TestTokens.laki())).json();
+        JsonNode families = StreamSupport.stream(after.spliterator(), false)
+                .filter(row -> row.get("indicator").asString().equals("FAMILIES")).findFirst().orElseThrow();
+        JsonNode familiesBefore = StreamSupport.stream(before.spliterator(), false)
+                .filter(row -> row.get("indicator").asString().equals("FAMILIES")).findFirst().orElseThrow();
+        assertThat(families.get("actual").asLong()).as("the same numbers, plus the activity reported since")
+                .isEqualTo(familiesBefore.get("actual").asLong() + 5);
+    }
+
+    /** Every IndicatorProgressed record about {@code site} on the topic, duplicates included (no dedup by id). */
+    private List<IndicatorProgressed> progressAnnounced(String site) {
+        return TopicReader.readToEnd(bootstrapServers, Topics.PROGRAMS, Duration.ofSeconds(10)).stream()
+                .filter(r -> site.equals(r.key()))
+                .filter(r -> ProgramEventTypes.INDICATOR_PROGRESSED.name().equals(CloudEventsKafka.typeOf(r.headers()).orElse(null)))
+                .map(r -> CloudEventsKafka.fromRecord(r).dataAs(ProgramEventTypes.INDICATOR_PROGRESSED))
+                .toList();
     }
 
     @Test

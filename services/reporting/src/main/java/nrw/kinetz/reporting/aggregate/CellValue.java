@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * One cell of an aggregate: an exact count, an exact amount, or the marker that it is withheld. In JSON an exact
- * count or amount is a plain number and a withheld one is {@code {"suppressed":true}} (docs/architecture.md#suppression) —
+ * count is a plain number, an amount decimal text with two decimals ({@code "15000.00"}: a JSON number is read as
+ * a binary floating-point number by many consumers and would lose cents) and a withheld one is {@code {"suppressed":true}} (docs/architecture.md#suppression) —
  * never 0 or null, which would read as real values.
  */
 public sealed interface CellValue permits CellValue.Count, CellValue.Amount, CellValue.Suppressed {
@@ -45,8 +46,9 @@ public sealed interface CellValue permits CellValue.Count, CellValue.Amount, Cel
     }
 
     /**
-     * An exact decimal quantity that is not a count, e.g. full-time equivalents (5.5). It never counts people,
-     * so it is never withheld; in JSON a number with two decimals, in CSV with a decimal comma.
+     * An exact decimal quantity that is not a count, e.g. euros or full-time equivalents (5.5). It never counts
+     * people, so it is never withheld; in JSON a string with two decimals ({@code "5.50"}), in CSV with a decimal
+     * comma.
      *
      * @param value never negative
      */
@@ -59,10 +61,10 @@ public sealed interface CellValue permits CellValue.Count, CellValue.Amount, Cel
             value = value.setScale(2, RoundingMode.HALF_UP);
         }
 
+        /** @return the JSON form: plain decimal text with two decimals, never a JSON number */
         @JsonValue
-        @Override
-        public BigDecimal value() {
-            return value;
+        public String text() {
+            return value.toPlainString();
         }
     }
 

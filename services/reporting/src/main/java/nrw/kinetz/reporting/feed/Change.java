@@ -1,5 +1,6 @@
 package nrw.kinetz.reporting.feed;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +19,18 @@ import nrw.kinetz.model.Period;
  * @param measure    the measure, e.g. {@code activities}
  * @param period     the period the aggregate covers
  * @param dimensions its coordinates by {@code groupBy} name
- * @param values     its exact numbers by metric name
+ * @param values     its exact whole numbers by metric name
+ * @param decimals   its exact decimals by metric name (money in euros, full-time equivalents), empty for a measure
+ *                   that only counts; a change with decimals goes to the topic as version 2 of the aggregate event
  */
 public record Change(String origin, String key, long revision, String measure, Period period,
-        Map<String, String> dimensions, Map<String, Long> values) {
+        Map<String, String> dimensions, Map<String, Long> values, Map<String, BigDecimal> decimals) {
+
+    /** A change of a measure that only counts. */
+    public Change(String origin, String key, long revision, String measure, Period period, Map<String, String> dimensions,
+            Map<String, Long> values) {
+        this(origin, key, revision, measure, period, dimensions, values, Map.of());
+    }
 
     public Change {
         Objects.requireNonNull(origin, "origin");
@@ -30,6 +39,7 @@ public record Change(String origin, String key, long revision, String measure, P
         Objects.requireNonNull(period, "period");
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        decimals = Collections.unmodifiableMap(new LinkedHashMap<>(decimals));
     }
 
     /** @return the identity of this change, e.g. {@code g1/activities/05974/2026-07/…@3}: appended at most once */

@@ -42,6 +42,8 @@ public record ChangeView(String cursor, String key, String measure, String perio
     public static ChangeView of(FeedEntry entry, List<Metric> metrics, boolean seesExactNumbers) {
         Map<String, CellValue> exact = new LinkedHashMap<>();
         entry.values().forEach((metric, value) -> exact.put(metric, CellValue.of(value)));
+        // Money and full-time equivalents: decimal text with two decimals, like every amount reporting answers with.
+        entry.decimals().forEach((metric, value) -> exact.put(metric, CellValue.of(value)));
         return new ChangeView(entry.cursor(), entry.key(), entry.measure(), entry.period().value(), entry.dimensions(),
                 Suppression.applyToOne(exact, metrics, seesExactNumbers), entry.recordedAt().atZone(NetworkTime.ZONE).toOffsetDateTime());
     }

@@ -1,5 +1,6 @@
 package nrw.kinetz.reporting.program;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -48,4 +49,38 @@ public interface ProgramFigures {
     public List<MeasureRow> measures();
 
     public List<ChangeRow> changes();
+
+    public List<GrantRow> grants(String siteId);
+
+    public List<MeasureRow> measures(String siteId);
+
+    public List<ChangeRow> changes(String siteId, int budgetYear);
+
+    /**
+     * One cell of the measure — a site's programme (block) in a budget year — whose figures changed since the feed
+     * last took them: the mark the feed relay looks for (docs/architecture.md#outbox).
+     *
+     * @param key      {@code programs/<site>/<budget year>/<programme>/<block or NONE>}
+     * @param block    null for the programme as a whole
+     * @param revision increased by every change; the feed clears the mark of the revision it took
+     */
+    public record CellMark(String key, String siteId, String program, String block, int budgetYear, long revision) {
+    }
+
+    /**
+     * Marks the cell changed; called after every applied event that concerns it, also a redelivered one, so a crash
+     * between the figures and the mark loses no announcement.
+     *
+     * @return the cell's key
+     */
+    public String touch(String siteId, String program, String block, int budgetYear);
+
+    /**
+     * @param keys the cells to look at, null for any
+     * @return up to {@code limit} marked cells
+     */
+    public List<CellMark> marked(Collection<String> keys, int limit);
+
+    /** Clears the mark, unless the cell changed again after {@code revision}. */
+    public void fed(String key, long revision);
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -93,20 +94,7 @@ public final class ProgramsMeasure implements Measure {
             }
             for (Tally tally : List.of(rows.computeIfAbsent(key(groupBy, grant.siteId(), grant.program(), grant.block(),
                     grant.budgetYear()), k -> new Tally()), total)) {
-                tally.grants++;
-                tally.granted += grant.grantedCents();
-                tally.disbursed += grant.disbursedCents();
-                tally.spent += grant.spentCents();
-                tally.repayments += grant.repaymentCents();
-                boolean approved = "APPROVED".equals(grant.status());
-                boolean pending = !"ACCEPTED".equals(grant.proofStatus()) && !"SUBMITTED".equals(grant.proofStatus());
-                if (approved && !"ACCEPTED".equals(grant.proofStatus())) {
-                    tally.proofsOpen++;
-                }
-                if (approved && pending && grant.proofDue() != null && !grant.proofDue().isEmpty()
-                        && grant.proofDue().compareTo(today) < 0) {
-                    tally.proofsOverdue++;
-                }
+                tally.add(grant, today);
             }
         }
         for (ProgramFigures.ChangeRow change : model.changes()) {
@@ -150,6 +138,60 @@ public final class ProgramsMeasure implements Measure {
         long proofsOverdue;
         final Map<String, Long> actuals = new LinkedHashMap<>();
         final Map<String, Long> targets = new LinkedHashMap<>();
+
+        void add(ProgramFigures.GrantRow grant, String today) {
+            grants++;
+            granted += grant.grantedCents();
+            disbursed += grant.disbursedCents();
+            spent += grant.spentCents();
+            repayments += grant.repaymentCents();
+            boolean approved = "APPROVED".equals(grant.status());
+            boolean pending = !"ACCEPTED".equals(grant.proofStatus()) && !"SUBMITTED".equals(grant.proofStatus());
+            if (approved && !"ACCEPTED".equals(grant.proofStatus())) {
+                proofsOpen++;
+            }
+            if (approved && pending && grant.proofDue() != null && !grant.proofDue().isEmpty()
+                    && grant.proofDue().compareTo(today) < 0) {
+                proofsOverdue++;
+            }
+        }
+    }
+
+    /**
+     * The finest cell, as the feed, the live stream and {@code laki.aggregates.v1} announce it: one site's programme
+     * (block) in one budget year, exact (the feed is suppressed per caller when it is read). Every metric but
+     * {@code proofsOverdue}, which changes with the calendar rather than with a fact and so would go stale on a
+     * stream that only speaks when facts arrive; the aggregates answer it for the day they are asked.
+     *
+     * @param block null for the programme as a whole
+     */
+    public Map<String, CellValue> cell(String siteId, String program, String block, int budgetYear) {
+        Tally tally = new Tally();
+        String today = NetworkTime.today(clock).toString();
+        for (ProgramFigures.GrantRow grant : model.grants(siteId)) {
+            if (!"REJECTED".equals(grant.status()) && sameCell(grant.program(), grant.block(), grant.budgetYear(), program,
+                    block, budgetYear)) {
+                tally.add(grant, today);
+            }
+        }
+        for (ProgramFigures.ChangeRow change : model.changes(siteId, budgetYear)) {
+            if (sameCell(change.program(), change.block(), change.budgetYear(), program, block, budgetYear)) {
+                change.changes().forEach((indicator, value) -> tally.actuals.merge(indicator, value, Long::sum));
+            }
+        }
+        for (ProgramFigures.MeasureRow measure : model.measures(siteId)) {
+            if (measure.program().equals(program) && Objects.equals(measure.block(), block)
+                    && measure.fromYear() <= budgetYear && budgetYear <= measure.toYear()) {
+                measure.targets().forEach((indicator, value) -> tally.targets.merge(indicator, value, Long::sum));
+            }
+        }
+        Map<String, CellValue> values = values(tally);
+        values.remove(PROOFS_OVERDUE.name());
+        return values;
+    }
+
+    private static boolean sameCell(String program, String block, int year, String cellProgram, String cellBlock, int cellYear) {
+        return year == cellYear && program.equals(cellProgram) && Objects.equals(block, cellBlock);
     }
 
     private Map<String, CellValue> values(Tally tally) {

@@ -30,11 +30,11 @@ class AggregateReportJsonTests {
     }
 
     @Test
-    void anAmountIsAPlainNumberWithTwoDecimalsAndACsvCellWithADecimalComma() {
+    void anAmountIsDecimalTextWithTwoDecimalsAndACsvCellWithADecimalComma() {
         var report = new AggregateReport("sites", null, "status", List.of(),
                 Map.of("fte", CellValue.of(new BigDecimal("5.5"))));
 
-        assertThat(json.writeValueAsString(report)).contains("\"total\":{\"fte\":5.50}");
+        assertThat(json.writeValueAsString(report)).contains("\"total\":{\"fte\":\"5.50\"}");
         assertThat(AggregateCsv.cell(CellValue.of(new BigDecimal("5.5")))).isEqualTo("5,50");
         assertThat(AggregateCsv.cell(CellValue.of(new BigDecimal("12")))).isEqualTo("12,00");
         assertThatThrownBy(() -> CellValue.of(new BigDecimal("-0.5"))).isInstanceOf(IllegalArgumentException.class);

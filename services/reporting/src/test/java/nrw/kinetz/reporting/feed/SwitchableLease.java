@@ -14,4 +14,9 @@ public final class SwitchableLease implements Lease {
     public boolean held() {
         return held;
     }
+
+    @Override
+    public void release() {
+        held = false;
+    }
 }

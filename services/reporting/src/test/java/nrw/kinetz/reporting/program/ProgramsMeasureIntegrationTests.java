@@ -87,23 +87,25 @@ class ProgramsMeasureIntegrationTests {
             JsonNode rows = json(http.get(query, TestTokens.laki())).get("rows");
             assertThat(rows.size()).as("rows for %s", YEAR).isPositive();
             JsonNode row = rows.get(0);
-            assertThat(row.get("values").get("repayments").decimalValue()).isEqualByComparingTo("250.10");
+            assertThat(row.get("values").get("repayments").asString()).isEqualTo("250.10");
             assertThat(row.get("values").get("meetingPointSessions").asLong()).isEqualTo(2);
         });
         JsonNode laki = json(http.get(query, TestTokens.laki()));
         JsonNode values = laki.get("rows").get(0).get("values");
         assertThat(laki.get("rows").get(0).get("key").asString()).isEqualTo("KOMM_AN_II");
         assertThat(values.get("grants").asLong()).isEqualTo(1);
-        assertThat(values.get("granted").decimalValue()).isEqualByComparingTo("15000.00");
-        assertThat(values.get("disbursed").decimalValue()).isEqualByComparingTo("11250.10");
-        assertThat(values.get("spent").decimalValue()).isEqualByComparingTo("11000.00");
-        assertThat(values.get("utilisation").decimalValue()).isEqualByComparingTo("0.75");
+        // Money is decimal text with two decimals, never a JSON number (which many clients read as a double).
+        assertThat(values.get("granted").isString()).isTrue();
+        assertThat(values.get("granted").asString()).isEqualTo("15000.00");
+        assertThat(values.get("disbursed").asString()).isEqualTo("11250.10");
+        assertThat(values.get("spent").asString()).isEqualTo("11000.00");
+        assertThat(values.get("utilisation").asString()).isEqualTo("0.75");
         assertThat(values.get("visits").asLong()).isEqualTo(3);
         assertThat(values.get("visitsTarget").asLong()).isEqualTo(600);
 
         JsonNode anonymous = json(http.get(query));
         assertThat(anonymous.get("rows").get(0).get("values").get("visits").get("suppressed").asBoolean()).isTrue();
-        assertThat(anonymous.get("rows").get(0).get("values").get("granted").decimalValue()).isEqualByComparingTo("15000.00");
+        assertThat(anonymous.get("rows").get(0).get("values").get("granted").asString()).isEqualTo("15000.00");
 
         HttpResponse<String> csv = http.get("/api/v1/aggregates?measure=programs&groupBy=block&period=" + YEAR,
                 "Accept", "text/csv");

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,7 @@ import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.aggregate.AggregateEventTypes;
 import nrw.kinetz.model.aggregate.AggregateUpdated;
+import nrw.kinetz.model.aggregate.AggregateUpdatedV2;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
 import nrw.kinetz.model.event.Topics;
@@ -24,8 +27,10 @@ import nrw.kinetz.reporting.feed.FeedListener;
 import nrw.kinetz.reporting.feed.Lease;
 
 /**
- * Publishes the feed to the compacted topic {@code laki.aggregates.v1}: every entry as
- * {@code nrw.ki.aggregate.updated.v1}, key = aggregate key, exact numbers (docs/architecture.md#reading-api). It is derived from
+ * Publishes the feed to the compacted topic {@code laki.aggregates.v1}: every entry of a measure that only counts
+ * as {@code nrw.ki.aggregate.updated.v1}, every entry with decimals (programs' money, sites' full-time equivalents)
+ * as {@code nrw.ki.aggregate.updated.v2} with the decimals as text; key = aggregate key, exact numbers
+ * (docs/architecture.md#reading-api). It is derived from
  * the feed and remembers how far it got in the store, so there is no dual write: after a crash it publishes
  * again from its last saved position, with the same {@code ce_id} per entry (derived from the sequence), and
  * an entry published twice carries the same value — harmless on a compacted topic and recognisable by id.
@@ -145,13 +150,24 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
         }
     }
 
-    /** The event of one feed entry; its id is derived from the sequence, so a re-publication keeps it. */
-    public static EventEnvelope<AggregateUpdated> event(FeedEntry entry) {
-        AggregateUpdated payload = new AggregateUpdated(entry.key(), entry.measure(), entry.period(), entry.dimensions(),
-                entry.values(), entry.cursor(), entry.recordedAt().atOffset(ZoneOffset.UTC));
+    /**
+     * The event of one feed entry: version 1 for whole counts only, so that existing consumers keep reading every
+     * measure they knew; version 2 where there are decimals. Its id is derived from the sequence, so a
+     * re-publication keeps it.
+     */
+    public static EventEnvelope<?> event(FeedEntry entry) {
         UUID id = UUID.nameUUIDFromBytes(("reporting/feed/" + entry.sequence()).getBytes(StandardCharsets.UTF_8));
-        return new EventEnvelope<>(id, EventSource.service("reporting"), AggregateEventTypes.UPDATED,
-                entry.recordedAt().atOffset(ZoneOffset.UTC), entry.key(), payload);
+        var time = entry.recordedAt().atOffset(ZoneOffset.UTC);
+        if (entry.hasDecimals()) {
+            Map<String, String> decimals = new LinkedHashMap<>();
+            entry.decimals().forEach((metric, value) -> decimals.put(metric, AggregateUpdatedV2.decimal(value)));
+            return new EventEnvelope<>(id, EventSource.service("reporting"), AggregateEventTypes.UPDATED_V2, time, entry.key(),
+                    new AggregateUpdatedV2(entry.key(), entry.measure(), entry.period(), entry.dimensions(), entry.values(),
+                            decimals, entry.cursor(), time));
+        }
+        return new EventEnvelope<>(id, EventSource.service("reporting"), AggregateEventTypes.UPDATED, time, entry.key(),
+                new AggregateUpdated(entry.key(), entry.measure(), entry.period(), entry.dimensions(), entry.values(),
+                        entry.cursor(), time));
     }
 
     /** Publishes until the topic has caught up; a failure is retried at the next round, from the saved position. */

@@ -1,5 +1,6 @@
 package nrw.kinetz.reporting.feed.adapter;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,7 +86,7 @@ public class MongoFeed implements Feed {
         List<Document> documents = new ArrayList<>();
         for (Change change : fresh) {
             FeedEntry entry = new FeedEntry(next++, change.changeId(), change.key(), change.measure(), change.period(),
-                    change.dimensions(), change.values(), now);
+                    change.dimensions(), change.values(), now, change.decimals());
             appended.add(entry);
             documents.add(document(entry));
         }
@@ -165,7 +166,7 @@ public class MongoFeed implements Feed {
     }
 
     private static Document document(FeedEntry entry) {
-        return new Document("_id", entry.sequence())
+        Document document = new Document("_id", entry.sequence())
                 .append("change", entry.changeId())
                 .append("key", entry.key())
                 .append("measure", entry.measure())
@@ -173,6 +174,13 @@ public class MongoFeed implements Feed {
                 .append("dimensions", new Document(new LinkedHashMap<>(entry.dimensions())))
                 .append("values", new Document(new LinkedHashMap<>(entry.values())))
                 .append("at", Date.from(entry.recordedAt()));
+        if (entry.hasDecimals()) {
+            // Decimal text, exact on every store (the embedded one has no Decimal128 arithmetic to trust).
+            Document decimals = new Document();
+            entry.decimals().forEach((name, value) -> decimals.append(name, value.toPlainString()));
+            document.append("decimals", decimals);
+        }
+        return document;
     }
 
     private static FeedEntry entry(Document document) {
@@ -180,8 +188,13 @@ public class MongoFeed implements Feed {
         document.get("dimensions", Document.class).forEach((name, value) -> dimensions.put(name, (String) value));
         Map<String, Long> values = new LinkedHashMap<>();
         document.get("values", Document.class).forEach((name, value) -> values.put(name, ((Number) value).longValue()));
+        Map<String, BigDecimal> decimals = new LinkedHashMap<>();
+        Document stored = document.get("decimals", Document.class);
+        if (stored != null) {
+            stored.forEach((name, value) -> decimals.put(name, new BigDecimal((String) value)));
+        }
         return new FeedEntry(((Number) document.get("_id")).longValue(), document.getString("change"), document.getString("key"),
                 document.getString("measure"), Period.parse(document.getString("period")), dimensions, values,
-                document.getDate("at").toInstant());
+                document.getDate("at").toInstant(), decimals);
     }
 }

@@ -74,4 +74,10 @@ public final class MongoLease implements Lease {
     public boolean held() {
         return clock.instant().isBefore(heldUntil);
     }
+
+    @Override
+    public void release() {
+        heldUntil = Instant.EPOCH;
+        mongo.getCollection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("holder", holder)));
+    }
 }

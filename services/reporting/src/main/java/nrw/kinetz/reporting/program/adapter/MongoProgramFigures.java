@@ -3,12 +3,14 @@ package nrw.kinetz.reporting.program.adapter;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import nrw.kinetz.reporting.program.ProgramFigures;
 
@@ -18,6 +20,7 @@ public class MongoProgramFigures implements ProgramFigures {
     public static final String GRANTS = "program_grants";
     public static final String MEASURES = "program_measures";
     public static final String CHANGES = "program_indicator_changes";
+    public static final String CELLS = "program_cells";
 
     private final MongoOperations mongo;
 
@@ -76,5 +79,49 @@ public class MongoProgramFigures implements ProgramFigures {
     @Override
     public List<ChangeRow> changes() {
         return mongo.findAll(ChangeRow.class, CHANGES);
+    }
+
+    @Override
+    public List<GrantRow> grants(String siteId) {
+        return mongo.find(query(where("siteId").is(siteId)), GrantRow.class, GRANTS);
+    }
+
+    @Override
+    public List<MeasureRow> measures(String siteId) {
+        return mongo.find(query(where("siteId").is(siteId)), MeasureRow.class, MEASURES);
+    }
+
+    @Override
+    public List<ChangeRow> changes(String siteId, int budgetYear) {
+        return mongo.find(query(where("siteId").is(siteId).and("budgetYear").is(budgetYear)), ChangeRow.class, CHANGES);
+    }
+
+    @Override
+    public String touch(String siteId, String program, String block, int budgetYear) {
+        String key = String.join("/", "programs", siteId, Integer.toString(budgetYear), program, block == null ? "NONE" : block);
+        mongo.upsert(query(where("_id").is(key)), new Update().inc("revision", 1L).set("dirty", true)
+                .setOnInsert("siteId", siteId).setOnInsert("program", program).setOnInsert("block", block)
+                .setOnInsert("budgetYear", budgetYear), CELLS);
+        return key;
+    }
+
+    /** The stored form of a {@link CellMark}. */
+    record CellDocument(String id, String siteId, String program, String block, int budgetYear, long revision) {
+    }
+
+    @Override
+    public List<CellMark> marked(Collection<String> keys, int limit) {
+        Query query = query(where("dirty").is(true));
+        if (keys != null) {
+            query.addCriteria(where("_id").in(keys));
+        }
+        return mongo.find(query.limit(limit), CellDocument.class, CELLS).stream()
+                .map(c -> new CellMark(c.id(), c.siteId(), c.program(), c.block(), c.budgetYear(), c.revision()))
+                .toList();
+    }
+
+    @Override
+    public void fed(String key, long revision) {
+        mongo.updateFirst(query(where("_id").is(key).and("revision").is(revision)), new Update().set("dirty", false), CELLS);
     }
 }

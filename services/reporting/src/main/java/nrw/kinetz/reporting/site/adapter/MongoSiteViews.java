@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import nrw.kinetz.model.DistrictKey;
 import nrw.kinetz.model.Regierungsbezirk;
@@ -30,6 +33,9 @@ import nrw.kinetz.reporting.site.SiteViews;
  * the same in a MongoDB shell, on the embedded store and after a driver upgrade, and no converter decides a
  * time zone for a date, full-time equivalents as decimal text. The current {@code status}, {@code statusSince}
  * and {@code fte} are written next to the histories for people and indexes; the histories are what is read back.
+ *
+ * <p>Every write marks the document {@code dirty} (docs/architecture.md#outbox: the change and its announcement are
+ * one write); {@link SiteChanges} hands the marked sites to the feed and clears the mark of the revision it fed.
  */
 public class MongoSiteViews implements SiteViews {
 
@@ -69,10 +75,30 @@ public class MongoSiteViews implements SiteViews {
                 .toList();
     }
 
-    /** The stored form of a {@link SiteView}. */
+    public static final String DIRTY = "dirty";
+
+    /**
+     * @param siteIds the sites to look at, null for any
+     * @return up to {@code limit} sites changed since they were last fed
+     */
+    public List<SiteView> dirty(Collection<String> siteIds, int limit) {
+        Query query = query(where(DIRTY).is(true));
+        if (siteIds != null) {
+            query.addCriteria(where("_id").in(siteIds));
+        }
+        return mongo.find(query.limit(limit), SiteDocument.class, COLLECTION).stream().map(SiteDocument::toView).toList();
+    }
+
+    /** Clears the mark, unless the site has changed again since {@code revision} and is still to be fed. */
+    public void fed(String siteId, long revision) {
+        mongo.updateFirst(query(where("_id").is(siteId).and("revision").is(revision)), new Update().set(DIRTY, false),
+                COLLECTION);
+    }
+
+    /** The stored form of a {@link SiteView}; {@code dirty} while its latest revision is not in the feed. */
     public record SiteDocument(@Id String id, RegistrationDocument registration, String status, String statusSince,
             List<StatusStepDocument> statusHistory, PositionDocument lastDelivery, List<String> appliedEventIds,
-            long revision, String fte, List<StaffingStepDocument> staffingHistory) {
+            long revision, String fte, List<StaffingStepDocument> staffingHistory, Boolean dirty) {
 
         static SiteDocument of(SiteView view) {
             SiteView.Registration r = view.registration();
@@ -89,7 +115,8 @@ public class MongoSiteViews implements SiteViews {
                     view.revision(),
                     view.fte().toPlainString(),
                     view.staffingHistory().stream()
-                            .map(s -> new StaffingStepDocument(s.fte().toPlainString(), s.since().toString())).toList());
+                            .map(s -> new StaffingStepDocument(s.fte().toPlainString(), s.since().toString())).toList(),
+                    true);
         }
 
         SiteView toView() {

@@ -21,6 +21,7 @@ import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.model.site.SiteEventTypes;
 import nrw.kinetz.reporting.site.Delivery;
+import nrw.kinetz.reporting.feed.FeedRelay;
 import nrw.kinetz.reporting.site.SiteProjection;
 
 /**
@@ -41,11 +42,13 @@ public class SiteEventsListener implements ConsumerSeekAware {
     private final Map<String, BiConsumer<EventEnvelope<?>, Delivery>> handlers;
 
     private final KeptPositions positions;
+    private final FeedRelay feed;
     private final String group;
 
-    public SiteEventsListener(SiteProjection projection, KeptPositions positions,
+    public SiteEventsListener(SiteProjection projection, KeptPositions positions, FeedRelay feed,
             @Value("${spring.kafka.consumer.group-id}") String group) {
         this.positions = positions;
+        this.feed = feed;
         this.group = group;
         this.handlers = Map.of(
                 SiteEventTypes.REGISTERED.name(),
@@ -71,6 +74,9 @@ public class SiteEventsListener implements ConsumerSeekAware {
         EventEnvelope<?> event = CloudEventsKafka.fromRecord(record);
         handlers.get(event.type().name()).accept(event, new Delivery(event.id(), record.partition(), record.offset()));
         positions.applied(group, List.of(record));
+        if (record.key() != null) {
+            feed.wakeUp(List.of(SiteChanges.key(record.key())));
+        }
     }
 
     @Override
