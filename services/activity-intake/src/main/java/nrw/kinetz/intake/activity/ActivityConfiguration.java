@@ -109,17 +109,4 @@ class ActivityConfiguration {
             }
         }));
     }
-
-    /**
-     * The driver waits 30 s for an unreachable server by default; a client of the intake should hear 503 within
-     * seconds, as it does when Kafka is away, so it gives up after 4 s. A store that answers but is slow (the
-     * devstack's H2 store under a burst of batches) is waited for much longer: giving up on it would only turn
-     * a slow success into a retry.
-     */
-    @Bean
-    MongoClientSettingsBuilderCustomizer shortMongoTimeouts() {
-        return settings -> settings
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(4, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS));
-    }
 }
