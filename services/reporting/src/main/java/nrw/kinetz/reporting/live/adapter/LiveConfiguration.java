@@ -13,7 +13,7 @@ import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.activity.ActivitiesMeasure;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.feed.Feed;
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.reporting.live.LiveStreams;
 
 /** Wires the live streams and ends them before the web server's graceful shutdown would wait for them. */
