@@ -18,6 +18,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerListener;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
@@ -52,8 +54,8 @@ class ActivityConfiguration {
 
     @Bean
     ActivityIntake activityIntake(ActivityRules rules, ActivityLedger ledger, ReportPublisher publisher,
-            IntakeProperties properties, ClaimRecovery recovery) {
-        return new ActivityIntake(rules, ledger, publisher, properties, recovery);
+            IntakeProperties properties, ClaimRecovery recovery, MeterRegistry meters) {
+        return new ActivityIntake(rules, ledger, publisher, properties, recovery, new IntakeMeters(meters));
     }
 
     @Bean

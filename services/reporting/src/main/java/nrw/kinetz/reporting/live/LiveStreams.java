@@ -100,6 +100,11 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
         new ArrayList<>(subscribers).forEach(Subscriber::close);
     }
 
+    /** @return how many clients are connected to this instance now */
+    public int clients() {
+        return subscribers.size();
+    }
+
     /**
      * Connects a client.
      *
