@@ -36,7 +36,7 @@ import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
 import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
 import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.reporting.live.SseClient;
 import nrw.kinetz.testkit.ServiceInstances;
 import nrw.kinetz.testkit.TestInfrastructure;

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nrw.kinetz.infra.worker.BackgroundWorker;
+import nrw.kinetz.infra.lease.Lease;
 
 /**
  * Moves changed aggregates from their read model into the feed: reads the marked documents, appends their

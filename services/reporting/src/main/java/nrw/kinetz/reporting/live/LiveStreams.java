@@ -26,7 +26,7 @@ import nrw.kinetz.reporting.feed.ChangeView;
 import nrw.kinetz.reporting.feed.Feed;
 import nrw.kinetz.reporting.feed.FeedEntry;
 import nrw.kinetz.reporting.feed.FeedListener;
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
 
 /**
  * The live streams of this instance: takes the feed's new entries — handed over by the local feed relay, or
@@ -98,6 +98,11 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
             fanOut.stop();
         }
         new ArrayList<>(subscribers).forEach(Subscriber::close);
+    }
+
+    /** @return how many clients are connected to this instance now */
+    public int clients() {
+        return subscribers.size();
     }
 
     /**

@@ -1,5 +1,7 @@
 package nrw.kinetz.reporting.feed;
 
+import nrw.kinetz.infra.lease.Lease;
+
 /** A lease a test holds or loses at will. */
 public final class SwitchableLease implements Lease {
 

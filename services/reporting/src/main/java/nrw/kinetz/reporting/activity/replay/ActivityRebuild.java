@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
 import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;

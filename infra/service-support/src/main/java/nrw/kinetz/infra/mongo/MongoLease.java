@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.feed.adapter;
+package nrw.kinetz.infra.mongo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Updates;
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
 
 /**
  * A lease in collection {@value #COLLECTION}: one document per lease with its holder and expiry. Taking it
