@@ -1,5 +1,6 @@
 package nrw.kinetz.programs.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -9,9 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.lease.Lease;
+import nrw.kinetz.infra.mongo.MongoLease;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
 
@@ -20,12 +24,17 @@ import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
  * command stored them, and by polling (both on one {@link BackgroundWorker}), which picks up whatever a crash or an absent broker left behind. A crash
  * between publishing and marking publishes an event again with the same {@code ce_id}, so consumers count it
  * once. One thread relays; within a document each event is sent only after the one before was acknowledged, so
- * a later change of a grant never overtakes an earlier one.
+ * a later change of a grant never overtakes an earlier one. Of several instances only the holder of the lease
+ * {@value #LEASE} relays: a second relay reading the same outbox could send a grant's older event again after its
+ * newer one, and reporting sets a grant's sums from the latest event it got.
  */
 @Component
 class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Held by the one instance that relays. */
+    static final String LEASE = "program-event-relay";
 
     /** Documents per pass and collection; a pass repeats until nothing is pending. */
     private static final int BATCH = 200;
@@ -39,18 +48,20 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     private final Duration pollInterval;
     private final Duration passTimeout;
     private final Duration stopTimeout;
+    private final Lease lease;
     private final BackgroundWorker worker = new BackgroundWorker("program-event-relay", this::relayPending);
 
     OutboxRelay(MongoOutbox outbox, List<OutboxCollection> collections, EventPublisher publisher,
             @Value("${kinetz.programs.relay.poll-interval:2s}") Duration pollInterval,
             @Value("${kinetz.programs.relay.pass-timeout:30s}") Duration passTimeout,
-            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout) {
+            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout, MongoOperations mongo, Clock clock) {
         this.outbox = outbox;
         this.collections = List.copyOf(collections);
         this.publisher = publisher;
         this.pollInterval = pollInterval;
         this.passTimeout = passTimeout;
         this.stopTimeout = stopTimeout;
+        this.lease = new MongoLease(mongo, LEASE, "program-tracking-" + UUID.randomUUID(), Duration.ofSeconds(10), clock);
     }
 
     @Override
@@ -68,7 +79,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     synchronized int relayPending() {
         int published = 0;
         for (OutboxCollection collection : collections) {
-            while (true) {
+            while (lease.acquire()) {
                 List<Pending> batch = outbox.pending(collection.name(), BATCH);
                 if (batch.isEmpty()) {
                     break;
@@ -121,7 +132,9 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
      */
     @Override
     public void stop() {
-        if (!worker.stop(stopTimeout)) {
+        if (worker.stop(stopTimeout)) {
+            lease.release(); // another instance relays at once, not after the lease expired
+        } else {
             LOG.warn("Stopping with program events still unpublished; they are relayed after the next start");
         }
     }
