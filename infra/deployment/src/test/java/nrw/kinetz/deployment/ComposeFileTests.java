@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class ComposeFileTests {
             String healthcheck = String.join(" ", list(map(entry.get("healthcheck"), "healthcheck").get("test"), "test")
                     .stream().map(String::valueOf).toList());
             assertThat(healthcheck).as(service.name()).contains("/dev/tcp/127.0.0.1/$$SERVER_PORT")
-                    .contains("/actuator/health/readiness");
+                    .contains("GET /actuator/health/readiness ").contains("== *\" 200 \"*");
         }
     }
 
@@ -76,6 +77,8 @@ class ComposeFileTests {
         Map<String, Object> kafka = environment("kafka");
         assertThat(String.valueOf(service("kafka").get("image"))).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
         assertThat(String.valueOf(kafka.get("KAFKA_PROCESS_ROLES"))).contains("broker").contains("controller");
+        // The broker formats its log directory with this id and refuses to start with one that is not a Kafka Uuid.
+        assertThat(Uuid.fromString(String.valueOf(kafka.get("CLUSTER_ID")))).isNotEqualTo(Uuid.ZERO_UUID);
         String internal = listener(String.valueOf(kafka.get("KAFKA_ADVERTISED_LISTENERS")),
                 String.valueOf(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME")));
         for (Service service : Repository.services()) {
@@ -186,6 +189,9 @@ class ComposeFileTests {
                 .contains("USER 10001:10001")
                 .contains("org.springframework.boot.loader.launch.JarLauncher");
         assertThat(dockerfile.indexOf("USER 10001")).isGreaterThan(dockerfile.lastIndexOf("COPY --from=layers"));
+        // The build context is the jars alone: no .env, no .devstack secrets, no sources.
+        assertThat(Repository.read(Repository.ROOT.resolve(".dockerignore")).lines().filter(line -> !line.startsWith("#")))
+                .containsExactly("*", "!services/*/target/*.jar");
     }
 
     /** @return topic → partitions, replicas and configs as the kafka-topics job's lines state them */

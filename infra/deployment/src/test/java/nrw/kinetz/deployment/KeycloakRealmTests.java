@@ -107,8 +107,10 @@ class KeycloakRealmTests {
         assertThat(dashboard).containsEntry("standardFlowEnabled", true).containsEntry("publicClient", false)
                 .containsEntry("implicitFlowEnabled", false);
         assertThat(map(dashboard.get("attributes"), "attributes")).containsEntry("pkce.code.challenge.method", "S256");
-        assertThat(list(dashboard.get("redirectUris"), "redirectUris"))
-                .containsExactly("${KINETZ_DASHBOARD_URL}/login/oauth2/code/dashboard");
+        // Where reporting's registration sends people back, with the dashboard's address from the environment.
+        String redirect = reporting.properties().getProperty("spring.security.oauth2.client.registration.dashboard.redirect-uri")
+                .replace("{baseUrl}", "${KINETZ_DASHBOARD_URL}").replace("{registrationId}", "dashboard");
+        assertThat(list(dashboard.get("redirectUris"), "redirectUris")).containsExactly(redirect);
         assertThat(mapper(dashboard, "oidc-usermodel-attribute-mapper")).get().satisfies(config -> assertThat(config)
                 .containsEntry("claim.name", "site").containsEntry("user.attribute", "site")
                 .containsEntry("id.token.claim", "true").containsEntry("access.token.claim", "true"));

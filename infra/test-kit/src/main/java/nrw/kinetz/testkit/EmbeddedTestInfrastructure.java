@@ -42,4 +42,10 @@ final class EmbeddedTestInfrastructure implements TestInfrastructure {
     public String mongoConnectionString() {
         return mongo.connectionString();
     }
+
+    @Override
+    public String description() {
+        return "embedded: Kafka broker (KRaft) at " + kafkaBootstrapServers() + ", MongoDB wire server at "
+                + mongoConnectionString() + " (-Pcontainers for Docker containers instead)";
+    }
 }

@@ -5,8 +5,9 @@ package nrw.kinetz.testkit;
  * and stopped when the JVM exits.
  *
  * <p>Which implementation answers is one switch, the system property {@code kinetz.test.infrastructure}:
- * {@code embedded} (the default: the real Kafka broker and the MongoDB wire server in this JVM) — the
- * place where a Testcontainers implementation plugs in for machines with a Docker engine.
+ * {@code embedded} (the default: the real Kafka broker and the MongoDB wire server in this JVM) or
+ * {@code containers} ({@code apache/kafka} and a {@code mongo} replica set in Docker; {@code ./mvnw verify -Pcontainers}
+ * sets it). The first use prints which one runs, in one line.
  */
 public interface TestInfrastructure {
 
@@ -18,12 +19,15 @@ public interface TestInfrastructure {
     /** {@code mongodb://host:port} of the MongoDB server (no database: each service names its own). */
     String mongoConnectionString();
 
-    /** The infrastructure of this test JVM, started if needed. */
+    /** One line saying which infrastructure this is and where it listens. */
+    String description();
+
+    /**
+     * The infrastructure of this test JVM, started if needed.
+     *
+     * @throws IllegalStateException for an unknown mode, or the containers mode without a Docker engine
+     */
     static TestInfrastructure shared() {
-        String choice = System.getProperty(SWITCH, "embedded");
-        if (!"embedded".equals(choice)) {
-            throw new IllegalStateException(SWITCH + "=" + choice + " is not available; known: embedded");
-        }
-        return EmbeddedTestInfrastructure.instance();
+        return Modes.shared(System.getProperty(SWITCH, Modes.EMBEDDED));
     }
 }

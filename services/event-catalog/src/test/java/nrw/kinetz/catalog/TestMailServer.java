@@ -32,6 +32,11 @@ public final class TestMailServer implements ContextCustomizerFactory {
         return server;
     }
 
+    /** The settings that point a service at this server, {@code name=value}, for contexts started by hand. */
+    public static List<String> springSettings() {
+        return List.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + PORT);
+    }
+
     /** Every mail received so far. */
     public static synchronized List<MimeMessage> received() {
         return List.of(server.getReceivedMessages());

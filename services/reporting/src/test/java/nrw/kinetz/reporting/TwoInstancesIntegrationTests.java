@@ -26,12 +26,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
+import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
+import nrw.kinetz.reporting.activity.model.Generation;
+import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
+import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.reporting.live.SseClient;
 import nrw.kinetz.testkit.ServiceInstances;
 import nrw.kinetz.testkit.TestInfrastructure;
@@ -42,7 +47,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two reporting instances in one consumer group on one broker and one store, as a scaled-out deployment runs
  * them (docs/operations.md#scale-out): they share the partitions and together count what one would count, a
- * live client of either sees every change, and a feed cursor of one is valid on the other. Every test uses a
+ * live client of either sees every change, a feed cursor of one is valid on the other, and a rebuild started on
+ * either switches both to the new generation. Every test uses a
  * year of its own, so their aggregates do not meet.
  */
 @WithKiNetzInfrastructure
@@ -146,6 +152,48 @@ class TwoInstancesIntegrationTests {
         assertThat(json(http.get(1).get("/api/v1/feed?after=" + cursor)).get("changes")).isEmpty();
     }
 
+    @Test
+    void aRebuildStartedOnEitherInstanceSwitchesBothToTheNewGenerationAndNeitherWritesTheOldOne() throws Exception {
+        ActivityEvents.publishAll(publisher, List.of(envelope(report(SITES.get(0), LocalDate.of(2000, 5, 1), 8, 1)),
+                envelope(report(SITES.get(5), LocalDate.of(2000, 6, 1), 9, 2))));
+        for (ReportingHttp instance : http) {
+            await().atMost(WAIT).until(() -> countsBySite(instance, "2000").size() == 2);
+        }
+        Generation from = instances.bean(0, ActivityReadModel.class).activeGeneration();
+        // The instance that does not write the feed: it cannot relay what the old generation left itself.
+        int rebuilder = instances.bean(0, Lease.class).held() ? 1 : 0;
+
+        HttpResponse<String> started = http.get(rebuilder).post("/api/v1/admin/rebuild", TestTokens.laki());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> !"REPLAYING".equals(rebuildState(rebuilder)) && !"SWITCHING".equals(rebuildState(rebuilder)));
+        assertThat(json(http.get(rebuilder).get("/api/v1/admin/rebuild", TestTokens.laki())).get("state").asString()).isEqualTo("DONE");
+
+        String next = instances.bean(0, ActivityEventsListener.class).groupId(from.next());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(assignments(next))
+                .as("both instances consume into the new generation").hasSize(2)
+                .allSatisfy((member, partitions) -> assertThat(partitions).isNotEmpty()));
+        assertThat(assignments(instances.bean(0, ActivityEventsListener.class).groupId(from))).as("nobody consumes into the old one").isEmpty();
+        Map<String, int[]> expected = new TreeMap<>();
+        expected.put(SITES.get(0), new int[] {1, 8});
+        expected.put(SITES.get(5), new int[] {1, 9});
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        for (int i = 0; i < SITES.size(); i++) {
+            events.add(envelope(report(SITES.get(i), LocalDate.of(2000, 7, 1 + i), 20 + i, 0)));
+            int[] counts = expected.computeIfAbsent(SITES.get(i), s -> new int[2]);
+            counts[0]++;
+            counts[1] += 20 + i;
+        }
+        ActivityEvents.publishAll(publisher, events);
+
+        for (int i = 0; i < instances.size(); i++) {
+            ReportingHttp instance = http.get(i);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(countsBySite(instance, "2000")).isEqualTo(asText(expected)));
+            assertThat(instances.bean(i, ActivityReadModel.class).activeGeneration()).isEqualTo(from.next());
+        }
+        MongoOperations mongo = instances.bean(0, MongoOperations.class);
+        assertThat(mongo.collectionExists(MongoActivityStore.cellsOf(from))).as("the old generation stays dropped").isFalse();
+    }
+
     /** Reads aggregate events until every expected key was seen; @return the last participants per key */
     private static Map<String, Integer> participantsByKey(SseClient client, Set<String> keys) {
         Map<String, Integer> seen = new HashMap<>();
@@ -159,6 +207,10 @@ class TwoInstancesIntegrationTests {
             }
         }
         return seen;
+    }
+
+    private static String rebuildState(int instance) {
+        return json(http.get(instance).get("/api/v1/admin/rebuild", TestTokens.laki())).get("state").asString();
     }
 
     private static Map<String, String> countsBySite(ReportingHttp instance, String period) {

@@ -1,5 +1,6 @@
 package nrw.kinetz.infra.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +25,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.infra.trace.TraceparentRecordInterceptor;
 import nrw.kinetz.model.event.Topics;
 
@@ -106,5 +109,17 @@ public class KiNetzKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    /**
+     * Consumer lag of this service's groups and dead letters per topic as gauges, read from the broker every
+     * {@code kinetz.kafka.metrics-interval} (default 30 s).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaBacklogMetrics kafkaBacklogMetrics(KafkaAdmin kafkaAdmin, MeterRegistry meters,
+            @Value("${spring.kafka.consumer.group-id}") String groupId,
+            @Value("${kinetz.kafka.metrics-interval:30s}") Duration interval) {
+        return new KafkaBacklogMetrics(kafkaAdmin.getConfigurationProperties(), groupId, interval, meters);
     }
 }

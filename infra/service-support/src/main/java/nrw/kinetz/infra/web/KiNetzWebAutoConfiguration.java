@@ -1,8 +1,10 @@
 package nrw.kinetz.infra.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,8 +25,8 @@ public class KiNetzWebAutoConfiguration {
     private static final String BEARER = "bearer";
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice problemDetailsAdvice(@Value("${kinetz.mongodb.retry-after:5s}") Duration outageRetryAfter) {
+        return new ProblemDetailsAdvice(outageRetryAfter);
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package nrw.kinetz.infra.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,7 +21,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.mongodb.MongoException;
+
 import jakarta.validation.ConstraintViolationException;
+import nrw.kinetz.infra.failure.Failures;
+import nrw.kinetz.infra.kafka.EventPublicationException;
 import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.model.InvalidValueException;
 import tools.jackson.core.JacksonException;
@@ -36,6 +42,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String ERRORS = "errors";
     /** Prefix of the message code of an {@link ApplicationException}'s detail: {@code problemDetail.<code>}. */
     static final String DETAIL_CODE_PREFIX = "problemDetail.";
+    static final String STORE_UNAVAILABLE = "The service's store or message broker is not reachable at the moment; try again after the Retry-After delay.";
+    static final String STORE_FAULT = "The service's store refused the operation.";
+
+    private final Duration outageRetryAfter;
+
+    public ProblemDetailsAdvice() {
+        this(Duration.ofSeconds(5));
+    }
+
+    /** @param outageRetryAfter what a caller is told to wait when the store or the broker is away */
+    public ProblemDetailsAdvice(Duration outageRetryAfter) {
+        this.outageRetryAfter = outageRetryAfter;
+    }
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<Object> apiProblem(ApiProblemException e, WebRequest request) {
@@ -60,6 +79,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.currentVersion().ifPresent(headers::setETag);
         e.retryAfter().ifPresent(delay -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds()))));
         return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /**
+     * A store or broker that does not answer (in time) is an outage: 503 with {@code Retry-After}, the same request
+     * may succeed later. A store that answered with a refusal is a fault: 500, repeating will not help. The driver
+     * timeouts are short (kinetz.mongodb.*), so the caller hears this within seconds (docs/architecture.md#nothing-lost).
+     */
+    @ExceptionHandler({DataAccessException.class, MongoException.class, EventPublicationException.class})
+    ResponseEntity<Object> dependencyFailure(RuntimeException e, WebRequest request) {
+        if (Failures.isOutage(e)) {
+            logger.warn("Answering 503: " + e.getMessage());
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE);
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, outageRetryAfter.toSeconds())));
+            return handleExceptionInternal(e, body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
+        logger.error("Answering 500: the store refused an operation", e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, STORE_FAULT);
+        return handleExceptionInternal(e, body, HttpHeaders.EMPTY, HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
     @ExceptionHandler(InvalidValueException.class)

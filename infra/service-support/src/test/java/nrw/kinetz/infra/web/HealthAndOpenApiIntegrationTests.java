@@ -47,6 +47,22 @@ class HealthAndOpenApiIntegrationTests {
     }
 
     @Test
+    void probesAnswerOnTheLivenessAndReadinessGroupsAndReadinessNeedsKafkaAndTheStore() throws Exception {
+        JsonNode liveness = get("/actuator/health/liveness");
+        JsonNode readiness = get("/actuator/health/readiness");
+
+        assertThat(liveness.get("status").asString()).isEqualTo("UP");
+        assertThat(liveness.at("/components/kafka").isMissingNode()).as("liveness does not depend on Kafka").isTrue();
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/readinessState/status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/kafka/status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/kafka").has("details")).as("details are for laki only").isFalse();
+        assertThat(get("/actuator/health/readiness", TestTokens.laki()).at("/components/kafka/details/nodes").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void openApiDocumentIsServed() throws Exception {
         JsonNode api = get("/v3/api-docs");
 

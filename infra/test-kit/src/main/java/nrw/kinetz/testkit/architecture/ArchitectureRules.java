@@ -21,7 +21,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *     the only code that touches infrastructure. Nothing outside an adapter package depends on one.</li>
  * <li>everything else of a feature (application services, projections, read models) — plain Java, testable
  *     with hand-built fakes; it may use the plain parts of service-support (background worker, CSV writer,
- *     application problems).</li>
+ *     application problems, the lease interface).</li>
  * </ul>
  *
  * <pre>{@code
@@ -45,7 +45,7 @@ public final class ArchitectureRules {
 
     /** The parts of service-support that are plain Java and so fit every layer. */
     private static final String[] PLAIN_SUPPORT = {"nrw.kinetz.infra.worker..", "nrw.kinetz.infra.csv..",
-            "nrw.kinetz.infra.problem.."};
+            "nrw.kinetz.infra.problem..", "nrw.kinetz.infra.lease.."};
 
     private static final String PROBLEM_ERROR = "nrw.kinetz.infra.web.ProblemError";
 

@@ -18,6 +18,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerListener;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
@@ -52,8 +54,8 @@ class ActivityConfiguration {
 
     @Bean
     ActivityIntake activityIntake(ActivityRules rules, ActivityLedger ledger, ReportPublisher publisher,
-            IntakeProperties properties, ClaimRecovery recovery) {
-        return new ActivityIntake(rules, ledger, publisher, properties, recovery);
+            IntakeProperties properties, ClaimRecovery recovery, MeterRegistry meters) {
+        return new ActivityIntake(rules, ledger, publisher, properties, recovery, new IntakeMeters(meters));
     }
 
     @Bean
@@ -108,18 +110,5 @@ class ActivityConfiguration {
                 }
             }
         }));
-    }
-
-    /**
-     * The driver waits 30 s for an unreachable server by default; a client of the intake should hear 503 within
-     * seconds, as it does when Kafka is away, so it gives up after 4 s. A store that answers but is slow (the
-     * devstack's H2 store under a burst of batches) is waited for much longer: giving up on it would only turn
-     * a slow success into a retry.
-     */
-    @Bean
-    MongoClientSettingsBuilderCustomizer shortMongoTimeouts() {
-        return settings -> settings
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(4, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS));
     }
 }

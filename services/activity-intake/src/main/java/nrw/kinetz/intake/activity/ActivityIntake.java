@@ -41,10 +41,12 @@ class ActivityIntake {
     private final ReportPublisher publisher;
     private final IntakeProperties properties;
     private final ClaimRecovery recovery;
+    private final IntakeMeters meters;
 
     ActivityIntake(ActivityRules rules, ActivityLedger ledger, ReportPublisher publisher, IntakeProperties properties,
-            ClaimRecovery recovery) {
+            ClaimRecovery recovery, IntakeMeters meters) {
         this.recovery = recovery;
+        this.meters = meters;
         this.rules = rules;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -89,6 +91,17 @@ class ActivityIntake {
      */
     IntakeSummary report(Caller caller, IntakeBody body, boolean atomic, boolean dryRun) {
         List<Slot> slots = new ArrayList<>(body.items().size());
+        try {
+            return decide(caller, body, atomic, dryRun, slots);
+        } finally {
+            if (!dryRun) {
+                // also when the request fails: its rejected items were rejected, its undecided ones are not counted
+                slots.forEach(slot -> meters.count(slot.status));
+            }
+        }
+    }
+
+    private IntakeSummary decide(Caller caller, IntakeBody body, boolean atomic, boolean dryRun, List<Slot> slots) {
         for (IntakeBody.Item item : body.items()) {
             Slot slot = new Slot(item, rules.check(item.raw(), body.dateStyle()));
             if (!slot.checked.valid()) {

@@ -27,6 +27,7 @@ import nrw.kinetz.intake.activity.ActivityLedger.LedgerFaultException;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
 import nrw.kinetz.model.Role;
 import nrw.kinetz.model.SiteId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nrw.kinetz.model.activity.ActivityReported;
 
 /** The order of claim, publish and confirm, with a ledger and a publisher made by hand. */
@@ -36,8 +37,9 @@ class ActivityIntakeTests {
     private final FakeLedger ledger = new FakeLedger();
     private final FakePublisher publisher = new FakePublisher(properties);
     private final CheckedRecovery recovery = new CheckedRecovery(ledger);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ActivityIntake intake = new ActivityIntake(new ActivityRules(Clock.systemUTC()), ledger, publisher, properties,
-            recovery);
+            recovery, new IntakeMeters(meters));
     private final Caller soest = new Caller(Optional.of("ki-05974"), Set.of(Role.KI), Optional.of(SiteId.of("05974")));
 
     @Test
@@ -110,6 +112,25 @@ class ActivityIntakeTests {
                     assertThat(e.errors()).extracting(error -> error.pointer()).containsExactly("/0/id", "/1/id");
                 });
         assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void outcomesAreCountedPerActivityAlsoWhenTheRequestFailsButNotForADryRun() {
+        intake.report(soest, body(Activities.array(List.of(Activities.of("05974"),
+                Activities.of("05974").with("participants", "-3")))), false, false);
+        Activities conflicting = Activities.of("05974");
+        ledger.claimedElsewhere.add(UUID.fromString(conflicting.id()));
+        assertThatThrownBy(() -> intake.report(soest, body(conflicting.json()), false, false))
+                .isInstanceOf(ApplicationException.class);
+        intake.report(soest, body(Activities.of("05974").json()), false, true);
+
+        assertThat(counted("accepted")).isEqualTo(1);
+        assertThat(counted("rejected")).isEqualTo(2);
+        assertThat(counted("duplicate")).isZero();
+    }
+
+    private double counted(String outcome) {
+        return meters.get("kinetz.intake.activities").tag("outcome", outcome).counter().count();
     }
 
     @Test

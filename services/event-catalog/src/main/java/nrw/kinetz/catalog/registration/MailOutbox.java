@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -23,12 +25,16 @@ import nrw.kinetz.catalog.offering.OfferingStore;
 import nrw.kinetz.catalog.offering.StoredOffering;
 import nrw.kinetz.catalog.registration.RegistrationDocument.PendingMail;
 import nrw.kinetz.catalog.support.BackgroundTask;
+import nrw.kinetz.infra.lease.Lease;
+import nrw.kinetz.infra.mongo.MongoLease;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 
 /**
  * Sends the mails the registrations hold and takes each out once the SMTP server accepted it. When the server
  * is away the mails stay and go out on a later pass, so none is lost; a crash between sending and taking out
- * sends a mail twice, never not at all.
+ * sends a mail twice, never not at all. Sending cannot be taken back, so of several instances only the one
+ * holding the lease {@value #LEASE} sends; another takes over when it has not renewed it for
+ * {@link #LEASE_DURATION} (docs/operations.md#scale-out).
  */
 @Component
 @Order(2)
@@ -36,6 +42,8 @@ class MailOutbox implements BackgroundTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
     private static final int BATCH = 200;
+    static final String LEASE = "catalog-mail-outbox";
+    static final Duration LEASE_DURATION = Duration.ofSeconds(10);
 
     private final RegistrationStore registrations;
     private final OfferingStore offerings;
@@ -45,11 +53,13 @@ class MailOutbox implements BackgroundTask {
     private final String from;
     private final long confirmHours;
     private final Clock clock;
+    private final Lease lease;
     private final BackgroundWorker worker = new BackgroundWorker("catalog-mail-outbox", this::pass);
 
     MailOutbox(RegistrationStore registrations, OfferingStore offerings, JavaMailSender sender, LinkSigner links,
             @Value("${kinetz.catalog.public-url}") String publicUrl, @Value("${kinetz.catalog.mail.from}") String from,
-            @Value("${kinetz.catalog.registration.confirm-within:24h}") Duration confirmWithin, Clock clock) {
+            @Value("${kinetz.catalog.registration.confirm-within:24h}") Duration confirmWithin, Clock clock,
+            MongoOperations mongo) {
         this.registrations = registrations;
         this.offerings = offerings;
         this.sender = sender;
@@ -58,6 +68,7 @@ class MailOutbox implements BackgroundTask {
         this.from = from;
         this.confirmHours = confirmWithin.toHours();
         this.clock = clock;
+        this.lease = new MongoLease(mongo, LEASE, "event-catalog-" + UUID.randomUUID(), LEASE_DURATION, clock);
     }
 
     /** Wakes the worker: a pass runs soon, not at the next poll; several wake-ups make one pass. */
@@ -66,14 +77,14 @@ class MailOutbox implements BackgroundTask {
     }
 
     private void pass() {
-        while (true) {
+        while (lease.acquire()) {
             List<RegistrationDocument> batch = registrations.withMails(BATCH);
             if (batch.isEmpty()) {
                 return;
             }
             for (RegistrationDocument registration : batch) {
                 for (PendingMail mail : registration.mails()) {
-                    if (!send(registration, mail)) {
+                    if (!lease.acquire() || !send(registration, mail)) {
                         return;
                     }
                     registrations.mailSent(registration.id(), mail.mailId());
@@ -114,5 +125,15 @@ class MailOutbox implements BackgroundTask {
     @Override
     public BackgroundWorker worker() {
         return worker;
+    }
+
+    /** Another instance may send at once, instead of after the lease expired. */
+    @Override
+    public void stopped() {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            LOG.warn("giving up the mail outbox lease failed; it expires by itself: {}", e.getMessage());
+        }
     }
 }

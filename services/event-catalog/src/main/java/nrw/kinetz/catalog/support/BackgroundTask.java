@@ -10,4 +10,8 @@ public interface BackgroundTask {
 
     /** @return the worker that runs this task's rounds */
     BackgroundWorker worker();
+
+    /** Called once the worker's last round has ended, e.g. to give up a lease at once instead of letting it expire. */
+    default void stopped() {
+    }
 }

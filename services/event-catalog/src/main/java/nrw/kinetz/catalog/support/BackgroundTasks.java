@@ -41,7 +41,10 @@ class BackgroundTasks implements SmartLifecycle {
     @Override
     public void stop() {
         for (BackgroundTask task : tasks) {
-            if (!task.worker().stop(stopTimeout)) {
+            if (task.worker().stop(stopTimeout)) {
+                task.stopped();
+            } else {
+                // A round may still be running (interrupted, not yet ended): what it holds, it keeps until it expires.
                 LOG.warn("{} stopped with work left; the next start picks it up", task.getClass().getSimpleName());
             }
         }

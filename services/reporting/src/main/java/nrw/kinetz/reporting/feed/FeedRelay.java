@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nrw.kinetz.infra.worker.BackgroundWorker;
+import nrw.kinetz.infra.lease.Lease;
 
 /**
  * Moves changed aggregates from their read model into the feed: reads the marked documents, appends their
@@ -101,6 +102,32 @@ public final class FeedRelay implements AutoCloseable {
             relayed += last;
         } while (last > 0);
         return relayed;
+    }
+
+    /**
+     * Makes sure that nothing {@code of} has marked is left unrelayed, on any instance: relays it here if this
+     * instance can hold the lease ({@link #drain()}), else waits until the holder's sweep has relayed it. A rebuild
+     * calls this when no instance writes the old generation any more, so what is marked there only decreases.
+     *
+     * @throws IllegalStateException if the holder has not relayed it within {@code timeout}
+     */
+    public void drainOrAwait(ChangeSource of, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!lease.acquire()) {
+            if (of.pending(1).isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the instance holding the feed lease has not relayed the pending changes within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the feed relay", e);
+            }
+        }
+        drain();
     }
 
     /** @return the number of changes one round by marks (a sweep's round, at most a batch) relayed */

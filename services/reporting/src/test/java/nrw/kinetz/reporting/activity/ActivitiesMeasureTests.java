@@ -23,13 +23,13 @@ import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.model.Position;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
-import nrw.kinetz.reporting.activity.store.ActivityGenerations;
+import nrw.kinetz.reporting.activity.store.FixedGenerations;
 import nrw.kinetz.reporting.activity.store.InMemoryActivityStore;
 
 class ActivitiesMeasureTests {
 
     private final InMemoryActivityStore store = new InMemoryActivityStore();
-    private final ActivitiesMeasure measure = new ActivitiesMeasure(new ActivityReadModel(new FixedGeneration(),
+    private final ActivitiesMeasure measure = new ActivitiesMeasure(new ActivityReadModel(new FixedGenerations(new Generation(1)),
             (generation, announce) -> store));
     private final ActivityProjection projection = new ActivityProjection(store);
     private long offset;
@@ -96,18 +96,5 @@ class ActivitiesMeasureTests {
 
     private static long participants(java.util.Map<String, CellValue> values) {
         return ((CellValue.Count) values.get("participants")).value();
-    }
-
-    private static final class FixedGeneration implements ActivityGenerations {
-
-        @Override
-        public Generation active() {
-            return new Generation(1);
-        }
-
-        @Override
-        public void activate(Generation generation) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

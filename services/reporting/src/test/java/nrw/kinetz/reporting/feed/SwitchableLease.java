@@ -1,5 +1,7 @@
 package nrw.kinetz.reporting.feed;
 
+import nrw.kinetz.infra.lease.Lease;
+
 /** A lease a test holds or loses at will. */
 public final class SwitchableLease implements Lease {
 
@@ -13,5 +15,10 @@ public final class SwitchableLease implements Lease {
     @Override
     public boolean held() {
         return held;
+    }
+
+    @Override
+    public void release() {
+        held = false;
     }
 }

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,26 @@ class LiveIntegrationTests {
             JsonNode exact = json(laki.next(e -> e.name().equals("aggregate"), WAIT).data());
             assertThat(exact.get("values").get("participants").asInt()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void theConnectedClientsAreAGaugeOnThePrometheusEndpoint() {
+        double before = liveClients();
+        try (SseClient first = SseClient.connect(port, "/api/v1/live?period=2019");
+                SseClient second = SseClient.connect(port, "/api/v1/live?period=2019")) {
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(second.status()).isEqualTo(200);
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(liveClients()).isEqualTo(before + 2));
+        }
+    }
+
+    private double liveClients() {
+        var response = http.get("/actuator/prometheus", "Accept", "text/plain");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var m = Pattern.compile("(?m)^kinetz_reporting_live_clients(\\{[^}]*})? (\\S+)$").matcher(response.body());
+        assertThat(m.find()).as("kinetz_reporting_live_clients in%n%s", response.body()).isTrue();
+        return Double.parseDouble(m.group(2));
     }
 
     @Test

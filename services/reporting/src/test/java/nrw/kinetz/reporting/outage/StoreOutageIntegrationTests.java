@@ -3,11 +3,8 @@ package nrw.kinetz.reporting.outage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,13 +25,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import nrw.kinetz.infra.embedded.EmbeddedMongo;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.ActivityEvents;
 import nrw.kinetz.reporting.ReportingHttp;
+import nrw.kinetz.testkit.StoppableStore;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.TopicReader;
@@ -45,7 +42,8 @@ import tools.jackson.databind.JsonNode;
  * A store outage is not poison (docs/architecture.md#dlt): while reporting's MongoDB is stopped — far longer
  * than the driver's timeouts and the bounded retries for unknown failures — the listeners keep the records,
  * and once the store is back every activity is counted exactly once; only a malformed record goes to the
- * dead-letter topic. Uses a store of its own, which it stops; Kafka is the shared broker.
+ * dead-letter topic. Meanwhile an HTTP read is answered 503 with {@code Retry-After} within the driver's short
+ * timeouts. Uses a store of its own, which it stops; Kafka is the shared broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "kinetz.reporting.reconciliation-delay=1h")
@@ -53,15 +51,16 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StoreOutageIntegrationTests {
 
-    private static final EmbeddedMongo STORE = EmbeddedMongo.persistent(temporaryDirectory(), 0).start();
+    private static final StoppableStore STORE = StoppableStore.started("reporting");
     private static final Duration OUTAGE = Duration.ofSeconds(15);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String SITE = ActivityEvents.VIERSEN;
 
-    /** The driver gives up on the stopped store after 1 s, so the old bounded retries ran out within the outage. */
+    /** The driver gives up on the stopped store after 1 s, so bounded retries would run out within the outage. */
     @DynamicPropertySource
     static void ownStore(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> STORE.connectionString() + "/?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000");
+        STORE.register(registry);
+        registry.add("kinetz.mongodb.server-selection-timeout", () -> "1s");
     }
 
     @AfterAll
@@ -109,6 +108,31 @@ class StoreOutageIntegrationTests {
         assertThat(awaitActivities(http, 8).get("participants").asInt()).isEqualTo(5 + 45 + 1);
     }
 
+    @Test
+    void aReadWhileTheStoreIsDownIsAnswered503WithRetryAfterAndSucceedsOnceItIsBack() {
+        ReportingHttp http = new ReportingHttp(port);
+        String query = "/api/v1/aggregates?measure=activities&groupBy=regierungsbezirk&period=2005";
+        assertThat(http.get(query).statusCode()).isEqualTo(200);
+
+        STORE.stop();
+        HttpResponse<String> refused;
+        HttpResponse<String> german;
+        try {
+            refused = http.get(query);
+            german = http.get(query, "Accept-Language", "de");
+        } finally {
+            STORE.start();
+        }
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        assertThat(ReportingHttp.json(refused).get("errors")).isNotEmpty();
+        assertThat(ReportingHttp.json(german).get("detail").asString()).contains("nicht erreichbar");
+        await().atMost(WAIT).until(() -> http.get(query).statusCode() == 200);
+    }
+
     private String sendPoison() throws Exception {
         String poisonId = UUID.randomUUID().toString();
         var poison = new ProducerRecord<String, byte[]>(Topics.ACTIVITIES, SITE, "{\"activityId\":42}".getBytes(StandardCharsets.UTF_8));
@@ -135,13 +159,5 @@ class StoreOutageIntegrationTests {
 
     private static String idOf(ConsumerRecord<String, byte[]> record) {
         return CloudEventsKafka.header(record.headers(), CloudEventsKafka.ID).orElse("");
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("reporting-store-outage");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package nrw.kinetz.reporting.activity.adapter;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
 import nrw.kinetz.infra.position.KeptPositions;
+import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.feed.FeedRelay;
@@ -36,13 +38,18 @@ import nrw.kinetz.reporting.activity.replay.LiveIngestion;
  * not from the offsets committed to Kafka (docs/architecture.md#nothing-lost).
  *
  * <p>The container is created here rather than by {@code @KafkaListener} because its consumer group belongs
- * to a generation ({@code reporting.activities.g2}): a rebuild stops it and starts the next generation's.
+ * to a generation ({@code reporting.activities.g2}). Every instance follows the shared generation pointer
+ * (docs/architecture.md#rebuild): each batch first asks the store whether its generation may still be
+ * written, and a check every second notices a switch on an idle instance; when a rebuild — on any instance —
+ * hands over, the container stops, and when it activates the next generation, that generation's starts.
  * A record that is not a well-formed event is dead-lettered by the shared error handler; the records before
  * it in the batch are written, kept and committed first, so poison never blocks (docs/architecture.md#dlt).
  */
 public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityEventsListener.class);
+    /** How often an instance re-reads the generation pointer when no batch and no local rebuild made it. */
+    static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(1);
 
     private final ConcurrentKafkaListenerContainerFactory<String, byte[]> factory;
     private final ActivityReadModel model;
@@ -51,6 +58,9 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     private final String groupPrefix;
     private volatile ConcurrentMessageListenerContainer<String, byte[]> container;
     private volatile Generation generation;
+    private volatile boolean running;
+    /** Follows the pointer on an idle instance too, where no batch would notice a switch. */
+    private final BackgroundWorker pointerCheck = new BackgroundWorker("activities-generation", this::switchTo);
 
     public ActivityEventsListener(ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, ActivityReadModel model,
             FeedRelay relay, KeptPositions positions, String groupPrefix) {
@@ -71,37 +81,64 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         return groupId(model.activeGeneration());
     }
 
+    /** Starts consuming into the writable generation and checks the pointer every few seconds from now on. */
     @Override
-    public synchronized void start() {
-        start(model.activeGeneration());
+    public void start() {
+        running = true;
+        follow();
+        pointerCheck.start(FOLLOW_INTERVAL, FOLLOW_INTERVAL);
     }
 
     @Override
-    public synchronized void start(Generation target) {
-        if (container != null) {
-            throw new IllegalStateException("the activities listener already runs for " + generation);
+    public void follow() {
+        switchTo();
+    }
+
+    /**
+     * Consumes into the generation the pointer names as writable: stops the container of another one (waiting for
+     * its batch), starts the one of the writable generation, or runs none during a handover.
+     */
+    private synchronized void switchTo() {
+        if (!running) {
+            return;
         }
-        ConcurrentMessageListenerContainer<String, byte[]> created = factory.createContainer(Topics.ACTIVITIES);
-        created.getContainerProperties().setGroupId(groupId(target));
-        created.getContainerProperties().setMessageListener(new GenerationListener(target));
-        created.setBeanName("reporting-activities-" + target.suffix());
-        created.start();
-        container = created;
-        generation = target;
-        log.info("activities listener consumes {} as {}", Topics.ACTIVITIES, groupId(target));
-    }
-
-    @Override
-    public synchronized void stop() {
+        Generation writable = model.writableGeneration().orElse(null);
+        if (container != null && generation.equals(writable)) {
+            return;
+        }
         if (container != null) {
             container.stop();
             container = null;
+            log.info("activities listener stops consuming into {}: {}", generation,
+                    writable == null ? "a rebuild hands over" : writable + " is active");
+        }
+        if (writable != null) {
+            ConcurrentMessageListenerContainer<String, byte[]> created = factory.createContainer(Topics.ACTIVITIES);
+            created.getContainerProperties().setGroupId(groupId(writable));
+            created.getContainerProperties().setMessageListener(new GenerationListener(writable));
+            created.setBeanName("reporting-activities-" + writable.suffix());
+            created.start();
+            container = created;
+            generation = writable;
+            log.info("activities listener consumes {} as {}", Topics.ACTIVITIES, groupId(writable));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        pointerCheck.stop();
+        synchronized (this) {
+            if (container != null) {
+                container.stop();
+                container = null;
+            }
         }
     }
 
     @Override
     public boolean isRunning() {
-        return container != null && container.isRunning();
+        return running;
     }
 
     /** Applies one poll to the active generation, as the container does; package-private for tests of redelivery. */
@@ -110,6 +147,12 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     }
 
     private void onBatch(List<ConsumerRecord<String, byte[]>> records, Generation target) {
+        if (!model.writableGeneration().equals(Optional.of(target))) {
+            // Another instance's rebuild hands over or has switched: nothing more goes into this generation. The
+            // records are neither written nor kept; whichever generation takes them reads them from its own position.
+            pointerCheck.wakeUp();
+            return;
+        }
         ActivityProjection projection = new ActivityProjection(model.store(target, true));
         List<ActivityFact> facts = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {

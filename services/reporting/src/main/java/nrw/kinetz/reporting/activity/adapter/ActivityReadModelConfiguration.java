@@ -1,6 +1,8 @@
 package nrw.kinetz.reporting.activity.adapter;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.Gauge;
@@ -24,6 +26,8 @@ import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.feed.ChangeSource;
 import nrw.kinetz.reporting.feed.FeedRelay;
+import nrw.kinetz.infra.lease.Lease;
+import nrw.kinetz.infra.mongo.MongoLease;
 import nrw.kinetz.reporting.activity.ActivitiesMeasure;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 import nrw.kinetz.reporting.activity.replay.ActivityRebuild;
@@ -67,10 +71,17 @@ public class ActivityReadModelConfiguration {
         return new KafkaActivityTopic((ConsumerFactory) consumers, admin.getConfigurationProperties(), positions);
     }
 
+    /**
+     * The rebuild, run by one instance at a time: a lease in the store says which. It is renewed while the rebuild
+     * runs, so a crashed instance's rebuild blocks the others for at most a minute.
+     */
     @Bean
     public ActivityRebuild activityRebuild(ActivityReadModel model, KafkaActivityTopic topic, ActivityEventsListener listener,
-            FeedRelay relay, MongoOperations mongo, KeptPositions positions, Clock clock) {
-        return new ActivityRebuild(model, topic, listener, relay, generation -> {
+            FeedRelay relay, @Qualifier("activityChanges") ChangeSource changes, MongoOperations mongo, KeptPositions positions,
+            Clock clock) {
+        Lease lease = new MongoLease(mongo, "activities-rebuild", "reporting-" + UUID.randomUUID(), Duration.ofMinutes(1), clock);
+        return new ActivityRebuild(model, topic, listener, () -> relay.drainOrAwait(changes, ActivityRebuild.HANDOVER_TIMEOUT),
+                lease, generation -> {
                     MongoActivityStore.drop(mongo, generation);
                     positions.forget(listener.groupId(generation)); // a position belongs to its generation
                 },

@@ -76,6 +76,19 @@ public final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
     }
 
     @Override
+    public boolean hasMembers(String groupId) {
+        try {
+            return !admin.describeConsumerGroups(List.of(groupId)).all().get(METADATA.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(groupId).members().isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing consumer group " + groupId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe consumer group " + groupId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         admin.close();
     }

@@ -1,6 +1,7 @@
 package nrw.kinetz.reporting.activity.projection;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import nrw.kinetz.reporting.activity.model.Generation;
@@ -48,5 +49,20 @@ public final class ActivityReadModel {
 
     public void activate(Generation generation) {
         generations.activate(generation);
+    }
+
+    /** @see ActivityGenerations#writable() */
+    public Optional<Generation> writableGeneration() {
+        return generations.writable();
+    }
+
+    /** @see ActivityGenerations#beginHandover(Generation) */
+    public void beginHandover(Generation next) {
+        generations.beginHandover(next);
+    }
+
+    /** @see ActivityGenerations#cancelHandover() */
+    public void cancelHandover() {
+        generations.cancelHandover();
     }
 }

@@ -1,6 +1,7 @@
 package nrw.kinetz.reporting.activity.replay;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nrw.kinetz.reporting.feed.FeedRelay;
+import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
 import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
@@ -19,22 +20,25 @@ import nrw.kinetz.reporting.activity.store.ExclusiveReplayStore;
 
 /**
  * Rebuilds the activities read model from {@code ki.activities.v1} (docs/architecture.md#rebuild) into a new generation of
- * collections and switches to it through the pointer document when it has caught up — no renames (§5).
+ * collections and switches every instance to it through the shared pointer document when it has caught up — no
+ * renames (§5).
  *
  * <ol>
- * <li>The next generation is filled from the start of the topic, never past what the live listener has
- * committed, so it never knows something the live generation does not. Its changes are not announced: they
+ * <li>The next generation is filled from the start of the topic, never past what the live listeners have
+ * kept, so it never knows something the live generation does not. Its changes are not announced: they
  * repeat what the feed has said. It is written by the replay alone ({@link ExclusiveReplayStore}).</li>
- * <li>When it has caught up, the live listener is stopped, so its committed offsets stop moving; the replay
- * reads exactly up to them. Both generations now reflect the same records.</li>
- * <li>The feed relay drains what the old generation still had pending, the pointer is switched, and the live
- * listener starts on the new generation from the replay's committed offsets; then the old collections are
- * dropped.</li>
+ * <li>When it has caught up, the pointer announces the handover: the live listener of every instance stops
+ * writing the old generation ({@link LiveIngestion}). Once the old generation's consumer group has no member
+ * left, its kept positions stop moving; the replay reads exactly up to them. Both generations now reflect the
+ * same records.</li>
+ * <li>What the old generation still had marked is relayed to the feed (by this instance or the one holding the
+ * feed lease), the pointer is switched, and every instance's live listener starts on the new generation from
+ * the replay's kept positions; then the old collections are dropped.</li>
  * </ol>
  * Live events wait only during step 2 and 3 (seconds); queries are answered throughout, by the old
- * generation until the switch. If anything fails, the live listener goes back to the old generation and the
- * new one is dropped. One rebuild at a time, on one instance: other instances would have to stop their
- * listeners too, which this does not coordinate.
+ * generation until the switch. If anything fails, the handover is cancelled, the live listeners go back to
+ * the old generation and the new one is dropped. One rebuild at a time across all instances: it holds a
+ * lease in the store while it runs.
  */
 public final class ActivityRebuild {
 
@@ -60,10 +64,14 @@ public final class ActivityRebuild {
     /** Activity ids a replay keeps in memory (about 64 bytes each) before it asks the store for every lookup. */
     public static final int REMEMBERED_ACTIVITIES = 1_000_000;
 
+    /** The longest a handover waits for the other instances' listeners to leave the old generation's group. */
+    public static final Duration HANDOVER_TIMEOUT = Duration.ofMinutes(2);
+
     private final ActivityReadModel model;
     private final ActivityTopic topic;
     private final LiveIngestion ingestion;
-    private final FeedRelay relay;
+    private final Runnable announcePending;
+    private final Lease lease;
     private final Consumer<Generation> drop;
     private final Clock clock;
     private final Executor executor;
@@ -75,15 +83,18 @@ public final class ActivityRebuild {
     private volatile String error;
 
     /**
-     * @param drop     removes a generation's collections
-     * @param executor runs the rebuild in the background
+     * @param announcePending relays to the feed what the old generation has marked, once nobody writes it
+     * @param lease           held by the instance whose rebuild runs
+     * @param drop            removes a generation's collections
+     * @param executor        runs the rebuild in the background
      */
-    public ActivityRebuild(ActivityReadModel model, ActivityTopic topic, LiveIngestion ingestion, FeedRelay relay,
-            Consumer<Generation> drop, Clock clock, Executor executor) {
+    public ActivityRebuild(ActivityReadModel model, ActivityTopic topic, LiveIngestion ingestion, Runnable announcePending,
+            Lease lease, Consumer<Generation> drop, Clock clock, Executor executor) {
         this.model = model;
         this.topic = topic;
         this.ingestion = ingestion;
-        this.relay = relay;
+        this.announcePending = announcePending;
+        this.lease = lease;
         this.drop = drop;
         this.clock = clock;
         this.executor = executor;
@@ -92,11 +103,14 @@ public final class ActivityRebuild {
     /**
      * Starts a rebuild in the background.
      *
-     * @throws IllegalStateException if one is running
+     * @throws IllegalStateException if one is running, here or on another instance
      */
     public synchronized Status start() {
         if (state == State.REPLAYING || state == State.SWITCHING) {
             throw new IllegalStateException("a rebuild into generation " + target.number() + " is running since " + startedAt);
+        }
+        if (!lease.acquire()) {
+            throw new IllegalStateException("a rebuild is running on another instance");
         }
         Generation from = model.activeGeneration();
         target = from.next();
@@ -116,7 +130,7 @@ public final class ActivityRebuild {
     }
 
     private void run(Generation from, Generation next) {
-        boolean liveStopped = false;
+        boolean handingOver = false;
         try {
             drop.accept(next); // leftovers of an earlier attempt
             model.forget(next);
@@ -128,35 +142,77 @@ public final class ActivityRebuild {
             };
             String liveGroup = ingestion.groupId(from);
             try (ActivityTopic.Replay replay = topic.replay(ingestion.groupId(next))) {
-                replay.catchUp(() -> topic.committed(liveGroup), sink);
+                replay.catchUp(() -> {
+                    renewLease();
+                    return topic.committed(liveGroup);
+                }, sink);
                 state = State.SWITCHING;
-                ingestion.stop();
-                liveStopped = true;
+                model.beginHandover(next);
+                handingOver = true;
+                ingestion.follow();
+                awaitNoLiveListener(liveGroup);
                 Map<Integer, Long> last = topic.committed(liveGroup);
                 replay.catchUp(() -> last, sink);
             }
-            relay.drain();
+            renewLease();
+            announcePending.run();
             model.activate(next);
-            ingestion.start(next);
-            liveStopped = false;
+            handingOver = false;
+            ingestion.follow();
             drop.accept(from);
             model.forget(from);
             finish(State.DONE, null);
             log.info("activities read model rebuilt into {} from {} events", next, replayed.get());
         } catch (RuntimeException e) {
             log.error("rebuilding the activities read model into {} failed", next, e);
-            if (liveStopped) {
-                ingestion.start(from);
-            }
-            if (!model.activeGeneration().equals(next)) {
-                drop.accept(next);
-                model.forget(next);
+            try {
+                if (handingOver) {
+                    model.cancelHandover();
+                    ingestion.follow();
+                }
+                if (!model.activeGeneration().equals(next)) {
+                    drop.accept(next);
+                    model.forget(next);
+                }
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
             finish(State.FAILED, e.toString());
         }
     }
 
+    /**
+     * Waits until no instance's live listener is a member of the old generation's group: only then do its kept
+     * positions stop moving.
+     */
+    private void awaitNoLiveListener(String group) {
+        long deadline = System.nanoTime() + HANDOVER_TIMEOUT.toNanos();
+        while (topic.hasMembers(group)) {
+            renewLease();
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("live listeners still consume as " + group + " after " + HANDOVER_TIMEOUT);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during the handover", e);
+            }
+        }
+    }
+
+    private void renewLease() {
+        if (!lease.acquire()) {
+            throw new IllegalStateException("lost the rebuild lease to another instance");
+        }
+    }
+
     private synchronized void finish(State outcome, String why) {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.warn("releasing the rebuild lease failed; it expires by itself", e);
+        }
         state = outcome;
         error = why;
         finishedAt = clock.instant();

@@ -20,6 +20,12 @@ public interface ActivityTopic {
     Map<Integer, Long> committed(String groupId);
 
     /**
+     * @return whether a consumer — of any instance — is a member of the group now; a member that crashed counts
+     *         until the broker's session timeout has passed
+     */
+    boolean hasMembers(String groupId);
+
+    /**
      * Reads from the start up to {@code until} (exclusive) without a consumer group and hands the facts over in
      * batches, in topic order per partition. Records that are not activity events or cannot be read are
      * skipped: the live listener has dead-lettered them.

@@ -19,7 +19,8 @@ import nrw.kinetz.reporting.feed.ChangeSources;
 import nrw.kinetz.reporting.feed.Feed;
 import nrw.kinetz.reporting.feed.FeedListener;
 import nrw.kinetz.reporting.feed.FeedRelay;
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
+import nrw.kinetz.infra.mongo.MongoLease;
 
 /**
  * Wires the feed: the lease that makes one instance its writer, the relay from the read models into the

@@ -24,7 +24,7 @@ import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.feed.Feed;
 import nrw.kinetz.reporting.feed.FeedEntry;
 import nrw.kinetz.reporting.feed.FeedListener;
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
 
 /**
  * Publishes the feed to the compacted topic {@code laki.aggregates.v1}: every entry of a measure that only counts

@@ -7,11 +7,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.activity.ActivitiesMeasure;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.feed.Feed;
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.reporting.live.LiveStreams;
 
 /** Wires the live streams and ends them before the web server's graceful shutdown would wait for them. */
@@ -20,8 +22,13 @@ public class LiveConfiguration {
 
     @Bean(destroyMethod = "close")
     public LiveStreams liveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures,
-            ReportingProperties properties) {
-        return new LiveStreams(feed, lease, activities, measures, properties.live().bufferedKeys(), properties.live().senders());
+            ReportingProperties properties, MeterRegistry meters) {
+        LiveStreams streams = new LiveStreams(feed, lease, activities, measures, properties.live().bufferedKeys(),
+                properties.live().senders());
+        Gauge.builder("kinetz.reporting.live.clients", streams, LiveStreams::clients)
+                .description("Clients connected to this instance's live stream (server-sent events)")
+                .register(meters);
+        return streams;
     }
 
     /**

@@ -24,6 +24,7 @@ import nrw.kinetz.reporting.activity.model.Position;
 import nrw.kinetz.reporting.activity.model.Tally;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 import nrw.kinetz.reporting.activity.store.ActivityGenerations;
+import nrw.kinetz.reporting.activity.store.FixedGenerations;
 
 /** The marks of the live cells in the real (embedded) MongoDB wire server, asked for by mark and by key. */
 @WithKiNetzInfrastructure
@@ -41,17 +42,7 @@ class MongoActivityChangesTests {
         database = new ScratchDatabase(infrastructure, "changes");
         mongo = database.mongo();
         store = new MongoActivityStore(mongo, G1, true);
-        ActivityGenerations generations = new ActivityGenerations() {
-            @Override
-            public Generation active() {
-                return G1;
-            }
-
-            @Override
-            public void activate(Generation generation) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        ActivityGenerations generations = new FixedGenerations(G1);
         changes = new MongoActivityChanges(mongo, new ActivityReadModel(generations, (generation, live) -> store));
     }
 

@@ -1,4 +1,4 @@
-package nrw.kinetz.reporting.feed.adapter;
+package nrw.kinetz.infra.mongo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Updates;
-import nrw.kinetz.reporting.feed.Lease;
+import nrw.kinetz.infra.lease.Lease;
 
 /**
  * A lease in collection {@value #COLLECTION}: one document per lease with its holder and expiry. Taking it
@@ -73,5 +73,11 @@ public final class MongoLease implements Lease {
     @Override
     public boolean held() {
         return clock.instant().isBefore(heldUntil);
+    }
+
+    @Override
+    public void release() {
+        heldUntil = Instant.EPOCH;
+        mongo.getCollection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("holder", holder)));
     }
 }
