@@ -1,5 +1,6 @@
 package nrw.kinetz.programs.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,9 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.lease.Lease;
+import nrw.kinetz.infra.mongo.MongoLease;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.programs.outbox.MongoOutbox.Acknowledged;
@@ -29,7 +33,9 @@ import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
  * command stored them, and by polling (both on one {@link BackgroundWorker}), which picks up whatever a crash or an absent broker left behind. A crash
  * between publishing and marking publishes an event again with the same {@code ce_id}, so consumers count it
  * once. One thread relays; within a document each event is sent only after the one before was acknowledged, so
- * a later change of a grant never overtakes an earlier one.
+ * a later change of a grant never overtakes an earlier one. Of several instances only the holder of the lease
+ * {@value #LEASE} relays: a second relay reading the same outbox could send a grant's older event again after its
+ * newer one, and reporting sets a grant's sums from the latest event it got.
  *
  * <p>A writer that names the documents it just gave events ({@link #eventsPending(String, Collection)}) has them
  * read by id; only a signal without names, and every poll, searches the collections for pending events, which
@@ -40,6 +46,9 @@ import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
 class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Held by the one instance that relays. */
+    static final String LEASE = "program-event-relay";
 
     /** Documents per pass and collection; a pass repeats until nothing is pending. */
     private static final int BATCH = 200;
@@ -53,6 +62,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     private final Duration pollInterval;
     private final Duration passTimeout;
     private final Duration stopTimeout;
+    private final Lease lease;
     /** The most named documents remembered; beyond it the next search finds them. */
     private static final int MAX_NAMED = 100_000;
 
@@ -69,7 +79,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     OutboxRelay(MongoOutbox outbox, List<OutboxCollection> collections, EventPublisher publisher,
             @Value("${kinetz.programs.relay.poll-interval:2s}") Duration pollInterval,
             @Value("${kinetz.programs.relay.pass-timeout:30s}") Duration passTimeout,
-            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout) {
+            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout, MongoOperations mongo, Clock clock) {
         this.outbox = outbox;
         this.collections = List.copyOf(collections);
         collections.forEach(collection -> ordered.put(collection.name(), collection.ordered()));
@@ -77,6 +87,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         this.pollInterval = pollInterval;
         this.passTimeout = passTimeout;
         this.stopTimeout = stopTimeout;
+        this.lease = new MongoLease(mongo, LEASE, "program-tracking-" + UUID.randomUUID(), Duration.ofSeconds(10), clock);
     }
 
     @Override
@@ -136,6 +147,9 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
      * store for the next search.
      */
     synchronized boolean relayHandedOver() {
+        if (!holdsLease()) {
+            return false;
+        }
         for (OutboxCollection collection : collections) {
             List<Pending> batch;
             while (!(batch = takeHandedOver(collection.name())).isEmpty()) {
@@ -145,6 +159,18 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
             }
         }
         return true;
+    }
+
+    /** @return whether this instance relays; if not, forgets what writers named: the holder's search finds it */
+    private boolean holdsLease() {
+        if (lease.acquire()) {
+            return true;
+        }
+        synchronized (named) {
+            named.clear();
+            handedOver.clear();
+        }
+        return false;
     }
 
     private List<Pending> takeHandedOver(String collection) {
@@ -163,6 +189,9 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
 
     /** Relays the named documents a batch at a time; a failure leaves them pending for the next search. */
     synchronized boolean relayNamed() {
+        if (!holdsLease()) {
+            return false;
+        }
         for (OutboxCollection collection : collections) {
             List<String> ids;
             while (!(ids = takeNamed(collection.name())).isEmpty()) {
@@ -200,7 +229,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     synchronized int relayPending() {
         int published = 0;
         for (OutboxCollection collection : collections) {
-            while (true) {
+            while (lease.acquire()) {
                 List<Pending> batch = outbox.pending(collection.name(), BATCH);
                 if (batch.isEmpty()) {
                     break;
@@ -297,7 +326,9 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
      */
     @Override
     public void stop() {
-        if (!worker.stop(stopTimeout)) {
+        if (worker.stop(stopTimeout)) {
+            lease.release(); // another instance relays at once, not after the lease expired
+        } else {
             LOG.warn("Stopping with program events still unpublished; they are relayed after the next start");
         }
     }
