@@ -9,9 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.catalog.offering.OfferingStore.PendingEvents;
 import nrw.kinetz.catalog.support.BackgroundTask;
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 
 /**
@@ -32,7 +34,8 @@ public class CatalogEventRelay implements BackgroundTask {
     private final BackgroundWorker worker = new BackgroundWorker("catalog-event-relay", this::pass);
 
     CatalogEventRelay(OfferingStore store, EventPublisher publisher,
-            @Value("${kinetz.catalog.relay.pass-timeout:30s}") Duration passTimeout) {
+            @Value("${kinetz.catalog.relay.pass-timeout:30s}") Duration passTimeout, MeterRegistry meters) {
+        RelayBacklog.register(meters, "catalog-events", "offerings with events not yet on Kafka", store.backlog());
         this.store = store;
         this.publisher = publisher;
         this.passTimeout = passTimeout;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.model.event.EventEnvelope;
 
 /** Reads the pending events of the outbox collections and marks them published: single-document writes only. */
@@ -39,6 +41,11 @@ class MongoOutbox {
             pending.add(new Pending(collection, document.id(), events));
         }
         return pending;
+    }
+
+    /** Reads how many documents of {@code collection} have events still to publish. */
+    LongSupplier backlog(String collection) {
+        return RelayBacklog.documentsWithPending(mongo, collection, StoredEvent.PENDING);
     }
 
     void published(String collection, String documentId, List<UUID> eventIds) {

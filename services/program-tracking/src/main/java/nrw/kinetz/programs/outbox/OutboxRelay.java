@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
 
@@ -44,7 +47,10 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     OutboxRelay(MongoOutbox outbox, List<OutboxCollection> collections, EventPublisher publisher,
             @Value("${kinetz.programs.relay.poll-interval:2s}") Duration pollInterval,
             @Value("${kinetz.programs.relay.pass-timeout:30s}") Duration passTimeout,
-            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout) {
+            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout, MeterRegistry meters) {
+        List<LongSupplier> backlogs = collections.stream().map(collection -> outbox.backlog(collection.name())).toList();
+        RelayBacklog.register(meters, "program-events", "documents with events not yet on Kafka",
+                () -> backlogs.stream().mapToLong(LongSupplier::getAsLong).sum());
         this.outbox = outbox;
         this.collections = List.copyOf(collections);
         this.publisher = publisher;
