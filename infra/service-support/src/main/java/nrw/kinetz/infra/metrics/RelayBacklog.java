@@ -44,6 +44,7 @@ public final class RelayBacklog {
         Gauge.builder(METER, new RelayBacklog(pending), RelayBacklog::value)
                 .description("What a relay has still to publish: " + unit)
                 .tag("relay", relay)
+                .strongReference(true) // nothing else holds the reader
                 .register(meters);
     }
 
