@@ -189,6 +189,9 @@ class ComposeFileTests {
                 .contains("USER 10001:10001")
                 .contains("org.springframework.boot.loader.launch.JarLauncher");
         assertThat(dockerfile.indexOf("USER 10001")).isGreaterThan(dockerfile.lastIndexOf("COPY --from=layers"));
+        // The build context is the jars alone: no .env, no .devstack secrets, no sources.
+        assertThat(Repository.read(Repository.ROOT.resolve(".dockerignore")).lines().filter(line -> !line.startsWith("#")))
+                .containsExactly("*", "!services/*/target/*.jar");
     }
 
     /** @return topic → partitions, replicas and configs as the kafka-topics job's lines state them */

@@ -81,6 +81,19 @@ class KubernetesManifestsTests {
     }
 
     @Test
+    void everyServiceIsScrapedWhereItServesItsMetrics() {
+        assertThat(Repository.sharedDefaults("kinetz-defaults.properties").getProperty("management.endpoints.web.exposure.include"))
+                .contains("prometheus");
+        for (Service service : Repository.services()) {
+            Map<String, Object> template = map(map(resource("Deployment", service.name()).get("spec"), "spec").get("template"), "template");
+            assertThat(map(map(template.get("metadata"), "metadata").get("annotations"), "annotations")).as(service.name())
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus")
+                    .containsEntry("prometheus.io/port", String.valueOf(service.port()));
+        }
+    }
+
+    @Test
     void everyServiceHasResourceRequestsAndLimitsAndRunsWithoutPrivileges() {
         for (Service service : Repository.services()) {
             Map<String, Object> resources = map(container(service.name()).get("resources"), service.name() + " resources");

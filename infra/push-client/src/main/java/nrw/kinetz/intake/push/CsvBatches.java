@@ -2,7 +2,7 @@ package nrw.kinetz.intake.push;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import nrw.kinetz.model.activity.ActivityCsv;
+import nrw.kinetz.model.activity.CsvEncoding;
 
 /**
- * A spreadsheet export split into batches. Rows without an id get their name-based id here, counted over
+ * A spreadsheet export split into batches, read in the encoding it was saved in (UTF-8 with or without BOM, or
+ * German Excel's Windows-1252: {@link CsvEncoding}) and always sent as UTF-8. Rows without an id get their name-based id here, counted over
  * the whole file ({@link ActivityCsv#derivedId}): the intake would count occurrences per request, and a
  * file split into batches must get the same ids as the file sent whole, or a second upload would count
  * identical rows of different batches twice.
@@ -39,11 +41,13 @@ final class CsvBatches implements BatchSource {
 
     /**
      * @throws ActivityCsv.MalformedCsvException if the header cannot be used (nothing is sent then)
+     * @throws CsvEncoding.UnreadableTextException if the file is neither UTF-8 nor Windows-1252 (nothing is sent)
      */
     CsvBatches(Path file, int batchSize, PushReport report) throws IOException {
         this.size = Files.size(file);
+        Charset charset = CsvEncoding.detect(file);
         this.counting = new CountingInputStream(Files.newInputStream(file));
-        this.records = ActivityCsv.read(new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16));
+        this.records = ActivityCsv.read(new BufferedReader(CsvEncoding.reader(counting, charset), 1 << 16));
         List<String> out = new ArrayList<>(records.columns());
         if (!out.contains("id")) {
             out.add(0, "id");

@@ -16,6 +16,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 
 import nrw.kinetz.model.activity.ActivityCsv;
+import nrw.kinetz.model.activity.CsvEncoding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,6 +192,9 @@ public final class PushCommand implements Callable<Integer> {
             progress.done();
         } catch (ActivityCsv.MalformedCsvException e) {
             err.println(messages.text("error.prefix", messages.text("error.csv-line", file, e.line(), e.getMessage())));
+            return STOPPED;
+        } catch (CsvEncoding.UnreadableTextException e) {
+            err.println(messages.text("error.prefix", messages.text("error.encoding", file, e.getMessage())));
             return STOPPED;
         } catch (PushException e) {
             report.print(out, messages, describe("report.stopped"), Duration.ofNanos(System.nanoTime() - started), dryRun);

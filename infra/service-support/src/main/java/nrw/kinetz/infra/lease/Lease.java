@@ -15,6 +15,9 @@ public interface Lease {
     /** @return whether this instance held the lease at its last {@link #acquire()}, without asking the store */
     public boolean held();
 
-    /** Gives the lease up at once, if this instance holds it, so that another can take it without waiting. */
+    /**
+     * Gives the lease up at once, if this instance holds it, so that another can take it without waiting. Never
+     * fails: a lease that could not be handed back expires by itself.
+     */
     public void release();
 }

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -22,6 +25,8 @@ import nrw.kinetz.infra.lease.Lease;
 public final class MongoLease implements Lease {
 
     public static final String COLLECTION = "leases";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoLease.class);
 
     private final MongoOperations mongo;
     private final String name;
@@ -75,9 +80,14 @@ public final class MongoLease implements Lease {
         return clock.instant().isBefore(heldUntil);
     }
 
+    /** Never fails: a lease the store could not hand back expires by itself. */
     @Override
     public void release() {
         heldUntil = Instant.EPOCH;
-        mongo.getCollection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("holder", holder)));
+        try {
+            mongo.getCollection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("holder", holder)));
+        } catch (MongoException e) {
+            LOG.warn("lease {} not handed back, it expires by itself: {}", name, e.getMessage());
+        }
     }
 }

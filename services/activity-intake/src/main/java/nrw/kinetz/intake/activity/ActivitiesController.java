@@ -53,8 +53,9 @@ class ActivitiesController {
 
     @Operation(summary = "Report activities", description = """
             Reports one activity (JSON object), up to 1,000 (JSON array or NDJSON, one object per line) or a \
-            spreadsheet export (CSV with a header row; ';' or ','; UTF-8 with or without BOM; dates ISO or \
-            German). A `ki` token reports for its own site only; `laki` for every site. The answer is 202 only \
+            spreadsheet export (CSV with a header row; ';' or ','; UTF-8 with or without BOM, or Windows-1252 as \
+            German Excel saves it — detected, or as the charset parameter says; dates ISO or German). A `ki` \
+            token reports for its own site only; `laki` for every site. The answer is 202 only \
             after Kafka acknowledged every accepted activity; each item is accepted, duplicate (same id and \
             content as before: counted once) or rejected with every reason (JSON Pointer, or line for NDJSON \
             and CSV). In CSV the id may be empty: it is then derived from site, row content and occurrence, so \
@@ -92,7 +93,8 @@ class ActivitiesController {
             @RequestParam(defaultValue = "false") boolean atomic,
             @Parameter(description = "Validate and check for duplicates only; publish nothing (answers 200)")
             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-        IntakeBody body = parser.parse(readBody(request), format(request.getContentType()));
+        MediaType type = MediaType.parseMediaType(request.getContentType());
+        IntakeBody body = parser.parse(readBody(request), format(type), type.getParameter("charset"));
         IntakeSummary summary = intake.report(caller, body, atomic, dryRun);
         Locale language = ProblemTexts.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED)
@@ -141,8 +143,7 @@ class ActivitiesController {
                 + " MB; send at most 1,000 activities and " + limit / (1024 * 1024) + " MB per request.", List.of());
     }
 
-    private static IntakeBody.Format format(String contentType) {
-        MediaType type = MediaType.parseMediaType(contentType);
+    private static IntakeBody.Format format(MediaType type) {
         if (type.isCompatibleWith(MediaType.parseMediaType(BodyParser.CSV))) {
             return IntakeBody.Format.CSV;
         }

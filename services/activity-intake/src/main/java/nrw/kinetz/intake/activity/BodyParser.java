@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.domain.RawActivity;
 import nrw.kinetz.intake.activity.domain.Violation;
 import nrw.kinetz.model.activity.ActivityCsv;
+import nrw.kinetz.model.activity.CsvEncoding;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -29,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Splits a request body into activity reports: a JSON object, a JSON array, NDJSON or CSV. A body that
- * cannot be split at all (malformed JSON, a CSV header with unknown columns, not UTF-8) is a 400 for the
+ * cannot be split at all (malformed JSON, a CSV header with unknown columns, JSON or NDJSON not in UTF-8, a CSV
+ * neither in UTF-8 nor in Windows-1252) is a 400 for the
  * whole request; a single bad NDJSON line or CSV row only rejects that item. More than the allowed number
  * of items is a 413.
  */
@@ -54,9 +57,17 @@ final class BodyParser {
     }
 
     IntakeBody parse(byte[] body, IntakeBody.Format format) {
+        return parse(body, format, null);
+    }
+
+    /**
+     * @param declaredCharset the {@code charset} parameter of the Content-Type, or {@code null}: a CSV is then read
+     *                        as UTF-8 (with or without BOM) or Windows-1252, whichever reads it exactly
+     */
+    IntakeBody parse(byte[] body, IntakeBody.Format format, String declaredCharset) {
         switch (format) {
             case CSV:
-                return csv(utf8(body));
+                return csv(text(body, declaredCharset));
             case NDJSON:
                 return ndjson(utf8(body));
             default:
@@ -229,6 +240,27 @@ final class BodyParser {
         } catch (CharacterCodingException e) {
             throw ApiProblemException.badRequest("The body is not UTF-8 text; export the file as \"CSV UTF-8\".",
                     List.of(ProblemError.of("not UTF-8: " + e.getMessage())));
+        }
+    }
+
+    /**
+     * A spreadsheet's CSV in the charset it declares, or in the one that reads it exactly; never decoded with
+     * replacement characters, so a text either arrives intact or is refused (docs/architecture.md#csv).
+     */
+    private static String text(byte[] body, String declaredCharset) {
+        Charset charset;
+        try {
+            charset = declaredCharset == null ? CsvEncoding.detect(body) : CsvEncoding.declared(declaredCharset);
+        } catch (CsvEncoding.UnreadableTextException e) {
+            HttpStatus status = declaredCharset == null ? HttpStatus.BAD_REQUEST : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            throw new ApiProblemException(status, "The CSV cannot be read without damaging its text; export the file as"
+                    + " \"CSV UTF-8\".", List.of(ProblemError.of(e.getMessage())));
+        }
+        try {
+            return CsvEncoding.decode(body, charset);
+        } catch (CsvEncoding.UnreadableTextException e) {
+            throw ApiProblemException.badRequest("The CSV cannot be read without damaging its text; export the file as"
+                    + " \"CSV UTF-8\".", List.of(ProblemError.of(e.getMessage())));
         }
     }
 

@@ -171,13 +171,17 @@ class BadInputIntegrationTests extends IntakeIntegrationTest {
     }
 
     @Test
-    void csvThatIsNotUtf8Is400WithAHint() {
-        byte[] latin1 = Activities.csv(List.of(Activities.of("05974").with("note", "Übergang")), ';')
-                .getBytes(StandardCharsets.ISO_8859_1);
+    void csvThatIsNeitherUtf8NorWindows1252Is400WithAHint() {
+        byte[] csv = Activities.csv(List.of(Activities.of("05974").with("note", "Übergang")), ';').getBytes(StandardCharsets.UTF_8);
+        byte[] undefinedInBoth = java.util.Arrays.copyOf(csv, csv.length + 3);
+        undefinedInBoth[csv.length] = (byte) 0x81;
+        undefinedInBoth[csv.length + 1] = (byte) 0xFC;
+        undefinedInBoth[csv.length + 2] = '\n';
 
-        JsonNode problem = publishesNothing(() -> api.report("", IntakeApi.CSV, latin1, TestTokens.ki("05974")), 400);
+        JsonNode problem = publishesNothing(() -> api.report("", IntakeApi.CSV, undefinedInBoth, TestTokens.ki("05974")), 400);
 
         assertThat(problem.get("detail").asString()).contains("CSV UTF-8");
+        assertThat(problem.get("errors").get(0).get("detail").asString()).contains("neither UTF-8 nor Windows-1252");
     }
 
     @Test

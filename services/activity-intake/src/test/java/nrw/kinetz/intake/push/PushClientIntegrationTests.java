@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import com.sun.net.httpserver.HttpServer;
 import nrw.kinetz.intake.Activities;
 import nrw.kinetz.intake.ActivityTopic;
 import nrw.kinetz.model.activity.ActivityCsv;
+import nrw.kinetz.model.event.EventJson;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
@@ -113,6 +115,39 @@ class PushClientIntegrationTests {
         assertThat(err.toString()).contains("rate limit reached: retrying batch");
         assertThat(out.toString()).contains("accepted       2,500");
         assertThat(topic.size() - before).isEqualTo(2_500);
+    }
+
+    @Test
+    void aCsvSavedByGermanExcelInWindows1252ArrivesOnKafkaWithItsTextIntact() throws IOException {
+        List<Activities> activities = List.of(Activities.of("05974").with("note", "Elterncafé Bürgerhaus"),
+                Activities.of("05974").with("note", "Grüße an „alle“ – Straße für 5 €"));
+        Path file = dir.resolve("excel-05974.csv");
+        Files.write(file, Activities.csv(activities, ';').getBytes(Charset.forName("windows-1252")));
+
+        int exit = push(file, "ki-05974");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("accepted           2");
+        for (Activities activity : activities) {
+            var records = topic.withIds(List.of(activity.id()));
+            assertThat(records).hasSize(1);
+            assertThat(EventJson.mapper().readTree(ActivityTopic.value(records.get(0))).get("note").asString())
+                    .isEqualTo(activity.get("note"));
+        }
+    }
+
+    @Test
+    void aCsvThatIsNeitherUtf8NorWindows1252IsRefusedBeforeAnythingIsSent() throws IOException {
+        Path file = dir.resolve("utf16-05974.csv");
+        Files.write(file, Activities.csv(List.of(Activities.of("05974").with("note", "Übergang")), ';')
+                .getBytes(StandardCharsets.UTF_16));
+        long before = topic.size();
+
+        int exit = push(file, "ki-05974");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("UTF-16", "nothing was sent");
+        assertThat(topic.size()).isEqualTo(before);
     }
 
     /**

@@ -1,5 +1,6 @@
 package nrw.kinetz.catalog.offering;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -7,12 +8,15 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.catalog.offering.OfferingStore.PendingEvents;
 import nrw.kinetz.catalog.support.BackgroundTask;
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.lease.Lease;
+import nrw.kinetz.infra.mongo.MongoLease;
 import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 
@@ -21,24 +25,32 @@ import nrw.kinetz.infra.worker.BackgroundWorker;
  * after a command and by polling for what a crash or an absent broker left. A crash between publishing and
  * taking out publishes an event again with the same {@code ce_id}, which consumers count once. Within an
  * offering each event is sent only after the one before was acknowledged, so they stay in order.
+ *
+ * <p>Of several instances only the holder of the lease {@value #LEASE} relays (the others' wake-ups leave the
+ * events to its next poll): two relays reading the same outbox could send an offering's older event again after
+ * its newer one, and reporting's catalog read model, which sets what the latest event says, would go back.
  */
 @Component
 @Order(3)
 public class CatalogEventRelay implements BackgroundTask {
 
     private static final int BATCH = 100;
+    static final String LEASE = "catalog-event-relay";
 
     private final OfferingStore store;
     private final EventPublisher publisher;
     private final Duration passTimeout;
+    private final Lease lease;
     private final BackgroundWorker worker = new BackgroundWorker("catalog-event-relay", this::pass);
 
     CatalogEventRelay(OfferingStore store, EventPublisher publisher,
-            @Value("${kinetz.catalog.relay.pass-timeout:30s}") Duration passTimeout, MeterRegistry meters) {
+            @Value("${kinetz.catalog.relay.pass-timeout:30s}") Duration passTimeout, MongoOperations mongo, Clock clock,
+            MeterRegistry meters) {
         RelayBacklog.register(meters, "catalog-events", "offerings with events not yet on Kafka", store.backlog());
         this.store = store;
         this.publisher = publisher;
         this.passTimeout = passTimeout;
+        this.lease = new MongoLease(mongo, LEASE, "event-catalog-" + UUID.randomUUID(), Duration.ofSeconds(10), clock);
     }
 
     /** Wakes the worker: a pass runs soon, not at the next poll; several wake-ups make one pass. */
@@ -47,7 +59,7 @@ public class CatalogEventRelay implements BackgroundTask {
     }
 
     private void pass() {
-        while (true) {
+        while (lease.acquire()) {
             List<PendingEvents> batch = store.pending(BATCH);
             if (batch.isEmpty()) {
                 return;
@@ -78,5 +90,11 @@ public class CatalogEventRelay implements BackgroundTask {
     @Override
     public BackgroundWorker worker() {
         return worker;
+    }
+
+    /** Another instance may relay at once, instead of after the lease expired. */
+    @Override
+    public void stopped() {
+        lease.release();
     }
 }

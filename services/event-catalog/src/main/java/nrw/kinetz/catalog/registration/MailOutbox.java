@@ -130,10 +130,6 @@ class MailOutbox implements BackgroundTask {
     /** Another instance may send at once, instead of after the lease expired. */
     @Override
     public void stopped() {
-        try {
-            lease.release();
-        } catch (RuntimeException e) {
-            LOG.warn("giving up the mail outbox lease failed; it expires by itself: {}", e.getMessage());
-        }
+        lease.release();
     }
 }

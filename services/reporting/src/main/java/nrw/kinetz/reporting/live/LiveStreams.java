@@ -127,7 +127,34 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
     @Override
     public void appended(List<FeedEntry> entries) {
         // Dropped while stopped: a restart begins at the feed's end, and clients resume from the feed.
-        fanOut.execute(() -> deliver(entries));
+        fanOut.execute(() -> {
+            if (!entries.isEmpty()) {
+                catchUpTo(entries.get(0).sequence());
+            }
+            deliver(entries);
+        });
+    }
+
+    /**
+     * Delivers what the feed holds before {@code sequence} and this instance has not seen: entries another instance
+     * appended after this one last polled and before this one took the feed lease over. Without this the first
+     * hand-over would move past them, and live clients of this instance would never see them.
+     */
+    private void catchUpTo(long sequence) {
+        while (true) {
+            long from;
+            synchronized (this) {
+                from = lastSeen;
+            }
+            if (from < 0 || sequence <= from + 1) {
+                return;
+            }
+            List<FeedEntry> missed = feed.after(from, REPLAY_PAGE).stream().filter(entry -> entry.sequence() < sequence).toList();
+            if (missed.isEmpty()) {
+                return; // a gap an append that failed left
+            }
+            deliver(missed);
+        }
     }
 
     /** Sends a comment to every idle client, so that proxies and browsers keep the stream open. */

@@ -10,25 +10,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import nrw.kinetz.model.Money;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
-import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.model.program.FundsDisbursed;
 import nrw.kinetz.model.program.GrantApproved;
 import nrw.kinetz.model.program.ProgramEventTypes;
@@ -155,24 +149,7 @@ class DecimalAggregatesIntegrationTests extends ReportingIntegrationTest {
     }
 
     private List<ConsumerRecord<String, CloudEvent>> readAggregates(String key) {
-        List<ConsumerRecord<String, CloudEvent>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "outside-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new CloudEventDeserializer())) {
-            consumer.subscribe(List.of(Topics.AGGREGATES));
-            int empty = 0;
-            while (empty < 3) {
-                var polled = consumer.poll(Duration.ofMillis(500));
-                empty = polled.isEmpty() ? empty + 1 : 0;
-                polled.forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
-        return found;
+        return AggregatesTopic.read(bootstrapServers, key);
     }
 
     private static JsonNode data(CloudEvent event) {

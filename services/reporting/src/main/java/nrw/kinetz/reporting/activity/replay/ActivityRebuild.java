@@ -208,11 +208,7 @@ public final class ActivityRebuild {
     }
 
     private synchronized void finish(State outcome, String why) {
-        try {
-            lease.release();
-        } catch (RuntimeException e) {
-            log.warn("releasing the rebuild lease failed; it expires by itself", e);
-        }
+        lease.release();
         state = outcome;
         error = why;
         finishedAt = clock.instant();

@@ -75,9 +75,13 @@ public final class ActivityReconciler {
             if (!differing.isEmpty()) {
                 ActivityRebuild.State state = rebuild.status().state();
                 if (state != ActivityRebuild.State.REPLAYING && state != ActivityRebuild.State.SWITCHING) {
-                    rebuild.start();
-                    repaired = true;
-                    repairs.incrementAndGet();
+                    try {
+                        rebuild.start();
+                        repaired = true;
+                        repairs.incrementAndGet();
+                    } catch (IllegalStateException runningElsewhere) {
+                        // Every instance reconciles; the first to find the difference rebuilds for all of them.
+                    }
                 }
                 log.warn("activities read model differs from the topic in {}; {}", differing,
                         repaired ? "rebuilding it from the topic" : "a rebuild is already running");
