@@ -138,6 +138,29 @@ class DevstackIntegrationTests {
                 .contains("http://localhost:" + catalog + "/veranstaltungen/anmeldung/").contains("/bestaetigen?t=");
     }
 
+    @Test
+    @Order(10)
+    void oneTraceFollowsAnActivityFromTheIntakesRequestThroughKafkaIntoTheLogLinesOfReportingsBatchListener()
+            throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String activity = """
+                {"id":"%s","site":"05974","occurredOn":"%s","field":"BILDUNG","focusArea":"SEITENEINSTEIGERBERATUNG",
+                 "activityType":"ERSTBERATUNG_SEITENEINSTEIGER","metrics":{"participants":4,"volunteers":0,"sessions":1,"hours":2}}"""
+                .formatted(UUID.randomUUID(), LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(3));
+        var request = HttpRequest.newBuilder(uri(layout.portOf(DevstackLayout.ACTIVITY_INTAKE), "/api/v1/activities"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + new DevstackTokens(layout).token("laki"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(activity)).build();
+
+        HttpResponse<String> accepted = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        Path reportingLog = layout.logDir().resolve(DevstackLayout.REPORTING.name() + ".log");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Files.readAllLines(reportingLog))
+                .anySatisfy(line -> assertThat(line).contains(traceId).contains("activity record ki.activities.v1-")));
+    }
+
     private static HttpResponse<String> registerSite(String token, String body) throws Exception {
         var request = HttpRequest.newBuilder(uri(layout.portOf(DevstackLayout.SITE_REGISTRY), "/api/v1/sites"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -19,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.model.event.EventEnvelope;
 
 /**
@@ -85,6 +87,11 @@ class MongoOutbox {
             });
         }
         return events;
+    }
+
+    /** Reads how many documents of {@code collection} have events still to publish. */
+    LongSupplier backlog(String collection) {
+        return RelayBacklog.documentsWithPending(mongo, collection, StoredEvent.PENDING);
     }
 
     void published(String collection, String documentId, List<UUID> eventIds) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.infra.mongo.MongoLease;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.programs.outbox.MongoOutbox.Acknowledged;
@@ -79,7 +82,11 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     OutboxRelay(MongoOutbox outbox, List<OutboxCollection> collections, EventPublisher publisher,
             @Value("${kinetz.programs.relay.poll-interval:2s}") Duration pollInterval,
             @Value("${kinetz.programs.relay.pass-timeout:30s}") Duration passTimeout,
-            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout, MongoOperations mongo, Clock clock) {
+            @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout, MongoOperations mongo, Clock clock,
+            MeterRegistry meters) {
+        List<LongSupplier> backlogs = collections.stream().map(collection -> outbox.backlog(collection.name())).toList();
+        RelayBacklog.register(meters, "program-events", "documents with events not yet on Kafka",
+                () -> backlogs.stream().mapToLong(LongSupplier::getAsLong).sum());
         this.outbox = outbox;
         this.collections = List.copyOf(collections);
         collections.forEach(collection -> ordered.put(collection.name(), collection.ordered()));

@@ -20,8 +20,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.ActivityEvents;
@@ -36,6 +39,9 @@ import tools.jackson.databind.JsonNode;
 class FeedIntegrationTests extends ReportingIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    MeterRegistry relayMeters;
 
     @Test
     void everyChangeAfterACursorIsInTheFeedWithTheCursorToContinueFrom() {
@@ -197,5 +203,17 @@ class FeedIntegrationTests extends ReportingIntegrationTest {
             }
             cursor = page.get("next").asString();
         }
+    }
+
+    @Test
+    void theRelayBacklogOfFeedIsAGaugeThatFallsToZeroOnceEverythingIsPublished() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                relayMeters.get(RelayBacklog.METER).tag("relay", "feed").gauge().value()).isZero());
+    }
+
+    @Test
+    void theRelayBacklogOfAggregatesTopicIsAGaugeThatFallsToZeroOnceEverythingIsPublished() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                relayMeters.get(RelayBacklog.METER).tag("relay", "aggregates-topic").gauge().value()).isZero());
     }
 }
