@@ -22,7 +22,7 @@ import nrw.kinetz.testkit.TopicReader;
 /** What the service published on {@code ki.programs.v1}, read like an outside consumer would. */
 public final class ProgramEvents {
 
-    private static final List<String> OUTBOX_COLLECTIONS = List.of("grants", "measures", "contributions", "reports");
+    private static final List<String> OUTBOX_COLLECTIONS = List.of("grants", "measures", "contributions", "indicator_announcements", "reports");
 
     private final String bootstrapServers;
     private final MongoTemplate mongo;

@@ -1,6 +1,5 @@
 package nrw.kinetz.infra.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
-import nrw.kinetz.infra.trace.TraceContext;
 import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
 
 /**
- * Publishes events of the contract as CloudEvents (binary mode) with the current trace. The producer is
- * idempotent with acks=all, so an acknowledged send is on every in-sync replica.
+ * Publishes events of the contract as CloudEvents (binary mode). The template's observation adds the current
+ * trace as the {@code traceparent} header (W3C trace context, the CloudEvents distributed-tracing extension).
+ * The producer is idempotent with acks=all, so an acknowledged send is on every in-sync replica.
  */
 public class EventPublisher {
 
@@ -39,8 +38,6 @@ public class EventPublisher {
     /** Sends without waiting; the future completes when Kafka acknowledged (or failed). */
     public CompletableFuture<SendResult<String, byte[]>> publish(EventEnvelope<?> event) {
         ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(event);
-        record.headers().add(CloudEventsKafka.TRACEPARENT,
-                TraceContext.forOutgoing().toString().getBytes(StandardCharsets.UTF_8));
         try {
             return template.send(record);
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,7 +27,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import nrw.kinetz.infra.trace.TraceparentRecordInterceptor;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import nrw.kinetz.infra.trace.RecordTraces;
 import nrw.kinetz.model.event.Topics;
 
 /**
@@ -89,10 +92,14 @@ public class KiNetzKafkaAutoConfiguration {
                 new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()), properties);
     }
 
+    /**
+     * Record listeners continue the producer's trace through Spring Kafka's observation
+     * ({@code spring.kafka.listener.observation-enabled}); batch listeners do it per record with this.
+     */
     @Bean
     @ConditionalOnMissingBean
-    TraceparentRecordInterceptor traceparentRecordInterceptor() {
-        return new TraceparentRecordInterceptor();
+    RecordTraces recordTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new RecordTraces(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     /** Batch listeners: same error handling, a whole poll per call, so projections can pre-aggregate per key. */

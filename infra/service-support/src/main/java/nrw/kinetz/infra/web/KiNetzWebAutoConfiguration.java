@@ -7,17 +7,14 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import nrw.kinetz.infra.trace.TraceparentFilter;
 
-/** Problem details, the trace context and the OpenAPI document's security scheme for every servlet service. */
+/** Problem details and the OpenAPI document's security scheme for every servlet service. */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class KiNetzWebAutoConfiguration {
@@ -27,13 +24,6 @@ public class KiNetzWebAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice(@Value("${kinetz.mongodb.retry-after:5s}") Duration outageRetryAfter) {
         return new ProblemDetailsAdvice(outageRetryAfter);
-    }
-
-    @Bean
-    FilterRegistrationBean<TraceparentFilter> traceparentFilter() {
-        var registration = new FilterRegistrationBean<>(new TraceparentFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
     }
 
     /**

@@ -9,15 +9,17 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import nrw.kinetz.infra.testapp.SiteEventsListener;
 import nrw.kinetz.infra.testapp.TestApplication;
-import nrw.kinetz.infra.trace.TraceContext;
-import nrw.kinetz.infra.trace.Traceparent;
+import nrw.kinetz.infra.trace.RecordTraces;
 import nrw.kinetz.model.DistrictKey;
 import nrw.kinetz.model.Regierungsbezirk;
 import nrw.kinetz.model.SiteId;
@@ -41,6 +43,12 @@ class CloudEventsRoundTripIntegrationTests {
 
     @Autowired
     SiteEventsListener listener;
+
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    RecordTraces recordTraces;
 
     @Test
     void publishedEventIsReadBackThroughTheBrokerWithTheCloudEventsSdkAlone(TestInfrastructure infrastructure) {
@@ -68,20 +76,44 @@ class CloudEventsRoundTripIntegrationTests {
     }
 
     @Test
-    void consumerContinuesThePublishersTrace() {
-        Traceparent request = Traceparent.start();
-        TraceContext.set(request);
+    void theRecordCarriesThePublishersTraceAsW3cTraceparentAndARecordListenerContinuesIt(TestInfrastructure infrastructure) {
         UUID id = UUID.randomUUID();
-        try {
+        String traceId = publishInANewTrace(id, "05966");
+
+        var records = TopicReader.read(infrastructure.kafkaBootstrapServers(), Topics.SITES,
+                r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8).equals(id.toString()), 1,
+                Duration.ofSeconds(20));
+        assertThat(new String(records.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.handled(id));
+        assertThat(listener.traceIdOf(id)).isEqualTo(traceId);
+    }
+
+    @Test
+    void workForOneRecordOfABatchContinuesThatRecordsTrace(TestInfrastructure infrastructure) {
+        UUID id = UUID.randomUUID();
+        String traceId = publishInANewTrace(id, "05974");
+        var record = TopicReader.read(infrastructure.kafkaBootstrapServers(), Topics.SITES,
+                r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8).equals(id.toString()), 1,
+                Duration.ofSeconds(20)).get(0);
+
+        String inWork = recordTraces.inTraceOf(record, "test batch record", () -> MDC.get("traceId"));
+
+        assertThat(inWork).isEqualTo(traceId);
+        assertThat(MDC.get("traceId")).as("the trace ends with the work").isNull();
+    }
+
+    /** Publishes a site event in a trace of its own, as a request would; returns the trace id. */
+    private String publishInANewTrace(UUID id, String site) {
+        Span request = tracer.nextSpan().name("test request").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
             publisher.publishAndWait(EventEnvelope.of(id, EventSource.service("site-registry"), SiteEventTypes.REGISTERED,
-                    "05966", new SiteRegistered(SiteId.of("05966"), "Kreis Olpe", TerritoryKind.KREIS,
-                            Regierungsbezirk.ARNSBERG, DistrictKey.of("05966"), 134_775, SiteStatus.FUNDED,
+                    site, new SiteRegistered(SiteId.of(site), "Kreis Olpe", TerritoryKind.KREIS,
+                            Regierungsbezirk.ARNSBERG, DistrictKey.of(site), 134_775, SiteStatus.FUNDED,
                             LocalDate.of(2012, 9, 1))));
         } finally {
-            TraceContext.clear();
+            request.end();
         }
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> listener.handled(id));
-        assertThat(listener.traceIdOf(id)).isEqualTo(request.traceId());
+        return request.context().traceId();
     }
 }

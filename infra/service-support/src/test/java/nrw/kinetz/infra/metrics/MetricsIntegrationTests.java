@@ -10,20 +10,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.kafka.KafkaBacklogMetrics;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.infra.testapp.SiteEventsListener;
 import nrw.kinetz.infra.testapp.TestApplication;
 import nrw.kinetz.model.DistrictKey;
@@ -66,6 +71,9 @@ class MetricsIntegrationTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void prometheusScrapesHttpJvmAndKafkaMetricsWithoutAToken() throws Exception {
@@ -128,6 +136,32 @@ class MetricsIntegrationTests {
             backlog.refresh();
             assertThat(deadLetters(Topics.SITES)).isEqualTo(before + 1);
         });
+    }
+
+    @Test
+    void aRelaysBacklogCountsTheDocumentsWithPendingEventsInTheStore() {
+        String collection = "outbox-" + UUID.randomUUID();
+        mongo.insert(new Document("_id", "a").append("pendingEventIds", List.of("e1", "e2")), collection);
+        mongo.insert(new Document("_id", "b").append("pendingEventIds", List.of()), collection);
+        mongo.insert(new Document("_id", "c").append("pendingEventIds", List.of("e3")), collection);
+        mongo.insert(new Document("_id", "d"), collection);
+        var registry = new SimpleMeterRegistry();
+
+        RelayBacklog.register(registry, "test-events", "documents with pending events",
+                RelayBacklog.documentsWithPending(mongo, collection, "pendingEventIds"));
+
+        assertThat(registry.get(RelayBacklog.METER).tag("relay", "test-events").gauge().value()).isEqualTo(2);
+    }
+
+    @Test
+    void aRelaysBacklogThatCannotBeReadShowsNoValueRatherThanFailingTheScrape() {
+        var registry = new SimpleMeterRegistry();
+
+        RelayBacklog.register(registry, "away", "documents", () -> {
+            throw new IllegalStateException("store away");
+        });
+
+        assertThat(registry.get(RelayBacklog.METER).tag("relay", "away").gauge().value()).isNaN();
     }
 
     private double lag() {

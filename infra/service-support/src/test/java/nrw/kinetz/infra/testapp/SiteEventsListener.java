@@ -5,10 +5,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import nrw.kinetz.infra.trace.TraceContext;
 import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.Topics;
@@ -22,7 +22,8 @@ public class SiteEventsListener {
     @KafkaListener(topics = Topics.SITES, groupId = "service-support-tests")
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<?> event = CloudEventsKafka.fromRecord(record);
-        handledWithTrace.put(event.id(), TraceContext.current().map(t -> t.traceId()).orElse("none"));
+        // what a log line written here carries: the trace the listener's observation continued
+        handledWithTrace.put(event.id(), String.valueOf(MDC.get("traceId")));
     }
 
     public boolean handled(UUID id) {

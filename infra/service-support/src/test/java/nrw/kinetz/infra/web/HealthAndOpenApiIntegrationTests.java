@@ -94,13 +94,17 @@ class HealthAndOpenApiIntegrationTests {
     }
 
     @Test
-    void responsesCarryATraceparentThatContinuesTheCallersTrace() throws Exception {
+    void aRequestContinuesTheCallersTraceAndItsLogLinesCarryIt() throws Exception {
         String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .header("traceparent", caller).GET().build(), HttpResponse.BodyHandlers.discarding());
 
-        assertThat(response.headers().firstValue("traceparent")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").isNotEqualTo(caller));
+        JsonNode inRequest = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/trace"))
+                .header("traceparent", caller).GET());
+        JsonNode withoutCaller = get("/test/trace");
+
+        assertThat(inRequest.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(inRequest.get("spanId").asString()).matches("[0-9a-f]{16}").isNotEqualTo("00f067aa0ba902b7");
+        assertThat(withoutCaller.get("traceId").asString()).as("a new trace").matches("[0-9a-f]{32}")
+                .isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
     private JsonNode get(String path) throws Exception {

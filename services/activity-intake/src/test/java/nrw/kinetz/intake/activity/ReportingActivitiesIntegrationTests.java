@@ -54,6 +54,24 @@ class ReportingActivitiesIntegrationTests extends IntakeIntegrationTest {
     }
 
     @Test
+    void theRecordContinuesTheTraceOfTheRequestThatReportedIt() {
+        Activities activity = Activities.of("05974");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/activities"))
+                .header("Content-Type", IntakeApi.JSON)
+                .header("Authorization", TestTokens.bearer(TestTokens.ki("05974")))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(activity.json())).build();
+
+        expect(api.send(request), 202);
+
+        ConsumerRecord<String, byte[]> record = topic.withIds(List.of(activity.id())).get(0);
+        assertThat(ActivityTopic.headers(record).get("traceparent"))
+                .as("the caller's trace, with the span of the intake's send as parent")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
     void jsonArrayAnswersPerItemWithJsonPointersAndPublishesTheValidOnes() {
         Activities first = Activities.of("05974");
         Activities negative = Activities.of("05974").with("participants", "-3");

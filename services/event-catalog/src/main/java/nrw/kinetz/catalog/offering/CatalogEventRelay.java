@@ -11,11 +11,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.catalog.offering.OfferingStore.PendingEvents;
 import nrw.kinetz.catalog.support.BackgroundTask;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.infra.mongo.MongoLease;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 
 /**
@@ -42,7 +44,9 @@ public class CatalogEventRelay implements BackgroundTask {
     private final BackgroundWorker worker = new BackgroundWorker("catalog-event-relay", this::pass);
 
     CatalogEventRelay(OfferingStore store, EventPublisher publisher,
-            @Value("${kinetz.catalog.relay.pass-timeout:30s}") Duration passTimeout, MongoOperations mongo, Clock clock) {
+            @Value("${kinetz.catalog.relay.pass-timeout:30s}") Duration passTimeout, MongoOperations mongo, Clock clock,
+            MeterRegistry meters) {
+        RelayBacklog.register(meters, "catalog-events", "offerings with events not yet on Kafka", store.backlog());
         this.store = store;
         this.publisher = publisher;
         this.passTimeout = passTimeout;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 import nrw.kinetz.catalog.offering.domain.Offering;
 import nrw.kinetz.catalog.offering.domain.Seats;
 import nrw.kinetz.catalog.support.StoredEvent;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.model.catalog.OfferingStatus;
 import nrw.kinetz.model.catalog.RegistrationStatus;
 import nrw.kinetz.model.event.EventEnvelope;
@@ -215,6 +217,11 @@ public class OfferingStore {
     }
 
     /** Offerings whose events are not all published yet, each with its pending events in order. */
+    /** Reads how many offerings have events still to publish. */
+    LongSupplier backlog() {
+        return RelayBacklog.documentsWithPending(mongo, COLLECTION, OfferingDocument.OUTBOX);
+    }
+
     List<PendingEvents> pending(int maxOfferings) {
         Query query = query(where(OfferingDocument.OUTBOX + ".0").exists(true)).limit(maxOfferings);
         query.fields().include(OfferingDocument.OUTBOX);

@@ -1,8 +1,10 @@
 package nrw.kinetz.catalog.offering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.catalog.CatalogEvents;
 import nrw.kinetz.catalog.CatalogIntegrationTest;
 import nrw.kinetz.catalog.EventCatalogApplication;
@@ -32,6 +36,9 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
         properties = {CatalogIntegrationTest.POLL, CatalogIntegrationTest.STOP, CatalogIntegrationTest.SECRET})
 @WithKiNetzInfrastructure
 class OfferingsIntegrationTests {
+
+    @Autowired
+    MeterRegistry relayMeters;
 
     @Value("${local.server.port}")
     int port;
@@ -176,5 +183,11 @@ class OfferingsIntegrationTests {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorPointers()).containsExactlyInAnyOrder("/focusArea", "/organiserSite");
         assertThat(http.get("/api/v1/schemas/catalog-registration-confirmed.v1.json").body()).contains("never personal data");
+    }
+
+    @Test
+    void theRelayBacklogOfCatalogEventsIsAGaugeThatFallsToZeroOnceEverythingIsPublished() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                relayMeters.get(RelayBacklog.METER).tag("relay", "catalog-events").gauge().value()).isZero());
     }
 }

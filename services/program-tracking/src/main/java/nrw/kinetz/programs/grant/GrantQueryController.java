@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import nrw.kinetz.infra.csv.CsvWriter;
-import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.PageLinks;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.InvalidValueException;
@@ -112,7 +113,8 @@ class GrantQueryController {
         GrantFilter filter = new GrantFilter(parse("site", site, SiteId::of, errors), parse("program", program, Program::parse, errors),
                 parse("year", year, GrantQueryController::year, errors), parse("status", status, GrantQueryController::status, errors));
         if (!errors.isEmpty()) {
-            throw ApiProblemException.badRequest("The filter has " + errors.size() + " unknown value(s).", errors);
+            throw ApplicationException.of(Kind.INVALID, "grant.filter", "The filter has " + errors.size()
+                    + " unknown value(s).", errors.size()).withErrors(errors);
         }
         return filter;
     }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.kafka.KiNetzKafkaAutoConfiguration;
 import nrw.kinetz.infra.position.KeptPositions;
+import nrw.kinetz.infra.trace.RecordTraces;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
@@ -40,9 +41,11 @@ class ActivitiesListener implements ConsumerSeekAware {
     private final KeptPositions positions;
     private final AnnouncedActivities announced;
     private final String group;
+    private final RecordTraces traces;
 
     ActivitiesListener(ActivityProjection projection, KeptPositions positions, AnnouncedActivities announced,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
+            @Value("${spring.kafka.consumer.group-id}") String group, RecordTraces traces) {
+        this.traces = traces;
         this.projection = projection;
         this.announced = announced;
         this.positions = positions;
@@ -63,7 +66,9 @@ class ActivitiesListener implements ConsumerSeekAware {
                 continue;
             }
             try {
-                EventEnvelope<?> event = CloudEventsKafka.fromRecord(record);
+                // in the trace of the request that reported it (a batch listener gets no span per record)
+                EventEnvelope<?> event = traces.inTraceOf(record, "program-tracking activity",
+                        () -> CloudEventsKafka.fromRecord(record));
                 events.add(event);
                 if (announced.announced(record.partition(), record.offset())) {
                     announcedBefore.add(event);

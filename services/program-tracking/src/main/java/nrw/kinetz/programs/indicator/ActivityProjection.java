@@ -80,8 +80,13 @@ class ActivityProjection {
             }
         }
         batch.execute();
-        if (!changes.isEmpty()) {
-            late.taken(changes);
+        if (!batch.announced().isEmpty()) {
+            relay.eventsStored(ContributionStore.ANNOUNCEMENTS, batch.announced());
+        }
+        if (!batch.retractionsAnnouncing().isEmpty()) {
+            relay.eventsPending(ContributionStore.COLLECTION, batch.retractionsAnnouncing());
+        }
+        if (!changes.isEmpty() && late.taken(changes)) {
             relay.eventsPending();
         }
         return changes.size();

@@ -3,9 +3,14 @@ package nrw.kinetz.programs.indicator;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -19,6 +24,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.activity.ActivityMetrics;
@@ -31,12 +40,23 @@ import nrw.kinetz.programs.outbox.StoredEvent;
  * by construction — a report is an insert that a duplicate id turns into nothing, a retraction flips a flag that
  * is still down — so redelivery, client retries with the same id and replays change nothing. The
  * {@code IndicatorProgressed} event an activity causes is written in the same document write.
+ *
+ * <p>Which of a poll's events still wait for Kafka is kept in one announcement document per poll (collection
+ * {@value #ANNOUNCEMENTS}: the ids of the documents and of their pending events), written just before the reports; so
+ * the relay marks a whole poll published with one write instead of one per activity, which on a replay would double
+ * the store's work. A crash between the two writes loses nothing: the poll is read again, its announcement has the
+ * same id (derived from its events' ids, which derive from the activities' event ids) and is not written twice, and
+ * the reports are inserted; the relay publishes only events it finds in stored documents. A retraction's event is
+ * pending in the activity's own document, written in the same update as the retraction.
  */
 @Component
 public class ContributionStore {
 
     static final String COLLECTION = "contributions";
+    static final String ANNOUNCEMENTS = "indicator_announcements";
     private static final int DUPLICATE_KEY = 11000;
+    /** Ids per lookup: the embedded store checks each document it finds against the whole {@code $in} list. */
+    private static final int IN_SLICE = 500;
 
     private final MongoTemplate mongo;
 
@@ -50,6 +70,11 @@ public class ContributionStore {
         @Bean
         OutboxCollection contributionsOutbox() {
             return new OutboxCollection(COLLECTION);
+        }
+
+        @Bean
+        OutboxCollection indicatorAnnouncementsOutbox() {
+            return OutboxCollection.index(ANNOUNCEMENTS, COLLECTION);
         }
     }
 
@@ -65,25 +90,28 @@ public class ContributionStore {
     }
 
     /**
-     * One poll's writes: reports as one unordered bulk insert, where a duplicate key means "applied before" and is
-     * not an error (this is what makes a replay as fast as the store's raw bulk insert of the same documents),
-     * then the retractions in order.
+     * One poll's writes: the announcement document of the reports not stored before, the reports as one unordered
+     * bulk insert, where a duplicate key means "applied before" and is not an error, then the retractions in order.
      */
     final class Batch {
 
         private final List<Document> reports = new ArrayList<>();
+        /** The event of each report, null where it has none; index as {@link #reports}. */
+        private final List<EventEnvelope<?>> reportEvents = new ArrayList<>();
+        /** After {@link #execute()}: the announcement document written, by id, with its events. */
+        private final Map<String, List<EventEnvelope<?>>> announced = new LinkedHashMap<>();
         private final BulkOperations retractions = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+        private final List<String> retractionsAnnouncing = new ArrayList<>();
         private int retracted;
 
         /** A reported activity; {@code event} (may be null) is published if this is the first time it is stored. */
         void reported(Contribution c, EventEnvelope<?> event) {
             Document document = fields(c, false).append("_id", c.activityId().toString());
             if (event != null) {
-                StoredEvent stored = StoredEvent.of(event);
-                document.append(StoredEvent.EVENTS, List.of(eventDocument(stored)))
-                        .append(StoredEvent.PENDING, List.of(stored.eventId()));
+                document.append(StoredEvent.EVENTS, List.of(eventDocument(StoredEvent.of(event))));
             }
             reports.add(document);
+            reportEvents.add(event);
         }
 
         /**
@@ -95,6 +123,7 @@ public class ContributionStore {
             if (event != null) {
                 StoredEvent stored = StoredEvent.of(event);
                 retract.push(StoredEvent.EVENTS, eventDocument(stored)).push(StoredEvent.PENDING, stored.eventId());
+                retractionsAnnouncing.add(c.activityId().toString());
             }
             String id = c.activityId().toString();
             retractions.updateOne(query(where("_id").is(id).and("retracted").is(false)), retract);
@@ -104,8 +133,22 @@ public class ContributionStore {
             retracted++;
         }
 
+        /**
+         * @return after {@link #execute()}: the announcement document it wrote (none or one), by id, with the events
+         *         it lists exactly as stored, for the relay to publish without reading them back
+         */
+        Map<String, List<EventEnvelope<?>>> announced() {
+            return announced;
+        }
+
+        /** @return the ids of the documents a retraction may have given an event, for the relay to read by id */
+        List<String> retractionsAnnouncing() {
+            return retractionsAnnouncing;
+        }
+
         void execute() {
             if (!reports.isEmpty()) {
+                announce();
                 try {
                     mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION).insert(reports).execute();
                 } catch (BulkOperationException e) {
@@ -118,6 +161,46 @@ public class ContributionStore {
             if (retracted > 0) {
                 retractions.execute();
             }
+        }
+
+        /** Notes the events of the reports that are new (not stored before, first of their id in this poll) as pending. */
+        private void announce() {
+            Set<String> stored = storedAlready();
+            List<String> documents = new ArrayList<>();
+            List<EventEnvelope<?>> events = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                String id = reports.get(i).getString("_id");
+                if (stored.add(id) && reportEvents.get(i) != null) {
+                    documents.add(id);
+                    events.add(reportEvents.get(i));
+                }
+            }
+            if (events.isEmpty()) {
+                return;
+            }
+            List<String> eventIds = events.stream().map(e -> e.id().toString()).toList();
+            String id = UUID.nameUUIDFromBytes(String.join("/", eventIds).getBytes(StandardCharsets.UTF_8)).toString();
+            try {
+                mongo.getCollection(ANNOUNCEMENTS).insertOne(new Document("_id", id)
+                        .append(OutboxCollection.DOCUMENTS, documents).append(StoredEvent.PENDING, eventIds));
+                announced.put(id, events);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                // Written before a crash: published or pending, the relay's search has it.
+            }
+        }
+
+        /** @return the ids among this poll's reports that are stored already */
+        private Set<String> storedAlready() {
+            List<String> ids = reports.stream().map(d -> d.getString("_id")).toList();
+            Set<String> stored = new HashSet<>();
+            for (int from = 0; from < ids.size(); from += IN_SLICE) {
+                mongo.getCollection(COLLECTION).find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))
+                        .projection(Projections.include("_id")).forEach(d -> stored.add(d.getString("_id")));
+            }
+            return stored;
         }
 
         private static Document fields(Contribution c, boolean retracted) {
@@ -162,8 +245,9 @@ public class ContributionStore {
                 .toList();
     }
 
-    /** Drops the read model, for a rebuild from the topic. */
+    /** Drops the read model and its announcements (published, the rebuild makes sure), for a rebuild from the topic. */
     void clear() {
         mongo.remove(new Query(), COLLECTION);
+        mongo.remove(new Query(), ANNOUNCEMENTS);
     }
 }

@@ -9,8 +9,11 @@ import java.util.List;
  */
 public interface LateActivities {
 
-    /** @param changes applied contributions, each with whether it was a retraction; idempotent */
-    void taken(List<Change> changes);
+    /**
+     * @param changes applied contributions, each with whether it was a retraction; idempotent
+     * @return whether a correction was recorded (and its event stored for the relay)
+     */
+    boolean taken(List<Change> changes);
 
     /** One applied activity: a report ({@code retraction} false) or the retraction of one, at {@code eventTime}. */
     record Change(Contribution contribution, boolean retraction, long eventTime, java.util.UUID eventId) {

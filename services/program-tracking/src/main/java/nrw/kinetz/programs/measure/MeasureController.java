@@ -27,7 +27,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.security.EndpointRoles;
-import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
@@ -96,8 +97,8 @@ class MeasureController {
                 request.program(), request.block(), request.title().strip(), request.startsOn(), request.endsOn(),
                 request.targets() == null ? new EnumMap<>(Indicator.class) : request.targets(), NetworkTime.today(clock)));
         if (!store.insert(outcome.measure(), announcer.announce(request.siteId(), outcome.facts()))) {
-            throw ApiProblemException.conflict("Site " + request.siteId() + " has a measure " + request.measureId()
-                    + " already.");
+            throw ApplicationException.of(Kind.CONFLICT, "measure.exists-already", "Site " + request.siteId()
+                    + " has a measure " + request.measureId() + " already.", request.siteId(), request.measureId());
         }
         relay.eventsPending();
         StoredMeasure stored = new StoredMeasure(outcome.measure(), 1);
@@ -136,7 +137,8 @@ class MeasureController {
     }
 
     private StoredMeasure get(SiteId siteId, String measureId) {
-        return store.find(siteId, measureId).orElseThrow(() -> ApiProblemException.notFound("Site " + siteId
-                + " has no measure " + measureId + "; GET /api/v1/measures?site=" + siteId + " lists them."));
+        return store.find(siteId, measureId).orElseThrow(() -> ApplicationException.of(Kind.NOT_FOUND, "measure.unknown",
+                "Site " + siteId + " has no measure " + measureId + "; GET /api/v1/measures?site=" + siteId + " lists them.",
+                siteId, measureId));
     }
 }

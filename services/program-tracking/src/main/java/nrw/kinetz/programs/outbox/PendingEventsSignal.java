@@ -6,6 +6,23 @@ public interface PendingEventsSignal {
     void eventsPending();
 
     /**
+     * As {@link #eventsPending()}, naming the documents of {@code collection} that were given events, so the relay
+     * reads them by id instead of searching the collection.
+     */
+    default void eventsPending(String collection, java.util.Collection<String> documentIds) {
+        eventsPending();
+    }
+
+    /**
+     * As {@link #eventsPending()}, handing over the events just stored, by document of {@code collection}, exactly
+     * as stored and not yet published, so the relay need not read them back. Only for documents this writer created
+     * with these events: the relay marks them published in the store after Kafka acknowledged them.
+     */
+    default void eventsStored(String collection, java.util.Map<String, java.util.List<nrw.kinetz.model.event.EventEnvelope<?>>> events) {
+        eventsPending(collection, events.keySet());
+    }
+
+    /**
      * Publishes what is pending on the calling thread, for a caller that is about to drop documents holding events.
      *
      * @return whether nothing is left pending (false when the broker did not acknowledge everything)

@@ -38,7 +38,7 @@ class CorrectionRecorder implements LateActivities {
     }
 
     @Override
-    public void taken(List<Change> changes) {
+    public boolean taken(List<Change> changes) {
         Map<String, List<Change>> byReport = new LinkedHashMap<>();
         for (Change change : changes) {
             Contribution c = change.contribution();
@@ -48,22 +48,25 @@ class CorrectionRecorder implements LateActivities {
             }
         }
         if (byReport.isEmpty()) {
-            return;
+            return false;
         }
         Map<String, ReportDocument> frozen = new HashMap<>();
         for (ReportDocument document : reports.frozen(byReport.keySet())) {
             frozen.put(document.id(), document);
         }
-        frozen.forEach((key, document) -> {
-            for (Change change : byReport.get(key)) {
-                if (change.eventTime() > document.submittedAt()) {
-                    record(key, change);
+        boolean recorded = false;
+        for (Map.Entry<String, ReportDocument> entry : frozen.entrySet()) {
+            for (Change change : byReport.get(entry.getKey())) {
+                if (change.eventTime() > entry.getValue().submittedAt()) {
+                    recorded |= record(entry.getKey(), change);
                 }
             }
-        });
+        }
+        return recorded;
     }
 
-    private void record(String key, Change change) {
+    /** @return whether the correction was recorded now (false: recorded before, or no longer late) */
+    private boolean record(String key, Change change) {
         String eventKey = change.eventId().toString();
         Contribution c = change.contribution();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -71,7 +74,7 @@ class CorrectionRecorder implements LateActivities {
             if (current.isEmpty() || current.get().correctionKeys() != null && current.get().correctionKeys().contains(eventKey)
                     || !nrw.kinetz.programs.report.domain.ReportStatus.valueOf(current.get().status()).freezesFigures()
                     || change.eventTime() <= current.get().submittedAt()) {
-                return;
+                return false;
             }
             ReportDocument report = current.get();
             int count = report.correctionCount() + 1;
@@ -83,8 +86,9 @@ class CorrectionRecorder implements LateActivities {
             if (reports.recordCorrection(key, report.submittedAt(), report.correctionCount(), eventKey,
                     new CorrectionDocument(c.activityId().toString(), change.retraction(), c.occurredOn().toString(),
                             change.eventTime()), event)) {
-                return;
+                return true;
             }
         }
+        return false;
     }
 }

@@ -2,10 +2,9 @@ package nrw.kinetz.programs.web;
 
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
-import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.web.ProblemError;
 
 /**
@@ -24,10 +23,10 @@ public final class IfMatch {
     public static void require(String header, long version, String what) {
         String etag = "\"" + version + "\"";
         if (header == null || header.isBlank() || header.strip().equals("*")) {
-            throw new ApiProblemException(HttpStatus.PRECONDITION_REQUIRED, "Precondition Required",
+            throw ApplicationException.of(Kind.PRECONDITION_REQUIRED, "if-match.missing",
                     "A decision needs an If-Match header with the ETag of the " + what
-                            + " as you read it, so that it cannot overrule a change you have not seen.",
-                    List.of(ProblemError.of("If-Match header missing or *")), HttpHeaders.EMPTY);
+                            + " as you read it, so that it cannot overrule a change you have not seen.", what)
+                    .withErrors(List.of(ProblemError.of("If-Match header missing or *")));
         }
         for (String tag : header.split(",")) {
             String candidate = tag.strip();
@@ -39,12 +38,10 @@ public final class IfMatch {
     }
 
     /** 412 with the current ETag: the thing changed since the caller read it, or while the change was applied. */
-    public static ApiProblemException stale(String what, String currentEtag) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(currentEtag);
-        return new ApiProblemException(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+    public static ApplicationException stale(String what, String currentEtag) {
+        return ApplicationException.of(Kind.PRECONDITION_FAILED, "if-match.stale",
                 "The " + what + " has changed since you read it; the current ETag is " + currentEtag
-                        + ". Read it again and reapply your change.",
-                List.of(ProblemError.of("stale If-Match")), headers);
+                        + ". Read it again and reapply your change.", what, currentEtag)
+                .withCurrentVersion(currentEtag).withErrors(List.of(ProblemError.of("stale If-Match")));
     }
 }

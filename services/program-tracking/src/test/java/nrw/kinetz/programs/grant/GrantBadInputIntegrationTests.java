@@ -119,7 +119,9 @@ class GrantBadInputIntegrationTests {
         String id = applied.json().get("grantId").asString();
 
         assertThat(grants.approve(id, null, "1000.00").status()).isEqualTo(428);
-        assertThat(grants.approve(id, "\"7\"", "1000.00").status()).isEqualTo(412);
+        Http.Response stale = grants.approve(id, "\"7\"", "1000.00");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.header("ETag")).as("the current version, to read again").isEqualTo(applied.header("ETag"));
         assertThat(grants.get(id).json().get("status").asString()).isEqualTo("APPLIED");
     }
 
@@ -147,6 +149,19 @@ class GrantBadInputIntegrationTests {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorPointers()).contains("/spent");
         assertThat(grants.get(id).json().get("proofOfUse").get("status").asString()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aBadFilterIsExplainedInGermanWhenAskedForAndInEnglishOtherwise() {
+        Http.Response german = http.get("/api/v1/grants?year=abc&status=OPEN", "Accept-Language", "de");
+
+        assertThat(german.status()).isEqualTo(400);
+        assertThat(german.json().get("detail").asString()).isEqualTo("Der Filter hat 2 unbekannte(n) Wert(e).");
+        assertThat(german.json().get("errors").findValuesAsString("detail")).containsExactly(
+                "'abc' ist kein Haushaltsjahr wie 2025",
+                "'OPEN' ist kein Status einer Zuwendung; erlaubt: APPLIED, APPROVED, REJECTED");
+        assertThat(http.get("/api/v1/grants?year=abc").json().get("detail").asString())
+                .isEqualTo("The filter has 1 unknown value(s).");
     }
 
     @Test

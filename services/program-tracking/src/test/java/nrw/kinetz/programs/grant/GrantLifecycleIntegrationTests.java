@@ -1,6 +1,7 @@
 package nrw.kinetz.programs.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.model.Money;
 import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.model.program.ProofOfUseAccepted;
@@ -40,6 +43,9 @@ import tools.jackson.databind.JsonNode;
                 ProgramTrackingIntegrationTest.NO_SEED})
 @WithKiNetzInfrastructure
 class GrantLifecycleIntegrationTests {
+
+    @Autowired
+    MeterRegistry relayMeters;
 
     @LocalServerPort
     int port;
@@ -179,5 +185,11 @@ class GrantLifecycleIntegrationTests {
         assertThat(kommIn.get("lastYear").asInt()).isEqualTo(2012);
         assertThat(http.get("/api/v1/programs/KOMM_AN_IV").status()).isEqualTo(400);
         assertThat(http.send("POST", "/api/v1/programs", TestTokens.laki(), null, "{}").status()).isIn(403, 405);
+    }
+
+    @Test
+    void theRelayBacklogOfProgramEventsIsAGaugeThatFallsToZeroOnceEverythingIsPublished() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                relayMeters.get(RelayBacklog.METER).tag("relay", "program-events").gauge().value()).isZero());
     }
 }

@@ -25,6 +25,11 @@ public interface ChangeSource {
      */
     void fed(List<Change> changes);
 
+    /** @return how many changes are not yet marked as fed: the feed relay's backlog, for operators */
+    default long pendingCount() {
+        return pending(Integer.MAX_VALUE).size();
+    }
+
     /** @return whether this source wrote {@code change}, where several read models feed one feed */
     default boolean owns(Change change) {
         return true;

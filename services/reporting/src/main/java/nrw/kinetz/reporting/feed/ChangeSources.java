@@ -29,6 +29,11 @@ public final class ChangeSources implements ChangeSource {
     }
 
     @Override
+    public long pendingCount() {
+        return sources.stream().mapToLong(ChangeSource::pendingCount).sum();
+    }
+
+    @Override
     public List<Change> pending(Collection<String> keys) {
         List<Change> changes = new ArrayList<>();
         sources.forEach(source -> changes.addAll(source.pending(keys)));

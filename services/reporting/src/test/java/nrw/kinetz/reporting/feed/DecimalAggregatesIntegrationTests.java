@@ -10,25 +10,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import nrw.kinetz.model.Money;
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
-import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.model.program.FundsDisbursed;
 import nrw.kinetz.model.program.GrantApproved;
 import nrw.kinetz.model.program.ProgramEventTypes;
@@ -97,13 +91,19 @@ class DecimalAggregatesIntegrationTests extends ReportingIntegrationTest {
     }
 
     @Test
-    void aStaffingChangeReachesFeedAndTopicWithItsFullTimeEquivalentsAsDecimalText() throws Exception {
+    void aStaffingChangeReachesFeedLiveStreamAndTopicWithItsFullTimeEquivalentsAsDecimalText() throws Exception {
         SiteId viersen = SiteEvents.VIERSEN;
-        String start = http.feedEnd();
-        publisher.publishAndWait(SiteEvents.envelope(SiteEvents.registration(viersen, SiteStatus.ESTABLISHED, LocalDate.of(2015, 1, 1))));
-        publisher.publishAndWait(SiteEvents.staffingChange(viersen, "7.5"));
-
         String key = "sites/" + viersen.value();
+        String start = http.feedEnd();
+        try (SseClient live = SseClient.connect(port, "/api/v1/live?site=" + viersen.value())) {
+            publisher.publishAndWait(SiteEvents.envelope(SiteEvents.registration(viersen, SiteStatus.ESTABLISHED,
+                    LocalDate.of(2015, 1, 1))));
+            publisher.publishAndWait(SiteEvents.staffingChange(viersen, "7.5"));
+
+            SseClient.Event event = live.next(e -> e.name().equals("aggregate") && e.data().contains("\"7.50\""), WAIT);
+            assertThat(json(event.data()).get("key").asString()).isEqualTo(key);
+        }
+
         JsonNode change = awaitChange(start, c -> c.get("key").asString().equals(key)
                 && c.get("values").get("fte").asString().equals("7.50"));
         assertThat(change.get("measure").asString()).isEqualTo("sites");
@@ -155,24 +155,7 @@ class DecimalAggregatesIntegrationTests extends ReportingIntegrationTest {
     }
 
     private List<ConsumerRecord<String, CloudEvent>> readAggregates(String key) {
-        List<ConsumerRecord<String, CloudEvent>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "outside-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new CloudEventDeserializer())) {
-            consumer.subscribe(List.of(Topics.AGGREGATES));
-            int empty = 0;
-            while (empty < 3) {
-                var polled = consumer.poll(Duration.ofMillis(500));
-                empty = polled.isEmpty() ? empty + 1 : 0;
-                polled.forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
-        return found;
+        return AggregatesTopic.read(bootstrapServers, key);
     }
 
     private static JsonNode data(CloudEvent event) {

@@ -14,19 +14,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.ActivityEvents;
@@ -41,6 +39,9 @@ import tools.jackson.databind.JsonNode;
 class FeedIntegrationTests extends ReportingIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    MeterRegistry relayMeters;
 
     @Test
     void everyChangeAfterACursorIsInTheFeedWithTheCursorToContinueFrom() {
@@ -165,25 +166,7 @@ class FeedIntegrationTests extends ReportingIntegrationTest {
     }
 
     private List<ConsumerRecord<String, CloudEvent>> readAggregates(String key) {
-        List<ConsumerRecord<String, CloudEvent>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "outside-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new CloudEventDeserializer())) {
-            consumer.subscribe(List.of(Topics.AGGREGATES));
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                if (found.size() >= 2) {
-                    break;
-                }
-            }
-        }
-        return found;
+        return AggregatesTopic.read(bootstrapServers, key);
     }
 
     private void publish(ActivityReported... reports) {
@@ -220,5 +203,17 @@ class FeedIntegrationTests extends ReportingIntegrationTest {
             }
             cursor = page.get("next").asString();
         }
+    }
+
+    @Test
+    void theRelayBacklogOfFeedIsAGaugeThatFallsToZeroOnceEverythingIsPublished() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                relayMeters.get(RelayBacklog.METER).tag("relay", "feed").gauge().value()).isZero());
+    }
+
+    @Test
+    void theRelayBacklogOfAggregatesTopicIsAGaugeThatFallsToZeroOnceEverythingIsPublished() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                relayMeters.get(RelayBacklog.METER).tag("relay", "aggregates-topic").gauge().value()).isZero());
     }
 }

@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.infra.kafka.EventPublisher;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.sites.SitesProperties;
 
 /**
@@ -24,7 +26,10 @@ class SiteConfiguration {
     }
 
     @Bean
-    SiteEventRelay siteEventRelay(SiteStore store, EventPublisher publisher, SitesProperties properties) {
+    SiteEventRelay siteEventRelay(SiteStore store, EventPublisher publisher, SitesProperties properties,
+            MongoTemplate mongo, MeterRegistry meters) {
+        RelayBacklog.register(meters, "site-events", "sites with events not yet on Kafka",
+                RelayBacklog.documentsWithPending(mongo, MongoSiteStore.COLLECTION, SiteDocument.PENDING));
         return new SiteEventRelay(store, publisher, properties);
     }
 

@@ -1,9 +1,11 @@
 package nrw.kinetz.sites.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.SiteStatus;
 import nrw.kinetz.model.TerritoryKind;
@@ -36,6 +40,9 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
         properties = {SiteRegistryIntegrationTest.POLL, SiteRegistryIntegrationTest.STOP})
 @WithKiNetzInfrastructure
 class EventRelayIntegrationTests {
+
+    @Autowired
+    MeterRegistry relayMeters;
 
     @Autowired
     SiteStore store;
@@ -85,5 +92,11 @@ class EventRelayIntegrationTests {
         List<EventEnvelope<?>> stored = service.announce(outcome, UUID::randomUUID);
         assertThat(store.insert(outcome.site(), stored)).isTrue();
         return stored;
+    }
+
+    @Test
+    void theRelayBacklogOfSiteEventsIsAGaugeThatFallsToZeroOnceEverythingIsPublished() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                relayMeters.get(RelayBacklog.METER).tag("relay", "site-events").gauge().value()).isZero());
     }
 }

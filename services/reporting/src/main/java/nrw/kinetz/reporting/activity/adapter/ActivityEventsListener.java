@@ -19,6 +19,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
 import nrw.kinetz.infra.position.KeptPositions;
+import nrw.kinetz.infra.trace.RecordTraces;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
@@ -56,6 +57,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     private final FeedRelay relay;
     private final KeptPositions positions;
     private final String groupPrefix;
+    private final RecordTraces traces;
     private volatile ConcurrentMessageListenerContainer<String, byte[]> container;
     private volatile Generation generation;
     private volatile boolean running;
@@ -63,8 +65,9 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     private final BackgroundWorker pointerCheck = new BackgroundWorker("activities-generation", this::switchTo);
 
     public ActivityEventsListener(ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, ActivityReadModel model,
-            FeedRelay relay, KeptPositions positions, String groupPrefix) {
+            FeedRelay relay, KeptPositions positions, String groupPrefix, RecordTraces traces) {
         this.factory = factory;
+        this.traces = traces;
         this.model = model;
         this.relay = relay;
         this.positions = positions;
@@ -157,7 +160,13 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         List<ActivityFact> facts = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                Optional<ActivityFact> fact = KafkaActivityRecords.fact(records.get(i));
+                ConsumerRecord<String, byte[]> record = records.get(i);
+                // in the trace of the request that reported it, so its log lines can be found with the intake's
+                Optional<ActivityFact> fact = traces.inTraceOf(record, "reporting activity", () -> {
+                    Optional<ActivityFact> read = KafkaActivityRecords.fact(record);
+                    log.debug("activity record {}-{}@{} read for {}", record.topic(), record.partition(), record.offset(), target);
+                    return read;
+                });
                 fact.ifPresent(facts::add);
             } catch (MalformedEventException e) {
                 applyAndAnnounce(projection, facts);

@@ -21,6 +21,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import nrw.kinetz.infra.kafka.KiNetzKafkaAutoConfiguration;
 import nrw.kinetz.infra.position.KeptPositions;
+import nrw.kinetz.infra.trace.RecordTraces;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.reporting.ReportingProperties;
@@ -59,10 +60,10 @@ public class ActivityReadModelConfiguration {
     public ActivityEventsListener activityEventsListener(
             @Qualifier(KiNetzKafkaAutoConfiguration.BATCH_FACTORY) ConcurrentKafkaListenerContainerFactory<?, ?> factory,
             ActivityReadModel model, FeedRelay relay, KeptPositions positions,
-            @Value("${spring.kafka.consumer.group-id}") String groupPrefix) {
+            @Value("${spring.kafka.consumer.group-id}") String groupPrefix, RecordTraces traces) {
         // The factory is declared for Object keys and values; the configured deserializers make them String and byte[].
         return new ActivityEventsListener((ConcurrentKafkaListenerContainerFactory) factory, model, relay, positions,
-                groupPrefix);
+                groupPrefix, traces);
     }
 
     @Bean(destroyMethod = "close")

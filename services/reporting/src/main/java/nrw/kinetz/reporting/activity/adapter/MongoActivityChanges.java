@@ -44,6 +44,12 @@ public final class MongoActivityChanges implements ChangeSource {
         return changes;
     }
 
+    @Override
+    public long pendingCount() {
+        return mongo.getCollection(MongoActivityStore.cellsOf(model.activeGeneration()))
+                .countDocuments(Filters.eq(MongoActivityStore.DIRTY, true));
+    }
+
     /** By {@code _id}, a slice at a time: the embedded store answers {@code dirty: true} only by scanning every cell. */
     @Override
     public List<Change> pending(Collection<String> keys) {

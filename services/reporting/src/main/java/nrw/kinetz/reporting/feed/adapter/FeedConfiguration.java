@@ -11,8 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.kafka.KiNetzKafkaProperties;
+import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.reporting.ReportingProperties;
 import nrw.kinetz.reporting.feed.ChangeSource;
 import nrw.kinetz.reporting.feed.ChangeSources;
@@ -42,15 +44,18 @@ public class FeedConfiguration {
 
     @Bean(destroyMethod = "close")
     public FeedRelay feedRelay(List<ChangeSource> sources, Feed feed, Lease lease, ObjectProvider<FeedListener> listeners,
-            ReportingProperties properties, Clock clock) {
+            ReportingProperties properties, Clock clock, MeterRegistry meters) {
         ChangeSource source = sources.size() == 1 ? sources.get(0) : new ChangeSources(sources);
+        RelayBacklog.register(meters, "feed", "read-model changes not yet in the feed", source::pendingCount);
         return new FeedRelay(source, feed, lease, () -> listeners.orderedStream().toList(), clock,
                 properties.feed().batchSize());
     }
 
     @Bean(destroyMethod = "close")
     public KafkaAggregatesRelay kafkaAggregatesRelay(Feed feed, Lease lease, EventPublisher publisher,
-            KiNetzKafkaProperties kafka, ReportingProperties properties) {
+            KiNetzKafkaProperties kafka, ReportingProperties properties, MeterRegistry meters) {
+        RelayBacklog.register(meters, "aggregates-topic", "feed entries not yet on " + KafkaAggregatesRelay.NAME,
+                () -> Math.max(0, feed.last() - feed.progress(KafkaAggregatesRelay.NAME)));
         return new KafkaAggregatesRelay(feed, lease, publisher, kafka.acknowledgementTimeout(), properties.feed().batchSize());
     }
 
