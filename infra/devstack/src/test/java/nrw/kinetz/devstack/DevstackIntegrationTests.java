@@ -275,6 +275,54 @@ class DevstackIntegrationTests {
         assertThat(awaitActivitiesInQ3(10_000)).isEqualTo(10_000);
     }
 
+    @Test
+    @Order(8)
+    void indicatorProgressPushedThroughTheIntakeSurvivesARebuildOfProgramTrackingUnchanged() throws Exception {
+        Path csv = data.resolve("rucksack.csv");
+        Files.write(csv, List.of(
+                "id;site;occurredOn;field;focusArea;activityType;program;block;measureId;participants;volunteers;sessions;hours;note",
+                ";05974;03.03.2026;BILDUNG;FRUEHE_BILDUNG;ELTERNPROGRAMM;RUCKSACK_KITA;;;12;0;1;2;Rucksack-Gruppe",
+                ";05974;10.03.2026;BILDUNG;FRUEHE_BILDUNG;ELTERNPROGRAMM;RUCKSACK_KITA;;;9;0;1;2;Rucksack-Gruppe"));
+        String[] push = {csv.toString(), "--client", "ki-05974",
+                "--url", "http://127.0.0.1:" + layout.portOf(DevstackLayout.ACTIVITY_INTAKE),
+                "--token-url", layout.issuer() + "/oauth2/token",
+                "--secrets-file", layout.secretsFile().toString()};
+        assertThat(new picocli.CommandLine(new nrw.kinetz.intake.push.PushCommand()).execute(push)).isZero();
+        int port = layout.portOf(DevstackLayout.PROGRAM_TRACKING);
+        String laki = new DevstackTokens(layout).token("laki");
+        String indicators = "/api/v1/indicators?site=05974&program=RUCKSACK_KITA&year=2026";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> familiesIn(port, indicators, laki) == 21);
+        String before = getJson(port, indicators, laki).toString();
+
+        HttpResponse<String> rebuild = HTTP.send(HttpRequest.newBuilder(uri(port, "/api/v1/admin/indicators/rebuild"))
+                .header("Authorization", "Bearer " + laki).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
+
+        // The read model is dropped and read again from the topic: empty for a moment, then the same figures.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> getJson(port, indicators, laki).toString().equals(before));
+        assertThat(familiesIn(port, indicators, laki)).isEqualTo(21);
+    }
+
+    private static long familiesIn(int port, String path, String token) throws Exception {
+        long families = 0;
+        for (JsonNode row : getJson(port, path, token)) {
+            if (row.get("indicator").asString().equals("FAMILIES")) {
+                families += row.get("actual").asLong();
+            }
+        }
+        return families;
+    }
+
+    private static JsonNode getJson(int port, String path, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(port, path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     /** The network's activity count in {@code period} as the public aggregates show it now. */
     private static int activitiesIn(String period) throws Exception {
         return getJson(layout.portOf(DevstackLayout.REPORTING),

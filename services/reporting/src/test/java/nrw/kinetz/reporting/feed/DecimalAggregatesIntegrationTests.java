@@ -91,13 +91,19 @@ class DecimalAggregatesIntegrationTests extends ReportingIntegrationTest {
     }
 
     @Test
-    void aStaffingChangeReachesFeedAndTopicWithItsFullTimeEquivalentsAsDecimalText() throws Exception {
+    void aStaffingChangeReachesFeedLiveStreamAndTopicWithItsFullTimeEquivalentsAsDecimalText() throws Exception {
         SiteId viersen = SiteEvents.VIERSEN;
-        String start = http.feedEnd();
-        publisher.publishAndWait(SiteEvents.envelope(SiteEvents.registration(viersen, SiteStatus.ESTABLISHED, LocalDate.of(2015, 1, 1))));
-        publisher.publishAndWait(SiteEvents.staffingChange(viersen, "7.5"));
-
         String key = "sites/" + viersen.value();
+        String start = http.feedEnd();
+        try (SseClient live = SseClient.connect(port, "/api/v1/live?site=" + viersen.value())) {
+            publisher.publishAndWait(SiteEvents.envelope(SiteEvents.registration(viersen, SiteStatus.ESTABLISHED,
+                    LocalDate.of(2015, 1, 1))));
+            publisher.publishAndWait(SiteEvents.staffingChange(viersen, "7.5"));
+
+            SseClient.Event event = live.next(e -> e.name().equals("aggregate") && e.data().contains("\"7.50\""), WAIT);
+            assertThat(json(event.data()).get("key").asString()).isEqualTo(key);
+        }
+
         JsonNode change = awaitChange(start, c -> c.get("key").asString().equals(key)
                 && c.get("values").get("fte").asString().equals("7.50"));
         assertThat(change.get("measure").asString()).isEqualTo("sites");

@@ -45,6 +45,12 @@ public final class ProgramChanges implements ChangeSource {
         return mine.isEmpty() ? List.of() : figures.marked(mine, mine.size()).stream().map(this::change).toList();
     }
 
+    /** Counts the marks without computing the cells' values, which costs three queries a cell. */
+    @Override
+    public long pendingCount() {
+        return figures.marked(null, Integer.MAX_VALUE).size();
+    }
+
     @Override
     public void fed(List<Change> changes) {
         changes.forEach(change -> figures.fed(change.key(), change.revision()));

@@ -49,6 +49,11 @@ public final class SiteChanges implements ChangeSource {
     }
 
     @Override
+    public long pendingCount() {
+        return views.dirty(null, Integer.MAX_VALUE).size();
+    }
+
+    @Override
     public void fed(List<Change> changes) {
         changes.forEach(change -> views.fed(change.key().substring(KEY_PREFIX.length()), change.revision()));
     }
