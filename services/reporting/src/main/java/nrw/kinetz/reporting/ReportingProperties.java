@@ -17,7 +17,7 @@ public record ReportingProperties(Feed feed, Live live, Duration reconciliationD
 
     public ReportingProperties {
         feed = feed == null ? new Feed(null, null, null) : feed;
-        live = live == null ? new Live(null, null, null, null, null) : live;
+        live = live == null ? new Live(null, null, null, null, null, null, null, null) : live;
         reconciliationDelay = reconciliationDelay == null ? Duration.ofSeconds(30) : reconciliationDelay;
         reconciliationInterval = reconciliationInterval == null ? Duration.ofMinutes(15) : reconciliationInterval;
     }
@@ -42,8 +42,12 @@ public record ReportingProperties(Feed feed, Live live, Duration reconciliationD
      * @param senders      threads writing to clients (8)
      * @param pollInterval how often the feed is polled for what another instance wrote (500 ms)
      * @param heartbeat    how often an idle stream gets a comment, so proxies keep it open (15 s)
+     * @param maxStreams   streams this instance serves at most, all clients together (500); more is a 429
+     * @param maxStreamsPerClient streams one client (token subject, or address when anonymous) may hold (5)
+     * @param sendTimeout  how long one write to a client may take before its stream is ended (10 s)
      */
-    public record Live(Duration timeout, Integer bufferedKeys, Integer senders, Duration pollInterval, Duration heartbeat) {
+    public record Live(Duration timeout, Integer bufferedKeys, Integer senders, Duration pollInterval, Duration heartbeat,
+            Integer maxStreams, Integer maxStreamsPerClient, Duration sendTimeout) {
 
         public Live {
             timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
@@ -51,6 +55,9 @@ public record ReportingProperties(Feed feed, Live live, Duration reconciliationD
             senders = senders == null ? 8 : senders;
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
             heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
+            maxStreams = maxStreams == null ? 500 : maxStreams;
+            maxStreamsPerClient = maxStreamsPerClient == null ? 5 : maxStreamsPerClient;
+            sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         }
     }
 }

@@ -1,9 +1,12 @@
 package nrw.kinetz.infra.security;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -48,8 +52,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * access tokens, and {@link CallerArgumentResolver} reads the person's {@code roles} and {@code site}.</li>
  * <li>{@code POST /logout} ends the session; it needs the session's CSRF token (form field {@code _csrf} or
  * header {@code X-CSRF-TOKEN}), like every state-changing request that relies on the session cookie. Where
- * the provider publishes an end-session endpoint (configured by {@code issuer-uri}), the person is signed out
- * there too and comes back to {@code /}.</li>
+ * the provider publishes an end-session endpoint (configured by {@code issuer-uri}) or it is named
+ * ({@code kinetz.sign-in.end-session-uri}), the person is signed out there too and comes back to {@code /}.</li>
  * </ul>
  */
 @AutoConfiguration(
@@ -68,17 +72,19 @@ public class KiNetzSignInAutoConfiguration {
     public static final String SIGN_IN_PATH = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final String END_SESSION_ENDPOINT = "end_session_endpoint";
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain kiNetzApiAndSignInSecurity(HttpSecurity http, JwtAuthenticationConverter converter,
-            ClientRegistrationRepository clients, List<EndpointRoles> endpointRoles) throws Exception {
+            ClientRegistrationRepository clients, List<EndpointRoles> endpointRoles,
+            @Value("${kinetz.sign-in.end-session-uri:}") String endSessionUri) throws Exception {
         var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(clients,
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         // Spring uses PKCE by default only for public clients; the platform wants it for confidential ones too.
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 
-        var signOutAtProvider = new OidcClientInitiatedLogoutSuccessHandler(clients);
+        var signOutAtProvider = new OidcClientInitiatedLogoutSuccessHandler(withEndSession(clients, endSessionUri));
         signOutAtProvider.setPostLogoutRedirectUri("{baseUrl}" + SIGN_IN_PAGE);
         signOutAtProvider.setDefaultTargetUrl(SIGN_IN_PAGE);
 
@@ -94,6 +100,28 @@ public class KiNetzSignInAutoConfiguration {
                         .failureUrl(SIGN_IN_PAGE + "?sign-in=failed"))
                 .logout(logout -> logout.logoutSuccessHandler(signOutAtProvider));
         return KiNetzSecurityAutoConfiguration.apiRules(http, converter, endpointRoles).build();
+    }
+
+    /**
+     * A provider named by its endpoints (not discovered through {@code issuer-uri}, so the service starts while it is
+     * away) has no end-session endpoint in its metadata, and signing out would leave the person signed in at the
+     * provider: the next person at a shared PC would be signed in silently. {@code kinetz.sign-in.end-session-uri}
+     * names it then.
+     */
+    static ClientRegistrationRepository withEndSession(ClientRegistrationRepository clients, String endSessionUri) {
+        if (endSessionUri == null || endSessionUri.isBlank()) {
+            return clients;
+        }
+        return registrationId -> {
+            ClientRegistration registration = clients.findByRegistrationId(registrationId);
+            if (registration == null
+                    || registration.getProviderDetails().getConfigurationMetadata().containsKey(END_SESSION_ENDPOINT)) {
+                return registration;
+            }
+            Map<String, Object> metadata = new HashMap<>(registration.getProviderDetails().getConfigurationMetadata());
+            metadata.put(END_SESSION_ENDPOINT, endSessionUri);
+            return ClientRegistration.withClientRegistration(registration).providerConfigurationMetadata(metadata).build();
+        };
     }
 
     /**

@@ -1,14 +1,8 @@
 package nrw.kinetz.infra.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -19,16 +13,13 @@ import org.springframework.security.web.csrf.CsrfException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nrw.kinetz.infra.web.ProblemTexts;
-import tools.jackson.databind.json.JsonMapper;
+import nrw.kinetz.infra.web.FilterProblems;
 
 /**
  * 401 and 403 as problem+json, like every other error, keeping the RFC 6750 {@code WWW-Authenticate}
  * header that bearer-token clients rely on. These happen in the filter chain, before Spring MVC.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDeniedHandler = new BearerTokenAccessDeniedHandler();
@@ -60,20 +51,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        Locale language = ProblemTexts.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        String said = ProblemTexts.standard().translate(detail, language);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", ProblemTexts.standard().translate(status.getReasonPhrase(), language));
-        body.put("status", status.value());
-        body.put("detail", said);
-        body.put("instance", request.getRequestURI());
-        body.put("errors", List.of(Map.of("detail", said)));
-        response.setStatus(status.value());
-        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
-        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), body);
+        FilterProblems.write(request, response, status, detail);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,10 +81,8 @@ class CloudEventsRoundTripIntegrationTests {
         UUID id = UUID.randomUUID();
         String traceId = publishInANewTrace(id, "05966");
 
-        var records = TopicReader.read(infrastructure.kafkaBootstrapServers(), Topics.SITES,
-                r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8).equals(id.toString()), 1,
-                Duration.ofSeconds(20));
-        assertThat(new String(records.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+        var record = recordWithId(infrastructure, id);
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
                 .matches("00-" + traceId + "-[0-9a-f]{16}-01");
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.handled(id));
         assertThat(listener.traceIdOf(id)).isEqualTo(traceId);
@@ -93,14 +92,18 @@ class CloudEventsRoundTripIntegrationTests {
     void workForOneRecordOfABatchContinuesThatRecordsTrace(TestInfrastructure infrastructure) {
         UUID id = UUID.randomUUID();
         String traceId = publishInANewTrace(id, "05974");
-        var record = TopicReader.read(infrastructure.kafkaBootstrapServers(), Topics.SITES,
-                r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8).equals(id.toString()), 1,
-                Duration.ofSeconds(20)).get(0);
+        var record = recordWithId(infrastructure, id);
 
         String inWork = recordTraces.inTraceOf(record, "test batch record", () -> MDC.get("traceId"));
 
         assertThat(inWork).isEqualTo(traceId);
         assertThat(MDC.get("traceId")).as("the trace ends with the work").isNull();
+    }
+
+    private static ConsumerRecord<String, byte[]> recordWithId(TestInfrastructure infrastructure, UUID id) {
+        return TopicReader.read(infrastructure.kafkaBootstrapServers(), Topics.SITES,
+                r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8).equals(id.toString()), 1,
+                Duration.ofSeconds(20)).get(0);
     }
 
     /** Publishes a site event in a trace of its own, as a request would; returns the trace id. */

@@ -48,6 +48,7 @@ class SignInIntegrationTests {
         registry.add("spring.security.oauth2.client.provider.fake.authorization-uri", () -> PROVIDER.issuer() + "/authorize");
         registry.add("spring.security.oauth2.client.provider.fake.token-uri", () -> PROVIDER.issuer() + "/token");
         registry.add("spring.security.oauth2.client.provider.fake.jwk-set-uri", () -> PROVIDER.issuer() + "/jwks");
+        registry.add("kinetz.sign-in.end-session-uri", () -> PROVIDER.issuer() + "/logout");
     }
 
     @AfterAll
@@ -126,7 +127,7 @@ class SignInIntegrationTests {
     }
 
     @Test
-    void signingOutNeedsTheCsrfTokenAndEndsTheSession() throws Exception {
+    void signingOutNeedsTheCsrfTokenAndEndsTheSessionHereAndAtTheProvider() throws Exception {
         HttpClient browser = browser();
         signIn(browser, "laki", List.of("laki"));
 
@@ -135,7 +136,11 @@ class SignInIntegrationTests {
 
         var signedOut = send(browser, "POST", "/logout", null, "X-CSRF-TOKEN", csrfToken(browser));
         assertThat(signedOut.statusCode()).isEqualTo(302);
-        assertThat(redirectTarget(signedOut)).isEqualTo("/");
+        URI atProvider = URI.create(signedOut.headers().firstValue("Location").orElseThrow());
+        assertThat(atProvider.toString()).as("the provider's session ends too (RP-initiated logout)")
+                .startsWith(PROVIDER.issuer() + "/logout?");
+        assertThat(atProvider.getQuery()).contains("id_token_hint=")
+                .contains("post_logout_redirect_uri=http://127.0.0.1:" + port + "/");
         assertThat(send(browser, "GET", "/test/public", null).body()).isEqualTo("suppressed");
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 
 import nrw.kinetz.infra.web.ApiProblemException;
+import nrw.kinetz.infra.web.JsonReadLimits;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.domain.RawActivity;
 import nrw.kinetz.intake.activity.domain.Violation;
@@ -45,7 +46,7 @@ final class BodyParser {
     private static final Set<String> TEXT_PROPERTIES = Set.of("id", "site", "occurredOn", "field", "focusArea",
             "activityType", "program", "block", "measureId", "note");
 
-    private static final JsonMapper STRICT = JsonMapper.builder()
+    private static final JsonMapper STRICT = JsonMapper.builder(JsonReadLimits.factory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,16 @@ class BadInputIntegrationTests extends IntakeIntegrationTest {
         JsonNode problem = publishesNothing(() -> api.report("", IntakeApi.JSON, body, TestTokens.ki("05974")), 413);
 
         assertThat(problem.get("detail").asString()).contains("larger than 5 MB");
+    }
+
+    @Test
+    void aRetractionBodyAboveTheUploadLimitIs413BeforeItIsParsed() {
+        String reason = "x".repeat(6 * 1024 * 1024);
+
+        JsonNode problem = publishesNothing(() -> api.retract(UUID.randomUUID().toString(), reason,
+                TestTokens.ki("05974")), 413);
+
+        assertThat(problem.get("errors").get(0).get("detail").asString()).contains("larger than 5 MB");
     }
 
     @Test

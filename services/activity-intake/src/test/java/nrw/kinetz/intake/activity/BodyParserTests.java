@@ -81,4 +81,16 @@ class BodyParserTests {
         assertThatThrownBy(() -> parse("{\"site\":\"05974\",\"site\":\"05966\"}", IntakeBody.Format.JSON))
                 .hasMessageContaining("not readable JSON");
     }
+
+    @Test
+    void jsonNestedDeeperThanTheReadLimitOrWithAHugeNumberIsRefusedWhileParsing() {
+        String deep = "{\"note\":" + "[".repeat(100) + "]".repeat(100) + "}";
+        assertThatThrownBy(() -> parse(deep, IntakeBody.Format.JSON)).isInstanceOfSatisfying(ApiProblemException.class,
+                e -> assertThat(e.errors()).extracting(ProblemError::detail).anySatisfy(
+                        detail -> assertThat(detail).contains("nesting depth")));
+        String longNumber = "{\"participants\":" + "9".repeat(500) + "}";
+        assertThatThrownBy(() -> parse(longNumber, IntakeBody.Format.JSON)).isInstanceOfSatisfying(ApiProblemException.class,
+                e -> assertThat(e.errors()).extracting(ProblemError::detail).anySatisfy(
+                        detail -> assertThat(detail).contains("Number value length")));
+    }
 }

@@ -37,6 +37,11 @@ import nrw.kinetz.infra.lease.Lease;
  * computed once per (grouping, period, site, exactness) per round, however many clients watch it. Fan-out
  * runs on a thread of its own, so neither the relay nor a slow client waits for it; writing to clients runs
  * on a small pool ({@link Subscriber}).
+ *
+ * <p><b>Limits.</b> Streams are capped per client and in all ({@link #admit}), so that a few clients cannot take
+ * every sender thread and all memory. A write that has not finished after the send timeout (a client that stopped
+ * reading) ends that stream and frees its thread. Tables for narrowed streams are computed outside the lock that
+ * {@link #subscribe} takes, so connecting never waits for the store.
  */
 public final class LiveStreams implements FeedListener, AutoCloseable {
 
@@ -59,18 +64,80 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
     private long nextHeartbeat;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private long lastSeen = -1;
+    private final Limits limits;
+    /** Open streams per client; guarded by itself, never by {@code this}. */
+    private final Map<String, Integer> streamsPerClient = new HashMap<>();
+
+    /**
+     * How many streams one client and all clients together may hold, how long one write to a client may take, and
+     * what a refused client is told to wait.
+     */
+    public record Limits(int maxStreams, int maxStreamsPerClient, Duration sendTimeout, Duration retryAfter) {
+
+        public static final Limits NONE = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ofDays(1), Duration.ofSeconds(5));
+    }
 
     /**
      * @param capacity    the most distinct keys buffered for one slow client
      * @param senders     threads writing to clients
      */
     public LiveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures, int capacity, int senders) {
+        this(feed, lease, activities, measures, capacity, senders, Limits.NONE);
+    }
+
+    public LiveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures, int capacity, int senders,
+            Limits limits) {
         this.feed = feed;
         this.lease = lease;
         this.activities = activities;
         measures.forEach(measure -> metrics.put(measure.name(), measure.metrics()));
         this.capacity = capacity;
         this.sender = Executors.newFixedThreadPool(senders, daemon("live-sender"));
+        this.limits = limits;
+    }
+
+    /** A stream a client may open; given back when the stream ends (or was never opened). */
+    public final class Admission {
+
+        private final String client;
+        private boolean released;
+
+        private Admission(String client) {
+            this.client = client;
+        }
+
+        public void release() {
+            synchronized (streamsPerClient) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                streamsPerClient.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
+            }
+        }
+    }
+
+    /**
+     * Takes one of the client's streams, before anything is sent to it.
+     *
+     * @param client who is asking: the token's subject, or the address of an anonymous caller
+     * @throws TooManyStreamsException if the client or this instance holds the most streams allowed
+     */
+    public Admission admit(String client) {
+        synchronized (streamsPerClient) {
+            int total = streamsPerClient.values().stream().mapToInt(Integer::intValue).sum();
+            if (total >= limits.maxStreams()) {
+                throw new TooManyStreamsException("This server streams to " + limits.maxStreams()
+                        + " clients already; try again later.", limits.retryAfter());
+            }
+            int own = streamsPerClient.getOrDefault(client, 0);
+            if (own >= limits.maxStreamsPerClient()) {
+                throw new TooManyStreamsException("You have " + limits.maxStreamsPerClient()
+                        + " live streams open already; close one or try again later.", limits.retryAfter());
+            }
+            streamsPerClient.put(client, own + 1);
+            return new Admission(client);
+        }
     }
 
     /**
@@ -112,11 +179,19 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
      *              live events only
      */
     public Subscriber subscribe(LiveFilter filter, boolean exact, Sink sink, Optional<Long> after) {
+        return subscribe(filter, exact, sink, after, admit(""));
+    }
+
+    /** Connects a client with the stream {@link #admit} gave it; the stream is given back when it ends. */
+    public Subscriber subscribe(LiveFilter filter, boolean exact, Sink sink, Optional<Long> after, Admission admission) {
         Subscriber subscriber;
         synchronized (this) {
             long start = lastSeen < 0 ? feed.last() : lastSeen;
             subscriber = new Subscriber(filter, exact, sink, after.orElse(start), capacity, sender, this::nextPage,
-                    subscribers::remove);
+                    closed -> {
+                        subscribers.remove(closed);
+                        admission.release();
+                    });
             after.ifPresent(cursor -> subscriber.replayUntil(start));
             subscribers.add(subscriber);
         }
@@ -162,16 +237,27 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
         subscribers.forEach(Subscriber::heartbeat);
     }
 
-    /** Fans entries out; those seen already (by hand-over and by poll) are skipped. */
-    public synchronized void deliver(List<FeedEntry> entries) {
-        List<FeedEntry> fresh = entries.stream().filter(entry -> entry.sequence() > lastSeen).toList();
-        if (fresh.isEmpty()) {
-            return;
+    /**
+     * Fans entries out; those seen already (by hand-over and by poll) are skipped. Only taking the entries and the
+     * clients to serve happens under the lock: a client that subscribes later starts after these entries, and the
+     * store queries for its tables do not hold up {@link #subscribe}.
+     */
+    public void deliver(List<FeedEntry> entries) {
+        List<FeedEntry> fresh;
+        List<Subscriber> serving;
+        long cursor;
+        synchronized (this) {
+            long seen = lastSeen;
+            fresh = entries.stream().filter(entry -> entry.sequence() > seen).toList();
+            if (fresh.isEmpty()) {
+                return;
+            }
+            cursor = fresh.get(fresh.size() - 1).sequence();
+            lastSeen = cursor;
+            serving = List.copyOf(subscribers);
         }
-        long cursor = fresh.get(fresh.size() - 1).sequence();
-        lastSeen = cursor;
         Map<String, String> json = new HashMap<>();
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : serving) {
             LiveFilter filter = subscriber.filter();
             if (filter.groupBy().isEmpty()) {
                 for (FeedEntry entry : fresh) {
@@ -241,6 +327,7 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
 
     /** Every poll interval: what another instance's relay wrote (the local relay hands its entries over), and heartbeats when due. */
     private void pollAndHeartbeat() {
+        endSlowWriters();
         if (System.nanoTime() - nextHeartbeat >= 0) {
             nextHeartbeat = System.nanoTime() + heartbeatInterval.toNanos();
             heartbeat();
@@ -255,6 +342,12 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
                 deliver(entries);
             }
         }
+    }
+
+    /** Ends the streams whose current write has taken longer than the send timeout, freeing their sender threads. */
+    void endSlowWriters() {
+        long now = System.nanoTime();
+        subscribers.forEach(subscriber -> subscriber.abandonIfWritingSince(now - limits.sendTimeout().toNanos()));
     }
 
     @Override

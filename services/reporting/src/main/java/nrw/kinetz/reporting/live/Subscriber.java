@@ -32,6 +32,10 @@ import nrw.kinetz.reporting.feed.FeedCursor;
  * <p><b>Replay.</b> A client that resumes first gets what it missed, read from the feed page by page as it
  * consumes (pull, so a client far behind cannot fill memory), then live events, which wait in the buffer
  * until the replay has passed them.
+ *
+ * <p><b>Slow writers.</b> A write that does not finish in time (the client stopped reading) ends the stream at once
+ * ({@link #abandonIfWritingSince}): the client no longer counts, and its sender thread is interrupted, so it is not
+ * held until the web server's own write timeout.
  */
 public final class Subscriber {
 
@@ -66,6 +70,10 @@ public final class Subscriber {
     private boolean heartbeatDue;
     private boolean draining;
     private boolean closed;
+    /** The sender thread writing to this client now, and since when ({@link System#nanoTime()}). */
+    private Thread writer;
+    private long writingSince;
+    private boolean abandoned;
 
     /**
      * @param after    the cursor the client has everything up to, or {@link FeedCursor#START}; nothing at or
@@ -208,6 +216,25 @@ public final class Subscriber {
         }
     }
 
+    /**
+     * Ends the stream if a write to the client started before {@code deadline} ({@link System#nanoTime()}) and is
+     * still going on; the writing thread is interrupted and closes the sink once the write has given up.
+     */
+    public void abandonIfWritingSince(long deadline) {
+        synchronized (this) {
+            if (closed || writer == null || writingSince - deadline > 0) {
+                return;
+            }
+            closed = true;
+            abandoned = true;
+            byKey.clear();
+            queue.clear();
+            // Under the lock: the writer clears its interrupt under it too, so no other client's write is hit.
+            writer.interrupt();
+        }
+        onClose.accept(this);
+    }
+
     public synchronized boolean isClosed() {
         return closed;
     }
@@ -258,9 +285,31 @@ public final class Subscriber {
                 }
                 heartbeatDue = false;
             }
+            synchronized (this) {
+                writer = Thread.currentThread();
+                writingSince = System.nanoTime();
+            }
+            boolean failed = false;
             try {
                 sink.send(frames);
             } catch (IOException | RuntimeException e) {
+                failed = true;
+            }
+            boolean wasAbandoned;
+            synchronized (this) {
+                writer = null;
+                wasAbandoned = abandoned;
+                // The interrupt was meant for the write; the pool thread goes on with other clients.
+                Thread.interrupted();
+            }
+            if (wasAbandoned) {
+                sink.close();
+                synchronized (this) {
+                    draining = false;
+                }
+                return;
+            }
+            if (failed) {
                 close();
                 return;
             }

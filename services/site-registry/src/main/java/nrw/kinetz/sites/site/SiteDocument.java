@@ -33,9 +33,10 @@ import nrw.kinetz.sites.site.domain.StaffingPlan;
 import nrw.kinetz.sites.site.domain.WorkFocus;
 
 /**
- * One site in MongoDB: its state, every event it announced ({@code history}) and the ids of those not yet
- * published ({@code pendingEventIds}) — one document, so a change and its events are written atomically on
- * any MongoDB. Dates and decimals are stored as ISO text, which sorts and compares correctly and survives
+ * One site in MongoDB: its state, its recent events ({@code history}) and the ids of those not yet published
+ * ({@code pendingEventIds}) — one document, so a change and its events are written atomically on any MongoDB.
+ * Published events move on to the archive collection, so the document stays small however often the site changes
+ * ({@link MongoSiteStore}). Dates and decimals are stored as ISO text, which sorts and compares correctly and survives
  * every driver and time zone unchanged; {@code status} and {@code regierungsbezirk} are copied to the top
  * level so the list filters are plain field matches.
  */
@@ -62,12 +63,28 @@ record SiteDocument(@Id String id, long version, String name, String territoryKi
     record ContactDocument(String street, String postalCode, String city, String email, String phone, String head) {
     }
 
-    /** An event exactly as published: the payload is kept as its JSON text, so a re-publication is identical. */
-    record StoredEvent(String eventId, String type, String source, String time, String subject, String data) {
+    /**
+     * An event exactly as published: the payload is kept as its JSON text, so a re-publication is identical.
+     * {@code sequence} orders a site's events across the document and the archive ({@link MongoSiteStore}); it is
+     * absent on events stored before there was an archive.
+     */
+    record StoredEvent(String eventId, String type, String source, String time, String subject, String data, Long sequence) {
 
-        static StoredEvent of(EventEnvelope<?> event) {
+        /** Events per change are far fewer than this, so version and position in the change give a total order. */
+        static final long PER_VERSION = 1000;
+
+        static StoredEvent of(EventEnvelope<?> event, long version, int index) {
             return new StoredEvent(event.id().toString(), event.type().name(), event.source().toString(),
-                    event.time().toString(), event.subject(), EventJson.mapper().writeValueAsString(event.data()));
+                    event.time().toString(), event.subject(), EventJson.mapper().writeValueAsString(event.data()),
+                    version * PER_VERSION + index);
+        }
+
+        static List<StoredEvent> of(List<EventEnvelope<?>> events, long version) {
+            List<StoredEvent> stored = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                stored.add(of(events.get(i), version, i));
+            }
+            return stored;
         }
 
         EventEnvelope<?> toEnvelope() {
@@ -84,7 +101,7 @@ record SiteDocument(@Id String id, long version, String name, String territoryKi
 
     /** The document of a new site at version 1, all its events pending. */
     static SiteDocument newSite(Site site, List<EventEnvelope<?>> events) {
-        List<StoredEvent> stored = events.stream().map(StoredEvent::of).toList();
+        List<StoredEvent> stored = StoredEvent.of(events, 1);
         return new SiteDocument(site.identity().siteId().value(), 1, site.identity().name(),
                 site.identity().territoryKind().name(), site.identity().regierungsbezirk().name(),
                 site.identity().districtKey().value(), site.identity().population(), site.status().name(),

@@ -102,11 +102,19 @@ class SiteQueryController {
         return ResponseEntity.ok().eTag(site.etag()).body(SiteView.of(site));
     }
 
-    /** Every event of the site in the order it happened, as published on {@code ki.sites.v1}. */
+    /**
+     * The events of the site in the order they happened, as published on {@code ki.sites.v1}, a page at a time
+     * (oldest first; {@code Link} and {@code X-Total-Count} as for the list of sites).
+     */
     @GetMapping("/{siteId}/history")
-    List<HistoryEntry> history(@PathVariable String siteId) {
+    ResponseEntity<List<HistoryEntry>> history(@PathVariable String siteId,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         SiteId id = SiteId.of(siteId);
-        return store.history(id).orElseThrow(() -> SiteService.unknown(id)).stream().map(HistoryEntry::of).toList();
+        SiteStore.HistoryPage events = store.history(id, (int) Math.min(Integer.MAX_VALUE, (page - 1L) * size), size)
+                .orElseThrow(() -> SiteService.unknown(id));
+        return ResponseEntity.ok().headers(PageLinks.headers(page, size, events.total()))
+                .body(events.events().stream().map(HistoryEntry::of).toList());
     }
 
     private static SiteFilter filter(List<String> status, List<String> regierungsbezirk, List<String> focusArea,

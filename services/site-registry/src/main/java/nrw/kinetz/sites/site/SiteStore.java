@@ -26,9 +26,12 @@ interface SiteStore {
 
     /**
      * Replaces the site's state and appends its events, pending publication, if the stored version is still
-     * {@code expectedVersion}; the version then goes up by one.
+     * {@code expectedVersion}; the version then goes up by one. A site whose events have not gone out for a long
+     * time (the broker is away) takes no more changes until they have: that is an outage, not a conflict.
      *
      * @return {@code false} if someone else changed the site in between (nothing was written)
+     * @throws org.springframework.dao.TransientDataAccessResourceException if too many of the site's events are
+     *         still waiting for the broker (nothing was written)
      */
     boolean update(Site site, long expectedVersion, List<EventEnvelope<?>> events);
 
@@ -41,13 +44,29 @@ interface SiteStore {
     List<Site> all();
 
     /** @return every event of the site in the order it happened, empty if there is no such site */
-    Optional<List<EventEnvelope<?>>> history(SiteId siteId);
+    default Optional<List<EventEnvelope<?>>> history(SiteId siteId) {
+        return history(siteId, 0, Integer.MAX_VALUE).map(HistoryPage::events);
+    }
+
+    /**
+     * @return the events of the site from position {@code offset} (0 is the first event), at most {@code limit} of
+     *         them, in the order they happened, with the number of all its events; empty if there is no such site
+     */
+    Optional<HistoryPage> history(SiteId siteId, int offset, int limit);
 
     /** Sites whose events are not all published yet, each with its pending events in order. */
     List<PendingEvents> pending(int maxSites);
 
     /** Marks these events of the site as published; they are not relayed again. */
     void published(SiteId siteId, List<UUID> eventIds);
+
+    /** Part of a site's events and how many it has in all. */
+    record HistoryPage(List<EventEnvelope<?>> events, long total) {
+
+        public HistoryPage {
+            events = List.copyOf(events);
+        }
+    }
 
     /** Events of one site that still have to go to Kafka, oldest first. */
     record PendingEvents(SiteId siteId, List<EventEnvelope<?>> events) {

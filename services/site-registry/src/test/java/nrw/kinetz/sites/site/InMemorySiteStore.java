@@ -78,8 +78,9 @@ class InMemorySiteStore implements SiteStore {
     }
 
     @Override
-    public synchronized Optional<List<EventEnvelope<?>>> history(SiteId siteId) {
-        return Optional.ofNullable(sites.get(siteId.value())).map(e -> List.copyOf(e.history));
+    public synchronized Optional<HistoryPage> history(SiteId siteId, int offset, int limit) {
+        return Optional.ofNullable(sites.get(siteId.value())).map(e -> new HistoryPage(
+                e.history.stream().skip(offset).limit(limit).toList(), e.history.size()));
     }
 
     @Override

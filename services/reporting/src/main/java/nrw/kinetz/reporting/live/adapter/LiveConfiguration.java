@@ -20,11 +20,16 @@ import nrw.kinetz.reporting.live.LiveStreams;
 @Configuration(proxyBeanMethods = false)
 public class LiveConfiguration {
 
+    /** What a client refused for too many streams is told to wait: about the time a stream of a departed client needs to end. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
     @Bean(destroyMethod = "close")
     public LiveStreams liveStreams(Feed feed, Lease lease, ActivitiesMeasure activities, List<Measure> measures,
             ReportingProperties properties, MeterRegistry meters) {
-        LiveStreams streams = new LiveStreams(feed, lease, activities, measures, properties.live().bufferedKeys(),
-                properties.live().senders());
+        ReportingProperties.Live live = properties.live();
+        LiveStreams streams = new LiveStreams(feed, lease, activities, measures, live.bufferedKeys(), live.senders(),
+                new LiveStreams.Limits(live.maxStreams(), live.maxStreamsPerClient(), live.sendTimeout(),
+                        RETRY_AFTER));
         Gauge.builder("kinetz.reporting.live.clients", streams, LiveStreams::clients)
                 .description("Clients connected to this instance's live stream (server-sent events)")
                 .register(meters);

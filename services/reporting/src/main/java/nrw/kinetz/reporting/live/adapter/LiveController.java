@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
@@ -34,6 +37,7 @@ import nrw.kinetz.reporting.live.LiveFilter;
 import nrw.kinetz.reporting.live.LiveStreams;
 import nrw.kinetz.reporting.live.Sink;
 import nrw.kinetz.reporting.live.Subscriber;
+import nrw.kinetz.reporting.live.TooManyStreamsException;
 
 /**
  * {@code GET /api/v1/live}: aggregate changes as Server-Sent Events (docs/architecture.md#reading-api). Public like every GET; a
@@ -61,14 +65,15 @@ public class LiveController {
                     + "the given period or else the month, quarter and budget year of the change. Every event's id is the "
                     + "feed cursor; reconnecting with Last-Event-ID (or ?after=) first replays what was missed. A slow client "
                     + "gets the latest value per key. Comment lines every ~15 s keep idle streams open. People counts from 1 "
-                    + "to 4 are suppressed except for the laki role. Bad parameters give 400 problem+json.")
+                    + "to 4 are suppressed except for the laki role. Bad parameters give 400 problem+json; more streams than "
+                    + "allowed per client (token subject, or address when anonymous) or in all give 429 with Retry-After.")
     public SseEmitter live(
             @Parameter(description = "site, regierungsbezirk, field, focusArea, activityType, program") @RequestParam(required = false) String groupBy,
             @Parameter(description = "only this site's data, e.g. 05974") @RequestParam(required = false) String site,
             @Parameter(description = "only this period, YYYY-MM, YYYY-Qn or YYYY") @RequestParam(required = false) String period,
             @Parameter(description = "replay changes after this cursor first") @RequestParam(required = false) String after,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            Caller caller) throws IOException {
+            Caller caller, HttpServletRequest request) throws IOException {
         List<ProblemError> problems = new ArrayList<>();
         LiveFilter filter = new LiveFilter(groupBy(groupBy, problems), site(site, problems), period(period, problems));
         // The header wins: a browser reconnecting repeats the original URL and adds the id it got last.
@@ -77,15 +82,31 @@ public class LiveController {
         if (!problems.isEmpty()) {
             throw ApiProblemException.badRequest("The query is not valid: " + problems.size() + " problem(s).", problems);
         }
+        LiveStreams.Admission admission = admit(caller.subject().orElse("address " + request.getRemoteAddr()));
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         EmitterSink sink = new EmitterSink(emitter);
-        // Sent at once, so the client sees the response (and the server notices a client that is gone).
-        emitter.send(SseEmitter.event().comment("connected").reconnectTime(2000));
-        Subscriber subscriber = streams.subscribe(filter, caller.seesExactNumbers(), sink, resumeAfter);
+        try {
+            // Sent at once, so the client sees the response (and the server notices a client that is gone).
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(2000));
+        } catch (IOException | RuntimeException e) {
+            admission.release();
+            throw e;
+        }
+        Subscriber subscriber = streams.subscribe(filter, caller.seesExactNumbers(), sink, resumeAfter, admission);
         emitter.onCompletion(subscriber::close);
         emitter.onTimeout(emitter::complete);
         emitter.onError(error -> subscriber.close());
         return emitter;
+    }
+
+    private LiveStreams.Admission admit(String client) {
+        try {
+            return streams.admit(client);
+        } catch (TooManyStreamsException e) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(), e.getMessage(), List.of(), headers);
+        }
     }
 
     private Optional<Dimension> groupBy(String groupBy, List<ProblemError> problems) {
