@@ -47,18 +47,22 @@ class HealthAndOpenApiIntegrationTests {
     }
 
     @Test
-    void probesAnswerOnTheLivenessAndReadinessGroupsAndReadinessNeedsKafkaAndTheStore() throws Exception {
+    void probesAnswerOnTheLivenessAndReadinessGroupsWhileKafkaAndTheStoreStayInTheFullHealth() throws Exception {
         JsonNode liveness = get("/actuator/health/liveness");
         JsonNode readiness = get("/actuator/health/readiness");
+        JsonNode health = get("/actuator/health");
 
         assertThat(liveness.get("status").asString()).isEqualTo("UP");
         assertThat(liveness.at("/components/kafka").isMissingNode()).as("liveness does not depend on Kafka").isTrue();
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.at("/components/readinessState/status").asString()).isEqualTo("UP");
-        assertThat(readiness.at("/components/kafka/status").asString()).isEqualTo("UP");
-        assertThat(readiness.at("/components/mongo/status").asString()).isEqualTo("UP");
-        assertThat(readiness.at("/components/kafka").has("details")).as("details are for laki only").isFalse();
-        assertThat(get("/actuator/health/readiness", TestTokens.laki()).at("/components/kafka/details/nodes").asInt())
+        assertThat(readiness.at("/components/kafka").isMissingNode())
+                .as("a shared broker's outage must not take every instance out of the load balancer").isTrue();
+        assertThat(readiness.at("/components/mongo").isMissingNode()).as("nor the shared store's").isTrue();
+        assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/kafka").has("details")).as("details are for laki only").isFalse();
+        assertThat(get("/actuator/health", TestTokens.laki()).at("/components/kafka/details/nodes").asInt())
                 .isEqualTo(1);
     }
 
