@@ -43,7 +43,8 @@ public record ReportingProperties(Feed feed, Live live, Duration reconciliationD
      * @param pollInterval how often the feed is polled for what another instance wrote (500 ms)
      * @param heartbeat    how often an idle stream gets a comment, so proxies keep it open (15 s)
      * @param maxStreams   streams this instance serves at most, all clients together (500); more is a 429
-     * @param maxStreamsPerClient streams one client (token subject, or address when anonymous) may hold (5)
+     * @param maxStreamsPerClient streams one client (token subject, or address when anonymous) may hold (50: the
+     *                     public dashboards of a whole office arrive from one address)
      * @param sendTimeout  how long one write to a client may take before its stream is ended (10 s)
      */
     public record Live(Duration timeout, Integer bufferedKeys, Integer senders, Duration pollInterval, Duration heartbeat,
@@ -56,7 +57,7 @@ public record ReportingProperties(Feed feed, Live live, Duration reconciliationD
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
             heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
             maxStreams = maxStreams == null ? 500 : maxStreams;
-            maxStreamsPerClient = maxStreamsPerClient == null ? 5 : maxStreamsPerClient;
+            maxStreamsPerClient = maxStreamsPerClient == null ? 50 : maxStreamsPerClient;
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         }
     }
