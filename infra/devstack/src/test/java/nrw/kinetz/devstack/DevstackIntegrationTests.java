@@ -26,8 +26,13 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -387,6 +392,48 @@ class DevstackIntegrationTests {
     }
 
     /** ce_ids of nrw.ki.site.registered.v1 records, read to the end of ki.sites.v1 with the SDK's deserializer only. */
+    @Test
+    @Order(11)
+    void kinetzDltListsAPoisonRecordThatReportingSetAsideAndReDrivesItOnce() throws Exception {
+        String[] stack = {"--topic", "ki.activities.v1", "--service", "reporting", "--data-dir", data.toString(),
+                "--port-offset", String.valueOf(OFFSET)};
+        List<String> before = deadLetterIds(dlt("list", stack));
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + layout.kafkaPort()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("ki.activities.v1", "05974",
+                    "{ not an event".getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        List<String> after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> deadLetterIds(dlt("list", stack)), ids -> ids.size() == before.size() + 1);
+        String poison = after.stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+
+        String[] only = Stream.concat(Stream.of(stack), Stream.of("--id", poison)).toArray(String[]::new);
+        assertThat(dlt("redrive", only)).contains("re-drove 1 to ki.activities.v1");
+        assertThat(dlt("redrive", only)).contains("re-drove 0 to ki.activities.v1, 1 re-driven before");
+    }
+
+    private static List<String> deadLetterIds(String listed) {
+        return Pattern.compile("^ {3}(\\S+) ", Pattern.MULTILINE).matcher(listed).results().map(m -> m.group(1)).toList();
+    }
+
+    /** What {@code kinetz dlt <action> …} printed; it must have ended with exit code 0. */
+    private static String dlt(String action, String... options) {
+        var printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            String[] args = Stream.concat(Stream.of(action), Stream.of(options)).toArray(String[]::new);
+            assertThat(new picocli.CommandLine(new DltCommand()).execute(args)).isZero();
+        } finally {
+            System.setOut(out);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(text);
+        return text;
+    }
+
     private static List<String> registrationsOnTheTopic() {
         List<String> ids = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, CloudEvent>(Map.of(
