@@ -19,9 +19,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +38,14 @@ import org.apache.olingo.commons.api.edm.EdmEntityType;
 import org.apache.olingo.commons.api.edm.EdmProperty;
 import org.apache.olingo.commons.api.edm.provider.CsdlAnnotation;
 import org.apache.olingo.commons.api.edm.provider.CsdlEntityType;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.reporting.ActivityEvents;
@@ -62,6 +68,9 @@ class ODataFeedIntegrationTests {
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    MongoOperations mongo;
 
     @Value("${local.server.port}")
     int port;
@@ -289,6 +298,79 @@ class ODataFeedIntegrationTests {
         ODataClientErrorException unknownSet = catchThrowableOfType(ODataClientErrorException.class,
                 () -> odata.page(URI.create(odata.root + "/People")));
         assertThat(unknownSet.getStatusLine().getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anApiKeyIssuedToALakiPersonOpensTheFeedWithExactNumbersAsBasicPasswordOrParameter() {
+        HttpResponse<String> issued = http.post("/api/v1/api-keys", TestTokens.mint("anna.laki", List.of("laki"), null));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String key = json(issued).get("key").asString();
+        assertThat(key).startsWith("kinetz_");
+
+        List<ClientEntity> basic = odata.all(odata.period("ActivitiesBySite", YEAR), null, "Authorization", basic("anna", key));
+        assertThat(value(row(basic, SOEST), "participants")).isEqualTo(3L);
+        URI withParameter = odata.client.newURIBuilder(odata.root).appendEntitySetSegment("ActivitiesBySite")
+                .filter("period eq '2007' and key eq '" + SOEST + "'").addCustomQueryOption("api-key", key).build();
+        assertThat(value(odata.page(withParameter).getEntities().get(0), "participants")).isEqualTo(3L);
+
+        Document stored = mongo.getCollection("api_keys").find(new Document("_id", json(issued).get("id").asString())).first();
+        assertThat(stored.getString("hash")).isEqualTo(sha256(key));
+        assertThat(stored.toJson()).doesNotContain(key);
+        assertThat(stored.getString("subject")).isEqualTo("anna.laki");
+    }
+
+    @Test
+    void aKeyOpensTheFeedOnlyNotTheOtherReadEndpoints() {
+        String key = json(http.post("/api/v1/api-keys", TestTokens.laki())).get("key").asString();
+
+        JsonNode answer = json(http.get("/api/v1/aggregates?measure=activities&groupBy=site&period=2007", "Authorization", basic("laki", key)));
+
+        assertThat(answer.get("rows").findValues("values").stream().filter(v -> v.get("participants").isObject()).count())
+                .as("the aggregates API shows withheld cells to a caller with a key").isPositive();
+    }
+
+    @Test
+    void aRevokedOrUnknownKeyIsA401InTheODataErrorFormatNeverThePublicView() {
+        String lakiToken = TestTokens.mint("ben.laki", List.of("laki"), null);
+        JsonNode issued = json(http.post("/api/v1/api-keys", lakiToken));
+        String key = issued.get("key").asString();
+        assertThat(http.get("/odata/v4/Sites", "Authorization", basic("ben", key)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> revoked = http.delete("/api/v1/api-keys/" + issued.get("id").asString(), lakiToken);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+        assertThat(http.delete("/api/v1/api-keys/" + issued.get("id").asString(), lakiToken).statusCode()).isEqualTo(404);
+        JsonNode listed = json(http.get("/api/v1/api-keys", lakiToken));
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("valid").asBoolean()).isFalse();
+        assertThat(listed.get(0).has("key")).isFalse();
+
+        for (String wrong : List.of(key, "kinetz_guessed", "not-a-key")) {
+            HttpResponse<String> refused = http.get("/odata/v4/ActivitiesBySite", "Authorization", basic("ben", wrong));
+            assertThat(refused.statusCode()).as(wrong).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+            assertThat(json(refused).get("error").get("message").asString()).contains("API key");
+        }
+        assertThat(http.get("/odata/v4/Sites?api-key=" + key).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyTheLakiRoleIsIssuedKeys() {
+        assertThat(http.post("/api/v1/api-keys", TestTokens.viewer()).statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/v1/api-keys", TestTokens.ki(SOEST)).statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/v1/api-keys", null).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/v1/api-keys").statusCode()).isEqualTo(401);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String description(List<CsdlAnnotation> annotations) {
