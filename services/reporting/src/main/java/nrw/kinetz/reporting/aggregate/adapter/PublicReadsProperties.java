@@ -9,7 +9,8 @@ import nrw.kinetz.infra.ratelimit.RateLimit;
 /**
  * How much the public may read, {@code kinetz.reporting.public-reads.*}; every one has a default.
  *
- * @param perSecond  sustained requests per second and client to {@code /api/**} (50; the live stream has caps of its
+ * @param perSecond  sustained requests per second and client to {@code /api/**} and {@code /odata/**} (50; the live
+ *                   stream has caps of its
  *                   own): a client is a token's subject, or the address of an anonymous caller, and the public
  *                   dashboards of a whole office arrive from one address, each asking about six questions per second
  *                   at most
