@@ -318,6 +318,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         summary.put("rssTotalMb", rss);
+        timers(first);
         summary.put("processesAt1000", processes);
         Map<String, Object> perCollector = new LinkedHashMap<>();
         latencyTables.append("| collector of the services | run | 100/s p50 / p99 (ms) | 1,000/s p50 / p99 / p99.9 (ms) | 1,000/s 202 → feed "
@@ -343,6 +344,29 @@ final class BenchCommand implements Callable<Integer> {
                     first.get("sse.complete")));
         }
     }
+
+    /**
+     * The intake's and reporting's store commands, Kafka sends and listener batches during the first run's 1,000/s phase
+     * (their own timers): how many per 1,000 activities and how long each took on average — the round trips and relay
+     * rounds an activity's way to the stream is made of.
+     */
+    private void timers(Map<String, String> r) {
+        double activities = numberOrNaN(r, "phase.1000.accepted");
+        String prefix = "phase.1000.timer.";
+        Map<String, Object> figures = new TreeMap<>();
+        for (String key : new TreeMap<>(r).keySet()) {
+            if (key.startsWith(prefix) && key.endsWith(".count")) {
+                String timer = key.substring(prefix.length(), key.length() - ".count".length());
+                double count = number(r, key);
+                double ms = numberOrNaN(r, prefix + timer + ".ms");
+                figures.put(timer, Map.of("per1000Activities", 1000 * count / activities, "meanMs", ms / count));
+                timerTable.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f |%n", timer, 1000 * count / activities, ms / count));
+            }
+        }
+        summary.put("timers1000", figures);
+    }
+
+    private final StringBuilder timerTable = new StringBuilder();
 
     /** The tail of one run's 1,000/s phase, set beside every process's safepoint log; a Markdown paragraph. */
     private String tail(int run, Collector collector, Path dir, DevstackLayout layout, Map<String, String> r) throws IOException {
@@ -530,6 +554,11 @@ final class BenchCommand implements Callable<Integer> {
         if (!latencyTables.isEmpty()) {
             doc.append("### 202 → SSE on the devstack (20 activities per request, ").append(plan.store())
                     .append(" store)\n\n").append(latencyTables).append('\n');
+        }
+        if (!timerTable.isEmpty()) {
+            doc.append("### What an activity's way to the stream is made of, at 1,000 events/s (first run; the services' own timers)\n\n"
+                    + "| service . timer . collection / command / listener | calls per 1,000 activities | mean (ms) |\n|---|---:|---:|\n")
+                    .append(timerTable).append('\n');
         }
         if (!processTable.isEmpty()) {
             doc.append("### Processes at 1,000 events/s (first run)\n\n| process | RSS, highest (MB) | heap used / committed (MB) | CPU, "

@@ -135,6 +135,7 @@ public final class LiveLatencyBenchmark {
         for (int p = 0; p < rates.size(); p++) {
             int rate = rates.get(p);
             Memory memory = new Memory();
+            Map<String, double[]> timersBefore = timers();
             memory.startSampling();
             // EndToEndLatency runs alongside the load, on a topic of its own on the same broker.
             double[][] underLoad = new double[1][];
@@ -148,6 +149,7 @@ public final class LiveLatencyBenchmark {
             awaitDrained(stream);
             rows.add(new Object[] {rate, sent, p + 1, memory});
             memory.results("phase." + rate);
+            timerResults("phase." + rate, timersBefore, timers());
         }
         Thread.sleep(2000);
 
@@ -441,6 +443,52 @@ public final class LiveLatencyBenchmark {
         });
     }
 
+    private static final Pattern TIMER = Pattern.compile(
+            "^(mongodb_driver_commands|spring_kafka_listener|spring_kafka_template)_seconds_(count|sum)\\{([^}]*)\\} ([0-9.eE+-]+)$");
+    private static final Pattern TIMER_TAG = Pattern.compile("(collection|command|spring_kafka_listener_id|spring_kafka_template_name)=\"([^\"]*)\"");
+
+    /**
+     * The intake's and reporting's timers of store commands (per collection and command) and of Kafka sends and listener
+     * batches, from {@code /actuator/prometheus}: {count, seconds} per timer; empty if a service does not answer.
+     */
+    private Map<String, double[]> timers() {
+        Map<String, double[]> result = new HashMap<>();
+        for (String service : List.of("intake", "reporting")) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(args.get(service) + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + lakiToken).timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (String line : response.body().split("\n")) {
+                    Matcher m = TIMER.matcher(line);
+                    if (m.find()) {
+                        StringBuilder key = new StringBuilder(service).append('.').append(m.group(1));
+                        Matcher tag = TIMER_TAG.matcher(m.group(3));
+                        while (tag.find()) {
+                            key.append('.').append(tag.group(2));
+                        }
+                        double[] timer = result.computeIfAbsent(key.toString(), k -> new double[2]);
+                        timer["count".equals(m.group(2)) ? 0 : 1] += Double.parseDouble(m.group(4));
+                    }
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                System.err.println("no timers from " + service + ": " + e);
+            }
+        }
+        return result;
+    }
+
+    /** What the phase added to each timer: {@code <prefix>.timer.<service>.<timer>.count} and {@code .ms} (the sum). */
+    private void timerResults(String prefix, Map<String, double[]> before, Map<String, double[]> after) {
+        after.forEach((key, value) -> {
+            double[] was = before.getOrDefault(key, new double[2]);
+            double count = value[0] - was[0];
+            if (count > 0) {
+                results.put(prefix + ".timer." + key + ".count", String.format(Locale.ROOT, "%.0f", count));
+                results.put(prefix + ".timer." + key + ".ms", String.format(Locale.ROOT, "%.1f", (value[1] - was[1]) * 1000));
+            }
+        });
+    }
+
     /** Kafka's EndToEndLatency in its own JVM: p50, p99, p99.9 and average in ms; null if it could not run. */
     private double[] endToEndLatency(int messages, String label) {
         String classpathFile = args.get("kafkaToolsClasspath");
@@ -533,6 +581,8 @@ public final class LiveLatencyBenchmark {
         private final List<Long> hiccups = java.util.Collections.synchronizedList(new ArrayList<>());
         private Thread hiccupMeter;
         private long sampledNanos;
+        private long startedAtMs;
+        private long stoppedAtMs;
         private volatile boolean sampling;
         private Thread sampler;
 
@@ -558,6 +608,7 @@ public final class LiveLatencyBenchmark {
             pids.forEach((name, pid) -> cpuAtStart.put(name, cpuTicks(pid)));
             pids.forEach((name, pid) -> waitAtStart.put(name, runQueueWait(pid)));
             sampledNanos = System.nanoTime();
+            startedAtMs = System.currentTimeMillis();
             sampling = true;
             hiccupMeter = new Thread(() -> {
                 while (sampling) {
@@ -591,6 +642,7 @@ public final class LiveLatencyBenchmark {
             sampler.join();
             hiccupMeter.join();
             sampledNanos = System.nanoTime() - sampledNanos;
+            stoppedAtMs = System.currentTimeMillis();
             pids.forEach((name, pid) -> cpuTicks.put(name, cpuTicks(pid) - cpuAtStart.getOrDefault(name, 0L)));
             pids.forEach((name, pid) -> waitNanos.put(name, runQueueWait(pid) - waitAtStart.getOrDefault(name, 0L)));
         }
@@ -648,9 +700,8 @@ public final class LiveLatencyBenchmark {
             }
             results.put(prefix + ".hiccupP99Ms", String.format(Locale.ROOT, "%.1f", percentile(sorted, 99) / 1000));
             results.put(prefix + ".hiccupMaxMs", String.format(Locale.ROOT, "%.1f", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0));
-            long end = System.currentTimeMillis();
-            results.put(prefix + ".endMs", String.valueOf(end));
-            results.put(prefix + ".startMs", String.valueOf(end - (long) (seconds * 1000)));
+            results.put(prefix + ".startMs", String.valueOf(startedAtMs));
+            results.put(prefix + ".endMs", String.valueOf(stoppedAtMs));
             try {
                 results.put(prefix + ".loadavg", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
                 String pressure = Files.readAllLines(Path.of("/proc/pressure/cpu")).get(0);
