@@ -236,7 +236,9 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, String> environment = Map.of(
                     // 1,000 activities/s from one site: above the intake's per-client limit, which stays on outside the benchmark
                     "KINETZ_INTAKE_RATELIMIT_PERSECOND", "100000", "KINETZ_INTAKE_RATELIMIT_BURST", "100000",
-                    "KINETZ_SITES_SYNTHETICSITES", "true");
+                    "KINETZ_SITES_SYNTHETICSITES", "true",
+                    // 1,000 streams from one client on one instance: above the live stream's limits (500, 50 per client)
+                    "KINETZ_REPORTING_LIVE_MAXSTREAMS", "2000", "KINETZ_REPORTING_LIVE_MAXSTREAMSPERCLIENT", "2000");
             System.err.printf("[bench] latency run %d of %d: services with %s, store %s%n", i + 1, runs.size(), options, plan.store());
             try (Devstack devstack = new Devstack(layout, message -> System.err.println("[bench] " + message), plan.store())
                     .withChildren(options, environment)) {
@@ -485,34 +487,41 @@ final class BenchCommand implements Callable<Integer> {
                 + "(relays, leases) are subtracted at their rate.%n", activities, path, all));
     }
 
-    /** Registers the synthetic sites through the registry's API: the first 54, then up to 540, timed. */
+    /**
+     * Registers the 486 synthetic sites through the registry's API, which with the 54 makes 540, one after the other, and
+     * compares the time per registration of all of them with that of the first 54 (the network's size at 1×). The
+     * registry's request path is warmed first by 54 registrations of a registered site (409, nothing stored).
+     */
     private void registry(DevstackLayout layout, String lakiToken) throws Exception {
         URI sites = URI.create("http://127.0.0.1:" + layout.portOf(DevstackLayout.SITE_REGISTRY) + "/api/v1/sites");
+        for (int n = 0; n < 54; n++) {
+            register(sites, lakiToken, "05974", 409);
+        }
+        int synthetic = BenchPlan.GROWTH_SITES - 54;
         long start = System.nanoTime();
         double first = 0;
-        for (int n = 1; n <= BenchPlan.GROWTH_SITES; n++) {
-            String id = String.format(Locale.ROOT, "05999%03d", n);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(sites).header("Authorization", "Bearer " + lakiToken)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"siteId\":\"" + id
-                            + "\",\"name\":\"Benchmarkkreis " + n + "\",\"territoryKind\":\"KREIS\",\"population\":250000,"
-                            + "\"status\":\"DECIDED\",\"statusSince\":\"2024-01-10\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("the registry answered " + response.statusCode() + " for " + id + ": " + response.body());
-            }
+        for (int n = 1; n <= synthetic; n++) {
+            register(sites, lakiToken, String.format(Locale.ROOT, "05999%03d", n), 201);
             if (n == 54) {
                 first = (System.nanoTime() - start) / 1e9;
             }
         }
         double all = (System.nanoTime() - start) / 1e9;
-        long listStart = System.nanoTime();
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(sites + "?size=1000")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        double listSeconds = (System.nanoTime() - listStart) / 1e9;
-        summary.put("growthSitesRegistry10x", all / (10 * first));
-        registryTable.append(String.format(Locale.ROOT, "Registering the synthetic sites through `POST /api/v1/sites` (laki token, one "
-                + "after the other): the first 54 in %.1f s, all 540 in %.1f s — **%.2f** of ten times the first 54; listing "
-                + "all 594 sites afterwards (`GET /api/v1/sites?size=1000`, HTTP %d) took %.0f ms.%n", first, all,
-                all / (10 * first), list.statusCode(), listSeconds * 1000));
+        double growth = (all / synthetic) / (first / 54);
+        summary.put("growthSitesRegistry10x", growth);
+        registryTable.append(String.format(Locale.ROOT, "Registering the %d synthetic sites through `POST /api/v1/sites` (laki token, one "
+                + "after the other, after 54 warm-up requests): the first 54 in %.1f s, all %d in %.1f s — per registration "
+                + "**%.2f** times the first 54's (1.0 = linear).%n", synthetic, first, synthetic, all, growth));
+    }
+
+    private void register(URI sites, String lakiToken, String id, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(sites).header("Authorization", "Bearer " + lakiToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"siteId\":\"" + id
+                        + "\",\"name\":\"Benchmarkkreis " + id + "\",\"territoryKind\":\"KREIS\",\"population\":250000,"
+                        + "\"status\":\"DECIDED\",\"statusSince\":\"2024-01-10\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("the registry answered " + response.statusCode() + " for " + id + ": " + response.body());
+        }
     }
 
     // ---- the document ----
@@ -521,24 +530,25 @@ final class BenchCommand implements Callable<Integer> {
         StringBuilder doc = new StringBuilder();
         doc.append("## The latest `./kinetz bench`").append(plan.quick() ? " --quick" : "").append(" run\n\n");
         doc.append(String.format(Locale.ROOT, "%s, %s; %s. Load average (1 min) and CPU pressure (`/proc/pressure/cpu`, "
-                + "avg10) at each step's end: %s. The machine is shared, so these are one run's figures; the reference is a run "
+                + "avg10) at each step's end — %s. The machine is shared, so these are one run's figures; the reference is a run "
                 + "on an otherwise quiet machine: `./kinetz bench` (full) or `./kinetz bench --quick`. `target/bench/summary.json` "
                 + "holds the same figures, every step's log is in `target/bench/logs/`.%n%n", started, BenchMachine.describe(),
-                BenchMachine.jvm(), loads));
+                BenchMachine.jvm(), String.join(", ", loads.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList())));
         doc.append("| goal | measured | goal value |\n|---|---:|---:|\n");
         goal(doc, "intake ÷ its path's limit", "intakeRatio", "≥ 0.5");
         goal(doc, "replay (reporting) ÷ its path's limit", "replayRatio", "≥ 0.5");
         goal(doc, "replay (program tracking) ÷ the store", "programsReplayRatio", "≥ 0.5");
         goal(doc, "202 → SSE p99 at 100 events/s (ms)", "e2eP99Ms100", "≤ 100");
         goal(doc, "202 → SSE p99 at 1,000 events/s (ms)", "e2eP99Ms1000", "≤ 100, or ≤ Kafka's p99.9");
-        goal(doc, "Kafka EndToEndLatency p99 / p99.9 at 1,000 events/s (ms)", "kafkaE2eP99Ms1000", "reference");
-        goal(doc, "Kafka EndToEndLatency p99.9 at 1,000 events/s (ms)", "kafkaE2eP999Ms1000", "reference");
+        goal(doc, "Kafka EndToEndLatency p99 at 1,000 events/s, same phase (ms)", "kafkaE2eP99Ms1000", "reference");
+        goal(doc, "Kafka EndToEndLatency p99.9 at 1,000 events/s, same phase (ms)", "kafkaE2eP999Ms1000", "reference");
         goal(doc, "1,000 SSE clients, delivery p99 (ms)", "sseP99Ms1000Clients", "");
         goal(doc, "RSS of the platform's processes at 1,000 events/s (MB)", "rssTotalMb", "");
         goal(doc, "store writes per activity on the path to the stream", "storeWritesPerActivity", "≤ 2");
         goal(doc, "growth, 10× events (time ÷ 10 × time at 1×)", "growthEvents10x", "≤ 1 (linear)");
         goal(doc, "growth, 10× sites (time ÷ 10 × time at 1×)", "growthSites10x", "≤ 1 (linear)");
-        goal(doc, "growth, registering 540 sites ÷ 10 × 54", "growthSitesRegistry10x", "≤ 1 (linear)");
+        goal(doc, "growth, registering up to 540 sites (per registration ÷ that of the first 54)", "growthSitesRegistry10x",
+                "≤ 1 (linear)");
         doc.append("\nThe catalog's listener has no replay benchmark yet, so it has no ratio here.\n\n");
         if (!tables.isEmpty()) {
             doc.append("### Throughput (medians of interleaved rounds)\n\n| path | measured | limits | ratio | goal |\n|---|---:|---:|---:|---:|\n")
@@ -562,7 +572,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!processTable.isEmpty()) {
             doc.append("### Processes at 1,000 events/s (first run)\n\n| process | RSS, highest (MB) | heap used / committed (MB) | CPU, "
-                    + "share of one core | run-queue wait |\n|---|---:|---:|---:|---:|\n").append(processTable).append('\n');
+                    + "share of one core | run-queue wait (all threads, share of the phase) |\n|---|---:|---:|---:|---:|\n").append(processTable).append('\n');
         }
         if (!writesTable.isEmpty()) {
             doc.append("### Store writes per activity (counted by the wire server)\n\n").append(writesTable).append('\n');
