@@ -213,6 +213,17 @@ class ODataFeedIntegrationTests {
     }
 
     @Test
+    void countsAreServedAloneAndOnlyJsonIsAnswered() {
+        HttpResponse<String> count = http.get("/odata/v4/ActivitiesBySite/$count?" + encode("$filter=period eq '2007'"),
+                "Accept", "text/plain");
+        assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+        assertThat(count.body()).isEqualTo("54");
+
+        HttpResponse<String> xml = http.get("/odata/v4/Sites?$format=xml", "Accept", "application/xml");
+        assertThat(xml.statusCode()).as(xml.body()).isIn(406, 415);
+    }
+
+    @Test
     void theClientMayPreferSmallerPages() {
         List<Integer> pages = new ArrayList<>();
         List<ClientEntity> rows = odata.all(odata.period("ActivitiesBySite", YEAR), pages, "Prefer", "odata.maxpagesize=20");
