@@ -28,6 +28,7 @@ import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.programs.Activities;
 import nrw.kinetz.programs.ProgramTrackingApplication;
 import nrw.kinetz.programs.ProgramTrackingIntegrationTest;
+import nrw.kinetz.testkit.BenchmarkResult;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 
 /**
@@ -76,6 +77,8 @@ class ReplayBenchmark {
                 + "  raw bulk insert        : %8.0f docs/s%n"
                 + "  ratio                  : %.2f (goal >= 0.5)%n", events, rounds, median[0], median[1],
                 median[0] / median[1]);
+        new BenchmarkResult().put("events", events).put("ratio", median[0] / median[1]).put("replayPerSecond", median[0])
+                .put("rawPerSecond", median[1]).write();
     }
 
     /** One replay and one raw write of what it wrote, on emptied collections: {replay records/s, raw docs/s}. */
