@@ -56,8 +56,8 @@ class FeedTableTests {
         FeedTable table = new FeedTable(PEOPLE, Dimension.SITE);
         List<Optional<Period>> periods = List.of(Optional.empty(), Optional.of(Period.parse("2026-Q3")));
 
-        List<FeedRow> shown = table.rows(periods, false);
-        List<FeedRow> exact = table.rows(periods, true);
+        List<FeedRow> shown = table.rows(periods, query -> query.answer(false));
+        List<FeedRow> exact = table.rows(periods, query -> query.answer(true));
 
         assertThat(shown).extracting(FeedRow::period).containsExactly("gesamt", "gesamt", "2026-Q3", "2026-Q3");
         assertThat(shown.get(0).values().get("participants")).isEqualTo(CellValue.SUPPRESSED);

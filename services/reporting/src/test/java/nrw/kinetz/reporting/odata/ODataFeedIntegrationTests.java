@@ -50,6 +50,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.reporting.ActivityEvents;
 import nrw.kinetz.reporting.ReportingHttp;
+import nrw.kinetz.reporting.aggregate.PublicAnswers;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import tools.jackson.databind.JsonNode;
@@ -71,6 +72,9 @@ class ODataFeedIntegrationTests {
 
     @Autowired
     MongoOperations mongo;
+
+    @Autowired
+    PublicAnswers publicAnswers;
 
     @Value("${local.server.port}")
     int port;
@@ -201,6 +205,16 @@ class ODataFeedIntegrationTests {
                 }
             });
         }
+    }
+
+    @Test
+    void anonymousPagesReuseThePublicAnswersTheAggregatesApiKeeps() {
+        http.get("/api/v1/aggregates?measure=activities&groupBy=field&period=2007-05");
+        long reused = publicAnswers.reused();
+
+        odata.all(odata.period("ActivitiesByField", "2007-05"), null);
+
+        assertThat(publicAnswers.reused()).isGreaterThan(reused);
     }
 
     @Test

@@ -16,11 +16,9 @@ import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
-import nrw.kinetz.model.Period;
 import nrw.kinetz.reporting.aggregate.AggregateCsv;
 import nrw.kinetz.reporting.aggregate.AggregateQuery;
 import nrw.kinetz.reporting.aggregate.AggregateReport;
-import nrw.kinetz.reporting.aggregate.Aggregation;
 import nrw.kinetz.reporting.aggregate.InvalidAggregateQueryException;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Measures;
@@ -81,9 +79,7 @@ public class AggregatesController {
     }
 
     private static AggregateReport compute(AggregateQuery query, Caller caller) {
-        Aggregation shown = query.answer(caller.seesExactNumbers());
-        return new AggregateReport(query.measure().name(), query.period().map(Period::value).orElse(null),
-                query.groupBy().parameter(), shown.rows(), shown.total());
+        return AggregateReport.of(query, query.answer(caller.seesExactNumbers()));
     }
 
     private AggregateQuery parse(String measure, String groupBy, String period) {
