@@ -238,7 +238,9 @@ final class BenchCommand implements Callable<Integer> {
                     "KINETZ_INTAKE_RATELIMIT_PERSECOND", "100000", "KINETZ_INTAKE_RATELIMIT_BURST", "100000",
                     "KINETZ_SITES_SYNTHETICSITES", "true",
                     // 1,000 streams from one client on one instance: above the live stream's limits (500, 50 per client)
-                    "KINETZ_REPORTING_LIVE_MAXSTREAMS", "2000", "KINETZ_REPORTING_LIVE_MAXSTREAMSPERCLIENT", "2000");
+                    "KINETZ_REPORTING_LIVE_MAXSTREAMS", "2000", "KINETZ_REPORTING_LIVE_MAXSTREAMSPERCLIENT", "2000",
+                    // The run's two tokens are fetched once and used throughout: longer than the 10 minutes tokens live
+                    "KINETZ_AUTH_TOKENLIFETIME", "3h");
             System.err.printf("[bench] latency run %d of %d: services with %s, store %s%n", i + 1, runs.size(), options, plan.store());
             try (Devstack devstack = new Devstack(layout, message -> System.err.println("[bench] " + message), plan.store())
                     .withChildren(options, environment)) {
