@@ -7,14 +7,24 @@ import java.util.Objects;
  *
  * @param name         the key in {@code values} and {@code total}
  * @param countsPeople whether the number counts people (participants, volunteers, registrations,
- *                     attendees): only those are subject to small-cell suppression (docs/architecture.md#suppression)
+ *                     attendees): only those are rounded and withheld (docs/architecture.md#suppression)
  * @param label        the German column heading of the CSV export, e.g. "Teilnehmende"
+ * @param onlyZeroShown for a count of people: whether everyone but the LaKI sees it only as 0 or withheld, never
+ *                      as a number, because it could be set against another measure's figures of the same people
+ *                      (docs/architecture.md#suppression)
  */
-public record Metric(String name, boolean countsPeople, String label) {
+public record Metric(String name, boolean countsPeople, String label, boolean onlyZeroShown) {
 
     public Metric {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(label, "label");
+        if (onlyZeroShown && !countsPeople) {
+            throw new IllegalArgumentException(name + ": only a count of people is ever withheld");
+        }
+    }
+
+    public Metric(String name, boolean countsPeople, String label) {
+        this(name, countsPeople, label, false);
     }
 
     /** A metric whose CSV heading is its name. */
@@ -37,7 +47,7 @@ public record Metric(String name, boolean countsPeople, String label) {
         return new Metric(name, false, label);
     }
 
-    /** A count of people: 1 to 4 is shown only to the LaKI. */
+    /** A count of people: exact only for the LaKI, rounded for everyone else. */
     public static Metric people(String name) {
         return new Metric(name, true);
     }
@@ -45,5 +55,10 @@ public record Metric(String name, boolean countsPeople, String label) {
     /** A count of people with its German heading. */
     public static Metric people(String name, String label) {
         return new Metric(name, true, label);
+    }
+
+    /** A count of people that everyone but the LaKI sees only as 0 or withheld. */
+    public static Metric peopleNotPublished(String name, String label) {
+        return new Metric(name, true, label, true);
     }
 }
