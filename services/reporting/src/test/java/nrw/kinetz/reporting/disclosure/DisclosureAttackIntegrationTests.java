@@ -73,7 +73,8 @@ class DisclosureAttackIntegrationTests {
 
     private ReportingHttp http;
     private final List<ActivityReported> published = new ArrayList<>();
-    private final List<String> findings = new ArrayList<>();
+    /** What the attacker learnt, by kind of difference. */
+    private final Map<String, List<String>> findings = new TreeMap<>();
 
     /** One public answer: row key → metric → shown value ({@code null} = withheld); the total under the key "". */
     record Table(Map<String, Map<String, Long>> rows) {
@@ -153,7 +154,7 @@ class DisclosureAttackIntegrationTests {
             snapshots.forEach(this::tablesAreTheFeedsBands);
         }
 
-        assertThat(findings).as("what the attacker learnt").isEmpty();
+        assertThat(findings).as(() -> "what the attacker learnt: " + summary()).isEmpty();
         theLakiSeesExactNumbers();
     }
 
@@ -166,7 +167,8 @@ class DisclosureAttackIntegrationTests {
             for (String metric : PEOPLE) {
                 Interval added = tableInterval(values, metric).minus(tableInterval(earlier, metric)).atLeastZero();
                 if (added.pinsASmallCount()) {
-                    findings.add(after.label() + ": " + query + " row '" + row + "' " + metric + " before and after -> " + added);
+                    found("before and after, one table cell", after.label() + ": " + query + " row '" + row + "' " + metric
+                            + " -> " + added);
                 }
             }
         }));
@@ -180,12 +182,12 @@ class DisclosureAttackIntegrationTests {
                 // Every row against the table's total.
                 Map<String, String> toTotal = new LinkedHashMap<>();
                 table.rows().keySet().stream().filter(row -> !row.isEmpty()).forEach(row -> toTotal.put(row, ""));
-                parts(snapshot.label() + ": " + query(grouping, period) + " rows in total", table, table, toTotal);
+                parts("total minus the other rows", snapshot.label() + ": " + query(grouping, period), table, table, toTotal);
             }
-            parts(snapshot.label() + ": sites in Regierungsbezirke " + period, snapshot.tables().get(query("site", period)),
+            parts("Regierungsbezirk minus its other sites", snapshot.label() + ": " + period, snapshot.tables().get(query("site", period)),
                     snapshot.tables().get(query("regierungsbezirk", period)), mapping(snapshot, "site", period,
                             site -> SiteId.of(site).regierungsbezirk().code()));
-            parts(snapshot.label() + ": focus areas in fields " + period, snapshot.tables().get(query("focusArea", period)),
+            parts("field minus its other focus areas", snapshot.label() + ": " + period, snapshot.tables().get(query("focusArea", period)),
                     snapshot.tables().get(query("field", period)), mapping(snapshot, "focusArea", period,
                             area -> FocusArea.valueOf(area).field().name()));
         }
@@ -201,25 +203,26 @@ class DisclosureAttackIntegrationTests {
             for (String metric : PEOPLE) {
                 List<Interval> intervals = parts.stream()
                         .map(part -> tableInterval(snapshot.tables().get(query(grouping, part)).rows().get(row), metric)).toList();
-                solve(snapshot.label() + ": " + grouping + " row '" + row + "' " + metric + " of " + parts + " in " + whole,
+                solve("period minus its other sub-periods", snapshot.label() + ": " + grouping + " row '" + row + "' " + metric
+                        + " of " + parts + " in " + whole,
                         tableInterval(wholeTable.rows().get(row), metric), intervals);
             }
         }
     }
 
     /** @param parent which row of {@code wholes} each row of {@code parts} belongs to */
-    private void parts(String what, Table parts, Table wholes, Map<String, String> parent) {
+    private void parts(String kind, String what, Table parts, Table wholes, Map<String, String> parent) {
         for (String whole : new LinkedHashSet<>(parent.values())) {
             List<String> children = parent.entrySet().stream().filter(e -> e.getValue().equals(whole)).map(Map.Entry::getKey).toList();
             for (String metric : PEOPLE) {
-                solve(what + " '" + whole + "' " + metric, tableInterval(wholes.rows().get(whole), metric),
+                solve(kind, what + " '" + whole + "' " + metric, tableInterval(wholes.rows().get(whole), metric),
                         children.stream().map(child -> tableInterval(parts.rows().get(child), metric)).toList());
             }
         }
     }
 
     /** Each part's interval narrowed by the whole minus the other parts. */
-    private void solve(String what, Interval whole, List<Interval> parts) {
+    private void solve(String kind, String what, Interval whole, List<Interval> parts) {
         for (int i = 0; i < parts.size(); i++) {
             Interval others = new Interval(0, 0);
             for (int j = 0; j < parts.size(); j++) {
@@ -229,7 +232,7 @@ class DisclosureAttackIntegrationTests {
             }
             Interval part = parts.get(i).intersect(whole.minus(others));
             if (part.pinsASmallCount()) {
-                findings.add(what + ": part " + i + " -> " + part);
+                found(kind, what + ": part " + i + " -> " + part);
             }
         }
     }
@@ -244,7 +247,8 @@ class DisclosureAttackIntegrationTests {
                 Interval now = cellInterval(shown(entry.get("values"), metric));
                 Interval added = before == null ? now : now.minus(cellInterval(shown(before.get("values"), metric))).atLeastZero();
                 if (added.pinsASmallCount()) {
-                    findings.add(where + " " + key + " revision " + entry.get("cursor").asString() + " " + metric + " -> " + added);
+                    found(where + ", consecutive revisions of one cell", key + " revision " + entry.get("cursor").asString() + " "
+                            + metric + " -> " + added);
                 }
             }
         }
@@ -269,7 +273,8 @@ class DisclosureAttackIntegrationTests {
                     Interval added = before == null ? new Interval(0, Long.MAX_VALUE / 4)
                             : tableInterval(values, metric).minus(tableInterval(before, metric)).atLeastZero();
                     if (added.pinsASmallCount()) {
-                        findings.add("live table " + frame.get("period").asString() + " row '" + row + "' " + metric + " -> " + added);
+                        found("live tables, consecutive frames", frame.get("period").asString() + " row '" + row + "' " + metric
+                                + " -> " + added);
                     }
                 }
             });
@@ -304,12 +309,24 @@ class DisclosureAttackIntegrationTests {
                     Long expected = sum == 0 ? Long.valueOf(0) : sum < 5 ? null : (sum + 2) / 5 * 5;
                     Long actual = table.rows().get(row).get(metric);
                     if (!java.util.Objects.equals(expected, actual)) {
-                        findings.add(snapshot.label() + ": " + query(grouping, period) + " row '" + row + "' " + metric + " shows "
-                                + actual + ", more than the bands of its cells (" + expected + ")");
+                        found("a table says more than the feed's bands", snapshot.label() + ": " + query(grouping, period) + " row '"
+                                + row + "' " + metric + " shows " + actual + ", the bands give " + expected);
                     }
                 }));
             }
         }
+    }
+
+    private void found(String kind, String finding) {
+        findings.computeIfAbsent(kind, k -> new ArrayList<>()).add(finding);
+    }
+
+    /** How many of each kind, with the first three of each. */
+    private String summary() {
+        StringBuilder text = new StringBuilder();
+        findings.forEach((kind, list) -> text.append("\n").append(list.size()).append(" x ").append(kind).append(", e.g.\n    ")
+                .append(String.join("\n    ", list.subList(0, Math.min(3, list.size())))));
+        return text.toString();
     }
 
     /* ---------- the published rule ---------- */
