@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * An attacker with public reads only (anonymous and {@code viewer}) tries to learn a count of people from 1 to 4
  * (docs/architecture.md#suppression). Activities with small counts arrive one at a time among larger ones — in sites
  * of one Regierungsbezirk, focus areas of one field, months of one quarter — and before and after each the attacker
- * reads every table the API offers for activities (every grouping, each month, quarter and year of 2007 and all
+ * reads every table the API offers for activities (every grouping, each month, quarter and year of 2029 and all
  * time; JSON as anonymous and as viewer, and CSV), the feed and two live streams. It turns every public number into
  * the interval of true values the published rule allows and computes every single difference: before and after
  * per cell, parent minus its other children (site in Regierungsbezirk, focus area in field, row in total, month in
@@ -58,10 +58,10 @@ import tools.jackson.databind.node.ObjectNode;
 @WithKiNetzInfrastructure
 class DisclosureAttackIntegrationTests {
 
-    private static final int YEAR = 2007;
+    private static final int YEAR = 2029;
     private static final List<String> GROUPINGS = List.of("site", "regierungsbezirk", "field", "focusArea", "activityType", "program");
-    private static final List<String> PERIODS = List.of("2007-01", "2007-02", "2007-03", "2007-Q1", "2007-Q2", "2007-Q3", "2007-Q4",
-            "2007", "");
+    private static final List<String> PERIODS = List.of("2029-01", "2029-02", "2029-03", "2029-Q1", "2029-Q2", "2029-Q3", "2029-Q4",
+            "2029", "");
     private static final List<String> PEOPLE = List.of("participants", "volunteers");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -192,8 +192,8 @@ class DisclosureAttackIntegrationTests {
                             area -> FocusArea.valueOf(area).field().name()));
         }
         for (String grouping : GROUPINGS) {
-            periods(snapshot, grouping, List.of("2007-01", "2007-02", "2007-03"), "2007-Q1");
-            periods(snapshot, grouping, List.of("2007-Q1", "2007-Q2", "2007-Q3", "2007-Q4"), "2007");
+            periods(snapshot, grouping, List.of("2029-01", "2029-02", "2029-03"), "2029-Q1");
+            periods(snapshot, grouping, List.of("2029-Q1", "2029-Q2", "2029-Q3", "2029-Q4"), "2029");
         }
     }
 
@@ -438,7 +438,7 @@ class DisclosureAttackIntegrationTests {
         });
         assertThat(table.rows().get("7").get("participants")).as("Detmold: 4 + 4 + 1").isEqualTo(9);
         JsonNode cell = feed("0", TestTokens.laki()).stream()
-                .filter(e -> e.get("key").asString().contains("/2007-01/FRUEHE_BILDUNG/")).reduce((a, b) -> b).orElseThrow();
+                .filter(e -> e.get("key").asString().contains("/2029-01/FRUEHE_BILDUNG/")).reduce((a, b) -> b).orElseThrow();
         assertThat(cell.at("/values/participants").asLong()).as("16 + 2 for the LaKI").isEqualTo(18);
     }
 
