@@ -313,6 +313,8 @@
                 renderTable(panel, report, rows, period.value);
                 renderChart(panel, rows);
             });
+            // The district map (map.js) reloads with the panels, for the same period.
+            document.dispatchEvent(new CustomEvent('kinetz:reload', { detail: { period: period.value } }));
             if (complete) {
                 lastLoaded = new Date();
                 showFreshness();

@@ -25,13 +25,13 @@ import nrw.kinetz.model.reference.KiSites;
 class ClientCredentialsIntegrationTests extends RunningAuthServer {
 
     @Test
-    void aKiClientGetsAnRs256JwtForAnHourWithRoleKiAndItsSiteSignedByTheServedKey() throws Exception {
+    void aKiClientGetsAnRs256JwtForTenMinutesWithRoleKiItsSiteAndTheServicesAsAudienceSignedByTheServedKey() throws Exception {
         var response = clientCredentials("ki-05974", clientSecret("ki-05974"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Object> body = json(response.body());
         assertThat(body).containsEntry("token_type", "Bearer");
-        assertThat((Long) body.get("expires_in")).isBetween(3590L, 3600L);
+        assertThat((Long) body.get("expires_in")).isBetween(590L, 600L);
         SignedJWT token = SignedJWT.parse((String) body.get("access_token"));
         assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         RSAKey servedKey = (RSAKey) JWKSet.parse(get("/oauth2/jwks").body()).getKeyByKeyId(token.getHeader().getKeyID());
@@ -42,7 +42,9 @@ class ClientCredentialsIntegrationTests extends RunningAuthServer {
         assertThat(claims.getSubject()).isEqualTo("ki-05974");
         assertThat(claims.getIssuer()).isEqualTo(baseUrl());
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
-                .isEqualTo(Duration.ofHours(1));
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(claims.getAudience()).containsExactlyInAnyOrder("activity-intake", "event-catalog", "program-tracking",
+                "reporting", "site-registry");
     }
 
     @Test
