@@ -154,6 +154,9 @@
         }
     }
 
+    /* Shared with the district map (map.js), so that a withheld cell reads the same everywhere. */
+    window.KinetzDashboard = Object.freeze({ cellContent: cellContent });
+
     function metricsOf(report) {
         const first = report.total || (report.rows[0] && report.rows[0].values) || {};
         return Object.keys(first);
