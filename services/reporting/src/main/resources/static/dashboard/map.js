@@ -233,27 +233,21 @@
             tr.append(th);
             const rate = valueOf(site, 'participantsPer1000');
             const status = STATUSES.find((s) => s.code === site.status);
+            const withheld = { suppressed: true };
             [
                 ['code', site.code], ['regierungsbezirk', site.regierungsbezirk],
-                ['activities', numberFormat.format(typeof values.activities === 'number' ? values.activities : 0)],
-                ['participants', isSuppressed(values.participants) ? null : numberFormat.format(values.participants || 0)],
-                ['population', numberFormat.format(site.population)],
-                ['participantsPer1000', rate.withheld ? null : rateFormat.format(rate.number)],
+                ['activities', typeof values.activities === 'number' ? values.activities : 0],
+                ['participants', isSuppressed(values.participants) ? withheld : values.participants || 0],
+                ['population', site.population],
+                ['participantsPer1000', rate.withheld ? withheld : rateFormat.format(rate.number)],
                 ['status', status ? status.label : '–']
-            ].forEach(([metric, text]) => {
+            ].forEach(([metric, value]) => {
                 const td = document.createElement('td');
                 td.dataset.metric = metric;
-                if (text === null) {
-                    td.dataset.value = 'suppressed';
-                    const dot = document.createElement('span');
-                    dot.setAttribute('aria-hidden', 'true');
-                    dot.textContent = '•';
-                    const hidden = document.createElement('span');
-                    hidden.className = 'visually-hidden';
-                    hidden.textContent = 'geschützt (kleine Zahl)';
-                    td.append(dot, hidden);
+                if (typeof value === 'string') {
+                    td.textContent = value;
                 } else {
-                    td.textContent = text;
+                    window.KinetzDashboard.cellContent(td, value, false);
                 }
                 tr.append(td);
             });

@@ -10,8 +10,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -72,11 +76,13 @@ class ClientCredentialsIntegrationTests extends RunningAuthServer {
     }
 
     @Test
-    void aResourceServerConfiguredWithTheIssuerUriAcceptsTheTokens() {
+    void aResourceServerConfiguredWithTheIssuerUriAndItsAudienceAcceptsTheTokens() {
         String token = (String) json(clientCredentials("ki-05334002", clientSecret("ki-05334002")).body()).get("access_token");
-        // What every service does with spring.security.oauth2.resourceserver.jwt.issuer-uri: discovery,
-        // issuer check, JWKS, signature and expiry.
-        JwtDecoder resourceServer = JwtDecoders.fromIssuerLocation(baseUrl());
+        // What every service does with spring.security.oauth2.resourceserver.jwt.issuer-uri and .audiences: discovery,
+        // issuer check, JWKS, signature, expiry and its own name in the audience.
+        NimbusJwtDecoder resourceServer = JwtDecoders.fromIssuerLocation(baseUrl());
+        resourceServer.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(baseUrl()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains("site-registry"))));
 
         Jwt jwt = resourceServer.decode(token);
 

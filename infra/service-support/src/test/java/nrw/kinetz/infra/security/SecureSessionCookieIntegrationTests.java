@@ -35,16 +35,7 @@ class SecureSessionCookieIntegrationTests {
 
     @DynamicPropertySource
     static void dashboardClient(DynamicPropertyRegistry registry) {
-        String prefix = "spring.security.oauth2.client.registration.dashboard.";
-        registry.add(prefix + "client-id", () -> FakeOidcProvider.CLIENT_ID);
-        registry.add(prefix + "client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
-        registry.add(prefix + "authorization-grant-type", () -> "authorization_code");
-        registry.add(prefix + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
-        registry.add(prefix + "scope", () -> "openid");
-        registry.add(prefix + "provider", () -> "fake");
-        registry.add("spring.security.oauth2.client.provider.fake.authorization-uri", () -> PROVIDER.issuer() + "/authorize");
-        registry.add("spring.security.oauth2.client.provider.fake.token-uri", () -> PROVIDER.issuer() + "/token");
-        registry.add("spring.security.oauth2.client.provider.fake.jwk-set-uri", () -> PROVIDER.issuer() + "/jwks");
+        PROVIDER.registerDashboardClient(registry);
     }
 
     @AfterAll

@@ -17,6 +17,7 @@ import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
+import nrw.kinetz.reporting.aggregate.Suppression;
 
 class FeedTableTests {
 
@@ -37,9 +38,13 @@ class FeedTableTests {
             return List.of(Dimension.SITE, Dimension.FOCUS_AREA);
         }
 
+        /** Each row is one finest cell here, so the public sums are the rows' shares. */
         @Override
-        public Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
-            return new Aggregation(List.of(row("05974", 3), row("05111", 12)), cells(15));
+        public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Suppression suppression) {
+            Metric participants = metrics().get(0);
+            return new Aggregation(List.of(row("05974", suppression.share(participants, 3)),
+                    row("05111", suppression.share(participants, 12))),
+                    cells(suppression.share(participants, 3) + suppression.share(participants, 12)));
         }
     };
 
