@@ -18,6 +18,12 @@ public interface ConsumerPositions {
     /** Moves the stored positions forward to {@code next} (never backwards). */
     void save(String group, Map<TopicPartition, Long> next);
 
+    /**
+     * @return every stored position, by group, topic and partition: it moves whenever any read model of the
+     *         service has applied a record, which makes it a version of the service's read models together
+     */
+    Map<String, Long> all();
+
     /** Drops every position of {@code group}, e.g. with the read model generation it belonged to. */
     void forget(String group);
 }

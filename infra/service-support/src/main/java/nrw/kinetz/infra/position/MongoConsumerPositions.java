@@ -49,6 +49,15 @@ public final class MongoConsumerPositions implements ConsumerPositions {
     }
 
     @Override
+    public Map<String, Long> all() {
+        Map<String, Long> positions = new HashMap<>();
+        for (Document stored : mongo.findAll(Document.class, COLLECTION)) {
+            positions.put(stored.getString("_id"), ((Number) stored.get("next")).longValue());
+        }
+        return positions;
+    }
+
+    @Override
     public void forget(String group) {
         mongo.remove(Query.query(Criteria.where("group").is(group)), COLLECTION);
     }

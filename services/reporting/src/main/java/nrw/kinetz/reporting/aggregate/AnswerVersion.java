@@ -1,8 +1,8 @@
 package nrw.kinetz.reporting.aggregate;
 
 /**
- * A value that changes whenever an aggregate answer may change: the feed's position (every change of a read
- * model gets one), the generation a rebuild switched to, the day for measures that count what is due by today.
+ * A value that changes whenever an aggregate answer may change: the listeners' kept positions (every record a read
+ * model applied moves them), the feed's position, the generation a rebuild switched to, the day for measures that count what is due by today.
  * {@link PublicAnswers} keeps an answer only as long as every version is what it was when the answer was computed.
  */
 @FunctionalInterface

@@ -17,9 +17,9 @@ import nrw.kinetz.model.Period;
  * to everyone who asks the same question meanwhile.
  *
  * <p>Never stale: the versions are read <em>before</em> the answer is computed, so an answer is at least as new
- * as the versions it is kept under, and a kept answer is only handed out while every version is unchanged. The
- * feed position moves once a change is in the feed, i.e. at most one sweep of the feed relay after the read
- * model was written: a public answer is exactly as new as the feed and the live stream.
+ * as the versions it is kept under, and a kept answer is only handed out while every version is unchanged. Each
+ * listener moves its kept position right after its read model applied a record, so a kept answer is never older
+ * than the read models.
  *
  * <p>Only what every non-laki caller sees is kept (the answer after suppression), never exact numbers: the LaKI's
  * questions are computed every time. Bounded: at most {@code capacity} questions, those asked least often
@@ -64,6 +64,14 @@ public final class PublicAnswers {
         AggregateReport report = compute.get();
         answers.put(question, new Answer(now, report));
         return report;
+    }
+
+    /**
+     * Drops every kept answer. Needed only when a read model is emptied behind its listener's back (as tests do
+     * between cases): its view then changes without the feed moving, because re-fed revisions are already there.
+     */
+    public void forgetAll() {
+        answers.invalidateAll();
     }
 
     /** @return how often a kept answer was handed out instead of computing it */

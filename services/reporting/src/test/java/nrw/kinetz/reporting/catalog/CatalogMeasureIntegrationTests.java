@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
+import nrw.kinetz.reporting.aggregate.PublicAnswers;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.FocusArea;
@@ -68,6 +69,9 @@ class CatalogMeasureIntegrationTests {
     @Autowired
     MongoOperations mongo;
 
+    @Autowired
+    PublicAnswers publicAnswers;
+
     @Value("${local.server.port}")
     int port;
 
@@ -81,6 +85,7 @@ class CatalogMeasureIntegrationTests {
         http = new ReportingHttp(port);
         ListenerCatchUp.await(infrastructure.kafkaBootstrapServers(), groupId, Topics.CATALOG, WAIT);
         mongo.remove(new Query(), MongoCatalogOfferings.COLLECTION);
+        publicAnswers.forgetAll();
     }
 
     @Test

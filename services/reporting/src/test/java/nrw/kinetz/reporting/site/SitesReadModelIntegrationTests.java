@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
+import nrw.kinetz.reporting.aggregate.PublicAnswers;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import nrw.kinetz.model.SiteStatus;
@@ -57,6 +58,9 @@ class SitesReadModelIntegrationTests extends ReportingIntegrationTest {
     MongoOperations mongo;
 
     @Autowired
+    PublicAnswers publicAnswers;
+
+    @Autowired
     SiteViews views;
 
     @Autowired
@@ -69,6 +73,7 @@ class SitesReadModelIntegrationTests extends ReportingIntegrationTest {
     void startFromAnEmptyReadModel() {
         caughtUp();
         mongo.remove(new Query(), MongoSiteViews.COLLECTION);
+        publicAnswers.forgetAll();
     }
 
     @Test

@@ -19,6 +19,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nrw.kinetz.infra.position.ConsumerPositions;
 import nrw.kinetz.infra.ratelimit.RateLimit;
 import nrw.kinetz.infra.ratelimit.RateLimiter;
 import nrw.kinetz.infra.security.Caller;
@@ -48,6 +49,16 @@ public class PublicReadsConfiguration {
     @Bean
     public AnswerVersion today(Clock clock) {
         return () -> NetworkTime.today(clock);
+    }
+
+    /**
+     * Every listener keeps its position with its read model after applying a record, so the positions together
+     * move with every change of a read model, also one that gives the feed nothing new (a read model rebuilt from
+     * records whose revisions the feed already holds).
+     */
+    @Bean
+    public AnswerVersion listenerPositions(ConsumerPositions positions) {
+        return positions::all;
     }
 
     @Bean
