@@ -45,7 +45,12 @@ final class TestIssuer {
             server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, discovery));
             server.createContext("/jwks", exchange -> respond(exchange, jwks));
             server.createContext(TOKEN_PATH, TestIssuer::token);
-            server.setExecutor(null);
+            // several threads: one slow answer on a busy machine must not hold up every service's first token check
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "test-issuer");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "test-issuer-stop"));
         } catch (IOException e) {
