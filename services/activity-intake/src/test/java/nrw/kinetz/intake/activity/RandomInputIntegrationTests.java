@@ -46,6 +46,7 @@ class RandomInputIntegrationTests extends IntakeIntegrationTest {
         long topicBefore = topic.size();
         Map<String, String> pristine = new LinkedHashMap<>();
         Set<String> accepted = new HashSet<>();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 
         for (int request = 0; request < REQUESTS; request++) {
             List<Activities> activities = new ArrayList<>();
@@ -77,6 +78,7 @@ class RandomInputIntegrationTests extends IntakeIntegrationTest {
             String about = input.describe(contentType + " " + body) + System.lineSeparator() + "answer: " + response.statusCode()
                     + " " + response.body();
             assertThat(response.statusCode()).as(about).isLessThan(500);
+            statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() >= 400) {
                 assertThat(response.headers().firstValue("Content-Type")).as(about)
                         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -93,6 +95,8 @@ class RandomInputIntegrationTests extends IntakeIntegrationTest {
             }
         }
 
+        System.out.printf("Random input to the intake, seed %d: %d requests answered %s; %d activities accepted%n",
+                input.seed(), REQUESTS, statuses, accepted.size());
         Map<String, Integer> published = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : topic.withIds(union(accepted, pristine.keySet()))) {
             published.merge(CloudEventsKafka.header(record.headers(), CloudEventsKafka.ID).orElseThrow(), 1, Integer::sum);

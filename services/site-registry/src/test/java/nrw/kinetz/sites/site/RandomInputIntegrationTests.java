@@ -72,6 +72,7 @@ class RandomInputIntegrationTests {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         int eventsBefore = events.about(SITE).size();
         int changes = 0;
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 
         for (int request = 0; request < REQUESTS; request++) {
             Http.Response before = http.get("/api/v1/sites/" + SITE);
@@ -100,6 +101,7 @@ class RandomInputIntegrationTests {
             String about = input.describe((register ? "POST " : "PUT ") + path + " " + body) + System.lineSeparator()
                     + "answer: " + response.status() + " " + response.body();
             assertThat(response.status()).as(about).isLessThan(500);
+            statuses.merge(response.status(), 1, Integer::sum);
             Http.Response after = http.get("/api/v1/sites/" + SITE);
             if (response.status() >= 400) {
                 assertThat(response.header("Content-Type")).as(about).startsWith("application/problem+json");
@@ -114,6 +116,8 @@ class RandomInputIntegrationTests {
             }
         }
 
+        System.out.printf("Random input to the site registry, seed %d: %d requests sent, answered %s; %d changes%n",
+                input.seed(), statuses.values().stream().mapToInt(Integer::intValue).sum(), statuses, changes);
         assertThat(events.about(SITE)).as("one event per change, nothing of a refused request; seed " + input.seed())
                 .hasSize(eventsBefore + changes);
     }
