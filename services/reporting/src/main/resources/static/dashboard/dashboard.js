@@ -549,6 +549,7 @@
         button.textContent = 'Abmelden';
         form.append(button);
         account.replaceChildren(who, form);
+        byId('report-internal').hidden = !session.exactNumbers;
         byId('numbers-notice').textContent = session.exactNumbers
             ? 'Sie sehen exakte Zahlen, auch kleine Zahlen von Personen. Bitte geben Sie sie nur an Berechtigte weiter.'
             : 'Kleine Zahlen von Personen (1 bis 4) sind zum Schutz der Teilnehmenden verborgen (•); exakte Zahlen sieht nur die LaKI.';
@@ -601,8 +602,19 @@
         document.querySelectorAll('[data-catalog-link]').forEach((link) => { link.href = catalog; });
     }
 
+    /* The report links name this year (Berlin); the static page names the year it was written in. */
+    function pointToThisYearsReport() {
+        const year = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(new Date());
+        document.querySelectorAll('[data-report]').forEach((link) => {
+            link.href = '/api/v1/reports/annual/' + year + '.' + link.dataset.report
+                + (link.dataset.edition ? '?edition=' + link.dataset.edition : '');
+        });
+        document.querySelectorAll('[data-report-year]').forEach((span) => { span.textContent = year; });
+    }
+
     function start() {
         pointToTheCatalog();
+        pointToThisYearsReport();
         if (new URLSearchParams(window.location.search).get('sign-in') === 'failed') {
             byId('sign-in-failed').hidden = false;
         }

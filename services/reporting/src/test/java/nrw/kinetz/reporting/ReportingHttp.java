@@ -45,6 +45,11 @@ public final class ReportingHttp {
         return send(request.build());
     }
 
+    /** DELETE with {@code Authorization: Bearer <token>}. */
+    public HttpResponse<String> delete(String pathAndQuery, String token) {
+        return send(request(pathAndQuery).header("Authorization", TestTokens.bearer(token)).DELETE().build());
+    }
+
     /** The cursor after the newest feed entry: what a test publishes next comes after it. */
     public String feedEnd() {
         String cursor = "0";

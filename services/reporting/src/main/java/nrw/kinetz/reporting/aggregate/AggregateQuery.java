@@ -34,6 +34,17 @@ public record AggregateQuery(Measure measure, Dimension groupBy, Optional<Period
     }
 
     /**
+     * What a caller is shown for this question: the measure's exact numbers passed through the disclosure rules.
+     * Every public read of an aggregate (the aggregates API, the OData feed) answers through here, so that no
+     * two of them can show the same caller different cells for the same grain.
+     *
+     * @param seesExactNumbers {@code true} for the LaKI
+     */
+    public Aggregation answer(boolean seesExactNumbers) {
+        return Suppression.apply(measure.aggregate(groupBy, period), measure.metrics(), seesExactNumbers);
+    }
+
+    /**
      * Checks all parameters before failing, so that one answer names every problem.
      *
      * @param period a blank value counts as absent, as an empty form field sends it

@@ -9,15 +9,23 @@ import java.util.Objects;
  * @param countsPeople whether the number counts people (participants, volunteers, registrations,
  *                     attendees): only those are subject to small-cell suppression (docs/architecture.md#suppression)
  * @param label        the German column heading of the CSV export, e.g. "Teilnehmende"
+ * @param decimal      whether its cells are {@link CellValue.Amount}s with two decimals (euros, full-time
+ *                     equivalents) rather than whole counts: a typed export (the OData feed's {@code $metadata})
+ *                     has to say so before it has seen a cell
  */
-public record Metric(String name, boolean countsPeople, String label) {
+public record Metric(String name, boolean countsPeople, String label, boolean decimal) {
 
     public Metric {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(label, "label");
     }
 
-    /** A metric whose CSV heading is its name. */
+    /** A whole-number metric with its German heading. */
+    public Metric(String name, boolean countsPeople, String label) {
+        this(name, countsPeople, label, false);
+    }
+
+    /** A whole-number metric whose CSV heading is its name. */
     public Metric(String name, boolean countsPeople) {
         this(name, countsPeople, name);
     }
@@ -34,7 +42,7 @@ public record Metric(String name, boolean countsPeople, String label) {
 
     /** A quantity that is not a count of people (full-time equivalents, euros): never suppressed. */
     public static Metric amount(String name, String label) {
-        return new Metric(name, false, label);
+        return new Metric(name, false, label, true);
     }
 
     /** A count of people: 1 to 4 is shown only to the LaKI. */

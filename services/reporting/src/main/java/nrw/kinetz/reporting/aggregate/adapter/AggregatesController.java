@@ -24,7 +24,6 @@ import nrw.kinetz.reporting.aggregate.Aggregation;
 import nrw.kinetz.reporting.aggregate.InvalidAggregateQueryException;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Measures;
-import nrw.kinetz.reporting.aggregate.Suppression;
 
 /**
  * {@code GET /api/v1/aggregates}: the LaKI's aggregated picture of the network (docs/architecture.md#reading-api), as JSON or,
@@ -71,10 +70,8 @@ public class AggregatesController {
     }
 
     private static AggregateReport report(AggregateQuery query, Caller caller) {
-        Measure chosen = query.measure();
-        Aggregation exact = chosen.aggregate(query.groupBy(), query.period());
-        Aggregation shown = Suppression.apply(exact, chosen.metrics(), caller.seesExactNumbers());
-        return new AggregateReport(chosen.name(), query.period().map(Period::value).orElse(null),
+        Aggregation shown = query.answer(caller.seesExactNumbers());
+        return new AggregateReport(query.measure().name(), query.period().map(Period::value).orElse(null),
                 query.groupBy().parameter(), shown.rows(), shown.total());
     }
 
