@@ -2,10 +2,13 @@ package nrw.kinetz.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import nrw.kinetz.model.event.CloudEventsKafka;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Records no listener can ever process, for the fault suite's poison tests: what a buggy or hostile producer could
@@ -31,5 +34,11 @@ public final class PoisonRecords {
     /** Bytes without any CloudEvents header: not an event at all. */
     public static ProducerRecord<String, byte[]> notAnEvent(String topic, String key) {
         return new ProducerRecord<>(topic, key, new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, '{'});
+    }
+
+    /** The entries of a dead-letter listing ({@code GET /api/v1/dead-letters}) whose {@code field} is {@code value}. */
+    public static List<JsonNode> listed(JsonNode deadLetters, String field, String value) {
+        return StreamSupport.stream(deadLetters.spliterator(), false)
+                .filter(entry -> value.equals(entry.path(field).asString(null))).toList();
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +52,9 @@ class PoisonRecordsIntegrationTests {
         kafka.send(PoisonRecords.notAnEvent(TOPIC, key)).get(10, TimeUnit.SECONDS);
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
-                withEventId(deadLetters(http), eventId).size() == 1 && withKey(deadLetters(http), key).size() == 1);
-        JsonNode malformed = withEventId(deadLetters(http), eventId).get(0);
+                PoisonRecords.listed(deadLetters(http), "eventId", eventId).size() == 1
+                        && PoisonRecords.listed(deadLetters(http), "key", key).size() == 1);
+        JsonNode malformed = PoisonRecords.listed(deadLetters(http), "eventId", eventId).get(0);
         assertThat(malformed.get("topic").asString()).isEqualTo(TOPIC);
         assertThat(malformed.get("exception").asString()).isNotBlank();
         assertThat(malformed.get("redrivenAt").isNull()).isTrue();
@@ -64,25 +64,16 @@ class PoisonRecordsIntegrationTests {
         assertThat(redriven.status()).as(redriven.body()).isEqualTo(200);
         assertThat(redriven.json().get("redriven").asInt()).isEqualTo(1);
 
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> withEventId(deadLetters(http), eventId).size() == 2);
-        List<JsonNode> after = withEventId(deadLetters(http), eventId);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> PoisonRecords.listed(deadLetters(http), "eventId", eventId).size() == 2);
+        List<JsonNode> after = PoisonRecords.listed(deadLetters(http), "eventId", eventId);
         assertThat(after).extracting(entry -> entry.get("redrivenAt").isNull()).containsExactlyInAnyOrder(true, false);
-        assertThat(withKey(deadLetters(http), key)).as("the other poison stays as it was").hasSize(1);
+        assertThat(PoisonRecords.listed(deadLetters(http), "key", key)).as("the other poison stays as it was").hasSize(1);
     }
 
     private static JsonNode deadLetters(Http http) {
         Http.Response response = http.get("/api/v1/dead-letters?topic=" + TOPIC, "Authorization", TestTokens.bearer(TestTokens.laki()));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static List<JsonNode> withEventId(JsonNode listed, String eventId) {
-        return StreamSupport.stream(listed.spliterator(), false)
-                .filter(entry -> eventId.equals(entry.path("eventId").asString(null))).toList();
-    }
-
-    private static List<JsonNode> withKey(JsonNode listed, String key) {
-        return StreamSupport.stream(listed.spliterator(), false)
-                .filter(entry -> key.equals(entry.path("key").asString(null))).toList();
     }
 }

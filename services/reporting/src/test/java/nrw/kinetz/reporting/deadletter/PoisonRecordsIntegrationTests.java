@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,9 +48,10 @@ class PoisonRecordsIntegrationTests extends ReportingIntegrationTest {
         kafka.send(PoisonRecords.notAnEvent(topic, key)).get(10, TimeUnit.SECONDS);
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
-                !withEventId(deadLetters(topic), eventId).isEmpty() && !withKey(deadLetters(topic), key).isEmpty());
-        List<JsonNode> malformed = withEventId(deadLetters(topic), eventId);
-        List<JsonNode> garbage = withKey(deadLetters(topic), key);
+                !PoisonRecords.listed(deadLetters(topic), "eventId", eventId).isEmpty()
+                        && !PoisonRecords.listed(deadLetters(topic), "key", key).isEmpty());
+        List<JsonNode> malformed = PoisonRecords.listed(deadLetters(topic), "eventId", eventId);
+        List<JsonNode> garbage = PoisonRecords.listed(deadLetters(topic), "key", key);
         Set<String> groups = groups(malformed);
         assertThat(groups(garbage)).as("every listener of %s sets both aside", topic).isEqualTo(groups);
         assertThat(malformed).hasSize(groups.size()).allSatisfy(entry -> {
@@ -69,8 +69,8 @@ class PoisonRecordsIntegrationTests extends ReportingIntegrationTest {
         assertThat(redriven.get("redriven").asInt()).as(redriven.toString()).isEqualTo(groups.size());
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> withEventId(deadLetters(topic), eventId).size() == 2 * groups.size());
-        List<JsonNode> after = withEventId(deadLetters(topic), eventId);
+                .until(() -> PoisonRecords.listed(deadLetters(topic), "eventId", eventId).size() == 2 * groups.size());
+        List<JsonNode> after = PoisonRecords.listed(deadLetters(topic), "eventId", eventId);
         assertThat(after.stream().filter(entry -> !entry.get("redrivenAt").isNull()).count()).isEqualTo(groups.size());
         assertThat(groups(after)).isEqualTo(groups);
         for (String group : groups) {
@@ -82,16 +82,6 @@ class PoisonRecordsIntegrationTests extends ReportingIntegrationTest {
         var response = http.get("/api/v1/dead-letters?topic=" + topic, TestTokens.laki());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return ReportingHttp.json(response);
-    }
-
-    private static List<JsonNode> withEventId(JsonNode listed, String eventId) {
-        return StreamSupport.stream(listed.spliterator(), false)
-                .filter(entry -> eventId.equals(entry.path("eventId").asString(null))).toList();
-    }
-
-    private static List<JsonNode> withKey(JsonNode listed, String key) {
-        return StreamSupport.stream(listed.spliterator(), false)
-                .filter(entry -> key.equals(entry.path("key").asString(null))).toList();
     }
 
     private static Set<String> groups(List<JsonNode> entries) {
