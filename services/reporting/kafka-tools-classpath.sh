@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Resolves the class path of Kafka's own tools (ConsumerPerformance, EndToEndLatency) in the Kafka version the
 # service uses, from a throw-away pom under target/ (downloaded on first use), so the tools never reach the
-# service's class path (docs/architecture.md#infrastructure). Sourced by the benchmark scripts; sets $kafka_tools_classpath.
+# service's class path (docs/architecture.md#infrastructure). Run by `./kinetz bench` (or sourced); sets $kafka_tools_classpath and writes the class path to <module>/target/kafka-tools/classpath.
 #   . services/reporting/kafka-tools-classpath.sh <module>
 kafka_tools_module=$1
-./mvnw -q -o -pl "$kafka_tools_module" dependency:build-classpath -Dmdep.outputFile="$PWD/$kafka_tools_module/target/service.classpath" \
-    || ./mvnw -q -pl "$kafka_tools_module" dependency:build-classpath -Dmdep.outputFile="$PWD/$kafka_tools_module/target/service.classpath"
+./mvnw -q -B -pl "$kafka_tools_module" dependency:build-classpath -Dmdep.outputFile="$PWD/$kafka_tools_module/target/service.classpath"
 kafka_version=$(tr ':' '\n' < "$kafka_tools_module/target/service.classpath" | sed -n 's:.*/kafka-clients-\([0-9.]*\)\.jar$:\1:p' | head -n 1)
 kafka_tools_dir=$kafka_tools_module/target/kafka-tools
 mkdir -p "$kafka_tools_dir"
@@ -24,5 +23,5 @@ cat > "$kafka_tools_dir/pom.xml" <<POM
     </dependencies>
 </project>
 POM
-./mvnw -q -f "$kafka_tools_dir/pom.xml" dependency:build-classpath -Dmdep.outputFile="$PWD/$kafka_tools_dir/classpath"
+./mvnw -q -B -f "$kafka_tools_dir/pom.xml" dependency:build-classpath -Dmdep.outputFile="$PWD/$kafka_tools_dir/classpath"
 kafka_tools_classpath="$PWD/$kafka_tools_dir/classpath"

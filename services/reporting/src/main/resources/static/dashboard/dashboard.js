@@ -154,6 +154,9 @@
         }
     }
 
+    /* Shared with the district map (map.js), so that a withheld cell reads the same everywhere. */
+    window.KinetzDashboard = Object.freeze({ cellContent: cellContent });
+
     function metricsOf(report) {
         const first = report.total || (report.rows[0] && report.rows[0].values) || {};
         return Object.keys(first);
@@ -313,6 +316,8 @@
                 renderTable(panel, report, rows, period.value);
                 renderChart(panel, rows);
             });
+            // The district map (map.js) reloads with the panels, for the same period.
+            document.dispatchEvent(new CustomEvent('kinetz:reload', { detail: { period: period.value } }));
             if (complete) {
                 lastLoaded = new Date();
                 showFreshness();

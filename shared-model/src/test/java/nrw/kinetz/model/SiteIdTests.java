@@ -44,6 +44,20 @@ class SiteIdTests {
     }
 
     @Test
+    void theSyntheticKeyRangeIsWellFormedButNamesNoMunicipality() {
+        SiteId first = SiteId.synthetic(1);
+
+        assertThat(first).isEqualTo(SiteId.of("05999001"));
+        assertThat(first.isSynthetic()).isTrue();
+        assertThat(first.isMunicipality()).isFalse();
+        assertThat(SiteId.synthetic(540 - 54).value()).isEqualTo("05999486");
+        assertThat(SiteId.of("05974").isSynthetic()).isFalse();
+        assertThat(SiteId.AACHEN_CITY.isSynthetic()).isFalse();
+        assertThatThrownBy(() -> SiteId.of("05999000")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> SiteId.synthetic(1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theCityOfAachenIsAnotherSiteThanTheStaedteregion() {
         assertThat(SiteId.AACHEN_CITY).isNotEqualTo(SiteId.of("05334"));
         assertThat(SiteId.AACHEN_CITY.districtKey()).isEqualTo(SiteId.of("05334").districtKey());

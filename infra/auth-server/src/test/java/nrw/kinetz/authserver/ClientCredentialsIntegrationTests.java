@@ -10,8 +10,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -25,13 +29,13 @@ import nrw.kinetz.model.reference.KiSites;
 class ClientCredentialsIntegrationTests extends RunningAuthServer {
 
     @Test
-    void aKiClientGetsAnRs256JwtForAnHourWithRoleKiAndItsSiteSignedByTheServedKey() throws Exception {
+    void aKiClientGetsAnRs256JwtForTenMinutesWithRoleKiItsSiteAndTheServicesAsAudienceSignedByTheServedKey() throws Exception {
         var response = clientCredentials("ki-05974", clientSecret("ki-05974"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Object> body = json(response.body());
         assertThat(body).containsEntry("token_type", "Bearer");
-        assertThat((Long) body.get("expires_in")).isBetween(3590L, 3600L);
+        assertThat((Long) body.get("expires_in")).isBetween(590L, 600L);
         SignedJWT token = SignedJWT.parse((String) body.get("access_token"));
         assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         RSAKey servedKey = (RSAKey) JWKSet.parse(get("/oauth2/jwks").body()).getKeyByKeyId(token.getHeader().getKeyID());
@@ -42,7 +46,9 @@ class ClientCredentialsIntegrationTests extends RunningAuthServer {
         assertThat(claims.getSubject()).isEqualTo("ki-05974");
         assertThat(claims.getIssuer()).isEqualTo(baseUrl());
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
-                .isEqualTo(Duration.ofHours(1));
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(claims.getAudience()).containsExactlyInAnyOrder("activity-intake", "event-catalog", "program-tracking",
+                "reporting", "site-registry");
     }
 
     @Test
@@ -70,11 +76,13 @@ class ClientCredentialsIntegrationTests extends RunningAuthServer {
     }
 
     @Test
-    void aResourceServerConfiguredWithTheIssuerUriAcceptsTheTokens() {
+    void aResourceServerConfiguredWithTheIssuerUriAndItsAudienceAcceptsTheTokens() {
         String token = (String) json(clientCredentials("ki-05334002", clientSecret("ki-05334002")).body()).get("access_token");
-        // What every service does with spring.security.oauth2.resourceserver.jwt.issuer-uri: discovery,
-        // issuer check, JWKS, signature and expiry.
-        JwtDecoder resourceServer = JwtDecoders.fromIssuerLocation(baseUrl());
+        // What every service does with spring.security.oauth2.resourceserver.jwt.issuer-uri and .audiences: discovery,
+        // issuer check, JWKS, signature, expiry and its own name in the audience.
+        NimbusJwtDecoder resourceServer = JwtDecoders.fromIssuerLocation(baseUrl());
+        resourceServer.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(baseUrl()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains("site-registry"))));
 
         Jwt jwt = resourceServer.decode(token);
 

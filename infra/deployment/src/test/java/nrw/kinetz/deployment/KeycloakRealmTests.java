@@ -4,14 +4,19 @@ import static nrw.kinetz.deployment.Repository.list;
 import static nrw.kinetz.deployment.Repository.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +28,7 @@ import nrw.kinetz.model.reference.KiSites;
  * The Keycloak realm that compose imports: the devstack authorization server's clients ({@code laki},
  * {@code viewer}, {@code ki-<siteId>} for every site, {@code dashboard}) and users, the platform's roles, and
  * the mappers that put {@code roles} (an array) and {@code site} at the top level of the tokens, where the
- * services read them. No secret is in the file: each is a placeholder Keycloak fills from the environment.
+ * services read them, and the services as audience, which each service checks; short-lived access tokens. No secret is in the file: each is a placeholder Keycloak fills from the environment.
  */
 class KeycloakRealmTests {
 
@@ -118,6 +123,39 @@ class KeycloakRealmTests {
     }
 
     @Test
+    void everyClientCredentialsClientsAccessTokensNameEveryServiceAsAudienceAndTheDashboardsReporting() {
+        Set<String> services = serviceAudiences();
+        assertThat(services).containsExactlyInAnyOrder("activity-intake", "event-catalog", "program-tracking", "reporting",
+                "site-registry");
+        clients().forEach((clientId, client) -> {
+            Set<String> expected = clientId.equals("dashboard") ? Set.of("reporting") : services;
+            assertThat(audiences(client)).as(clientId).containsExactlyInAnyOrderElementsOf(expected);
+        });
+    }
+
+    @Test
+    void theDevstacksAuthorizationServerNamesTheSameServicesAsAudience() {
+        String properties = Repository.read(Repository.ROOT.resolve(
+                "infra/auth-server/src/main/java/nrw/kinetz/authserver/AuthServerProperties.java"));
+        Matcher defaults = Pattern.compile("@DefaultValue\\(\\{([^}]*)}\\)\\s*List<String> audiences")
+                .matcher(properties);
+        assertThat(defaults.find()).as("the audiences' default in AuthServerProperties").isTrue();
+        Set<String> named = new TreeSet<>();
+        for (String value : defaults.group(1).split(",")) {
+            named.add(value.strip().replace("\"", ""));
+        }
+        assertThat(named).isEqualTo(serviceAudiences());
+    }
+
+    @Test
+    void accessTokensLiveTenMinutesAndASignedInSessionEightHoursAtMost() {
+        assertThat(((Number) REALM.get("accessTokenLifespan")).intValue()).isEqualTo(600);
+        assertThat(((Number) REALM.get("ssoSessionMaxLifespan")).intValue()).isEqualTo(8 * 3600);
+        assertThat(map(clients().get("dashboard").get("attributes"), "attributes"))
+                .containsEntry("client.session.max.lifespan", String.valueOf(8 * 3600));
+    }
+
+    @Test
     void theSignInUsersHaveTheirRoleAndTheKiUserItsSite() {
         Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
         users().forEach(user -> byName.put(String.valueOf(user.get("username")), user));
@@ -141,6 +179,40 @@ class KeycloakRealmTests {
         Set<String> placeholders = Repository.variablesIn(Repository.read(Repository.ROOT.resolve(REALM_FILE)), PLACEHOLDER);
         assertThat(Repository.envExample().keySet()).containsAll(placeholders);
         assertThat(placeholders).hasSize(57 + USERS.size() + 1);
+    }
+
+    /**
+     * What each service accepts as audience: Boot's {@code spring.security.oauth2.resourceserver.jwt.audiences}, which
+     * the platform's defaults set to the service's {@code spring.application.name} and no service overrides.
+     */
+    private static Set<String> serviceAudiences() {
+        Properties defaults = new Properties();
+        try {
+            defaults.load(new StringReader(Repository.read(Repository.ROOT.resolve(
+                    "infra/service-support/src/main/resources/kinetz-defaults.properties"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String key = "spring.security.oauth2.resourceserver.jwt.audiences";
+        assertThat(defaults.getProperty(key)).isEqualTo("${spring.application.name}");
+        Set<String> audiences = new TreeSet<>();
+        for (Repository.Service service : Repository.services()) {
+            assertThat(service.properties().getProperty(key)).as(service.name() + " keeps the default audience").isNull();
+            audiences.add(service.applicationName());
+        }
+        return audiences;
+    }
+
+    private static Set<String> audiences(Map<String, Object> client) {
+        Set<String> audiences = new TreeSet<>();
+        list(client.get("protocolMappers"), "protocolMappers").stream().map(m -> map(m, "mapper"))
+                .filter(m -> "oidc-audience-mapper".equals(m.get("protocolMapper")))
+                .map(m -> map(m.get("config"), "config"))
+                .forEach(config -> {
+                    assertThat(config).containsEntry("access.token.claim", "true");
+                    audiences.add(String.valueOf(config.get("included.custom.audience")));
+                });
+        return audiences;
     }
 
     /** As the devstack names the variables that override its secrets: {@code ki-05974} → {@code KI_05974}. */

@@ -23,13 +23,18 @@ final class ChildProcess {
         this.process = process;
     }
 
-    /** @param environment added to this JVM's environment for the child, e.g. a secret it must not get as an argument */
-    static ChildProcess start(DevstackLayout layout, DevstackLayout.Component component, List<String> arguments,
-            Map<String, String> environment) {
+    /** What every service's JVM gets unless a benchmark asks for other settings. */
+    static final List<String> JAVA_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
+    /**
+     * @param javaOptions the JVM's options; {@code {name}} in one stands for the component's name (a GC log's file)
+     * @param environment added to this JVM's environment for the child, e.g. a secret it must not get as an argument
+     */
+    static ChildProcess start(DevstackLayout layout, DevstackLayout.Component component, List<String> javaOptions,
+            List<String> arguments, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
+        javaOptions.forEach(option -> command.add(option.replace("{name}", component.name())));
         command.add("-jar");
         command.add(layout.jarOf(component).toString());
         command.addAll(arguments);

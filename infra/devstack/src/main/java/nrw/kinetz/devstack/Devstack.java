@@ -39,6 +39,8 @@ final class Devstack implements AutoCloseable {
     }
 
     private final Store store;
+    private List<String> javaOptions = ChildProcess.JAVA_OPTIONS;
+    private Map<String, String> environment = Map.of();
 
     Devstack(DevstackLayout layout, Consumer<String> log) {
         this(layout, log, Store.H2);
@@ -48,6 +50,21 @@ final class Devstack implements AutoCloseable {
         this.layout = layout;
         this.log = log;
         this.store = store;
+    }
+
+    /**
+     * Other JVM options and additional environment for every child process than {@code ./kinetz up} gives them: for
+     * the benchmark only, which compares collectors and raises the intake's rate limit.
+     */
+    Devstack withChildren(List<String> javaOptions, Map<String, String> environment) {
+        this.javaOptions = List.copyOf(javaOptions);
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /** The store's writes since it started (see {@link EmbeddedMongo#writes()}); empty before {@link #start}. */
+    Map<String, long[]> storeWrites() {
+        return mongo == null ? Map.of() : mongo.writes();
     }
 
     /** The components this stack runs: the authorization server and the services that are built. */
@@ -87,7 +104,8 @@ final class Devstack implements AutoCloseable {
         // The authorization server first: it generates the secrets at its first start, the dashboard's among them.
         List<ChildProcess> services = new ArrayList<>();
         for (DevstackLayout.Component component : components) {
-            ChildProcess child = ChildProcess.start(layout, component, argumentsFor(component), environmentFor(component));
+            ChildProcess child = ChildProcess.start(layout, component, javaOptions, argumentsFor(component),
+                    environmentFor(component));
             children.add(child);
             if (component == DevstackLayout.AUTH_SERVER) {
                 awaitHealthy(List.of(child), deadline);
@@ -169,13 +187,14 @@ final class Devstack implements AutoCloseable {
      * goes into the environment rather than onto the command line, where every user of the machine could read it.
      */
     private Map<String, String> environmentFor(DevstackLayout.Component component) {
+        Map<String, String> result = new java.util.HashMap<>(environment);
         if (component == DevstackLayout.REPORTING) {
-            return Map.of("KINETZ_SECRET_DASHBOARD", DevstackSecrets.of(layout).clientSecret("dashboard"));
+            result.put("KINETZ_SECRET_DASHBOARD", DevstackSecrets.of(layout).clientSecret("dashboard"));
         }
         if (component == DevstackLayout.EVENT_CATALOG) {
-            return Map.of("KINETZ_CATALOG_LINK_SECRET", catalogLinkSecret());
+            result.put("KINETZ_CATALOG_LINK_SECRET", catalogLinkSecret());
         }
-        return Map.of();
+        return result;
     }
 
     /**

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code ./kinetz}: run the platform locally and talk to it. */
 @Command(name = "kinetz", mixinStandardHelpOptions = true,
         description = "KI-Netz NRW devstack: run the whole platform locally and talk to it.",
-        subcommands = {UpCommand.class, DemoCommand.class, TokenCommand.class, ApiKeyCommand.class, UsersCommand.class, MailsCommand.class, DltCommand.class, ReportCommand.class,
+        subcommands = {UpCommand.class, BenchCommand.class, DemoCommand.class, TokenCommand.class, ApiKeyCommand.class, UsersCommand.class,
+                MailsCommand.class, DltCommand.class, ReportCommand.class,
                 PushCommand.class, CommandLine.HelpCommand.class})
 public final class Kinetz implements Runnable {
 

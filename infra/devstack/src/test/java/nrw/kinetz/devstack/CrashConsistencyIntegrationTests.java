@@ -74,7 +74,7 @@ class CrashConsistencyIntegrationTests {
         deleteRecursively(data);
         // Surefire runs in infra/devstack; the jars are in the repository two levels up.
         layout = new DevstackLayout(Path.of("../..").toAbsolutePath().normalize(), data, OFFSET);
-        auth = ChildProcess.start(layout, DevstackLayout.AUTH_SERVER, List.of("--server.address=127.0.0.1",
+        auth = ChildProcess.start(layout, DevstackLayout.AUTH_SERVER, ChildProcess.JAVA_OPTIONS, List.of("--server.address=127.0.0.1",
                 "--server.port=" + layout.portOf(DevstackLayout.AUTH_SERVER), "--kinetz.auth.data-dir=" + layout.authDir(),
                 "--kinetz.auth.issuer=" + layout.issuer(), "--kinetz.auth.dashboard-url=" + layout.dashboardUrl()), Map.of());
         awaitUp(List.of(auth));
@@ -193,7 +193,7 @@ class CrashConsistencyIntegrationTests {
     private void startStack() throws Exception {
         startInfrastructure();
         for (DevstackLayout.Component service : List.of(DevstackLayout.ACTIVITY_INTAKE, DevstackLayout.REPORTING)) {
-            services.add(ChildProcess.start(layout, service, List.of("--server.address=127.0.0.1",
+            services.add(ChildProcess.start(layout, service, ChildProcess.JAVA_OPTIONS, List.of("--server.address=127.0.0.1",
                     "--server.port=" + layout.portOf(service),
                     "--spring.kafka.bootstrap-servers=127.0.0.1:" + layout.kafkaPort(),
                     "--spring.mongodb.uri=mongodb://127.0.0.1:" + layout.mongoPort(),

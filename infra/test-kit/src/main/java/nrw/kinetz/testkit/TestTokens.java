@@ -17,9 +17,14 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Mints access tokens for tests, signed by the test issuer that {@link WithKiNetzInfrastructure} points
- * services at: the same {@code roles} and {@code site} claims the devstack's authorization server issues.
+ * services at: the same {@code roles} and {@code site} claims the devstack's authorization server issues, and as
+ * audience ({@code aud}) the platform's services, each of which accepts only tokens that name it.
  */
 public final class TestTokens {
+
+    /** The audiences the platform's clients get: every service, by its {@code spring.application.name}. */
+    public static final List<String> SERVICES = List.of("activity-intake", "event-catalog", "program-tracking", "reporting",
+            "site-registry");
 
     private TestTokens() {
     }
@@ -48,8 +53,18 @@ public final class TestTokens {
     }
 
     public static String mint(String subject, List<String> roles, String site) {
+        return mint(subject, roles, site, SERVICES);
+    }
+
+    /** A token for the given audiences only; none at all when {@code audiences} is empty. */
+    public static String mint(String subject, List<String> roles, String site, List<String> audiences) {
         TestIssuer issuer = TestIssuer.instance();
-        return sign(issuer.key(), claims(issuer.issuer(), subject, roles, site, Duration.ofHours(1)));
+        return sign(issuer.key(), claims(issuer.issuer(), subject, roles, site, Duration.ofHours(1), audiences));
+    }
+
+    /** A laki token from the right issuer for another application ({@code aud} names no service of the platform). */
+    public static String forAnotherApplication() {
+        return mint("laki", List.of("laki"), null, List.of("another-application"));
     }
 
     /** A well-signed laki token from an issuer the services do not trust. */
@@ -78,6 +93,11 @@ public final class TestTokens {
     }
 
     private static JWTClaimsSet claims(String issuer, String subject, List<String> roles, String site, Duration validFor) {
+        return claims(issuer, subject, roles, site, validFor, SERVICES);
+    }
+
+    private static JWTClaimsSet claims(String issuer, String subject, List<String> roles, String site, Duration validFor,
+            List<String> audiences) {
         Instant now = Instant.now();
         var builder = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -87,6 +107,9 @@ public final class TestTokens {
                 .notBeforeTime(Date.from(now.minusSeconds(validFor.isNegative() ? 7200 : 5)))
                 .expirationTime(Date.from(now.plus(validFor)))
                 .claim("roles", roles);
+        if (!audiences.isEmpty()) {
+            builder.audience(audiences);
+        }
         if (site != null) {
             builder.claim("site", site);
         }

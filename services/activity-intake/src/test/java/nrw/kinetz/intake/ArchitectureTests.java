@@ -19,10 +19,6 @@ class ArchitectureTests {
     static final ArchRule domainKnowsOnlyTheContract = ArchitectureRules.domainKnowsOnlyTheContract();
 
     @ArchTest
-    static final ArchRule rateArithmeticIsFreeOfInfrastructure =
-            ArchitectureRules.packagesAreFreeOfInfrastructure(SERVICE + ".ratelimit..");
-
-    @ArchTest
     static final ArchRule nothingDependsOnAdapters = ArchitectureRules.nothingDependsOnAdapters(SERVICE);
 
     @ArchTest

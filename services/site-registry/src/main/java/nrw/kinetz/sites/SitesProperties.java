@@ -7,10 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The site registry's settings, {@code kinetz.sites.*}; every one has a default.
  *
- * @param relay the relay that publishes stored events
+ * @param relay          the relay that publishes stored events
+ * @param syntheticSites whether {@code POST /api/v1/sites} takes sites of the synthetic key range ({@code 05999001}
+ *                       to {@code 05999999}); only {@code ./kinetz bench} turns it on, for its growth run at ten times
+ *                       the sites (false)
  */
 @ConfigurationProperties("kinetz.sites")
-public record SitesProperties(Relay relay) {
+public record SitesProperties(Relay relay, boolean syntheticSites) {
 
     public SitesProperties {
         relay = relay == null ? new Relay(null, null, null) : relay;

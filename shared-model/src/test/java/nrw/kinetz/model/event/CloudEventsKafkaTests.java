@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,6 +75,35 @@ class CloudEventsKafkaTests {
             assertThat(ce.getTime()).isEqualTo(event.time());
             assertThat(new String(ce.getData().toBytes(), StandardCharsets.UTF_8)).contains("Kreis Soest");
         }
+    }
+
+    @Test
+    void ceTimeReadsTheWrittenFormAndEveryOtherRfc3339FormToTheSameInstant() {
+        assertThat(CloudEventsKafka.time("2025-03-14T09:26:53.589Z"))
+                .isEqualTo(OffsetDateTime.parse("2025-03-14T09:26:53.589Z"));
+        assertThat(CloudEventsKafka.time("2025-03-14T09:26:00.000Z")).isEqualTo(OffsetDateTime.parse("2025-03-14T09:26Z"));
+        assertThat(CloudEventsKafka.time("2025-03-14T10:26:53.589+01:00"))
+                .isEqualTo(OffsetDateTime.parse("2025-03-14T10:26:53.589+01:00"));
+        assertThat(CloudEventsKafka.time("2025-03-14T09:26:53.589123Z").getNano()).isEqualTo(589_123_000);
+        assertThat(CloudEventsKafka.time("2025-03-14T09:26Z")).isEqualTo(OffsetDateTime.parse("2025-03-14T09:26Z"));
+    }
+
+    @Test
+    void ceTimeOfTheWrittenLengthWithABadFieldIsRefused() {
+        assertThatThrownBy(() -> CloudEventsKafka.time("2025-13-14T09:26:53.589Z")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> CloudEventsKafka.time("2025-03-1xT09:26:53.589Z")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> CloudEventsKafka.time("2025-02-30T09:26:53.589Z")).isInstanceOf(DateTimeException.class);
+    }
+
+    @Test
+    void recordWithABadCeTimeIsMalformed() {
+        ProducerRecord<String, byte[]> produced = CloudEventsKafka.toRecord(event);
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(produced.topic(), 0, 7L, produced.key(), produced.value());
+        produced.headers().forEach(header -> record.headers().add(header.key(),
+                header.key().equals(CloudEventsKafka.TIME) ? "2025-02-30T09:26:53.589Z".getBytes(StandardCharsets.UTF_8) : header.value()));
+
+        assertThatThrownBy(() -> CloudEventsKafka.fromRecord(record)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("-0@7").hasMessageContaining("ce_time");
     }
 
     @Test

@@ -133,8 +133,8 @@ class AccountConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaimCustomizer(Accounts accounts) {
-        return new RolesClaimCustomizer(accounts);
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaimCustomizer(Accounts accounts, AuthServerProperties properties) {
+        return new RolesClaimCustomizer(accounts, properties.audiences());
     }
 
     private static String clientName(Account account) {

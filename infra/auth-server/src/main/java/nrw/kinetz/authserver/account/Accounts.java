@@ -20,6 +20,9 @@ final class Accounts {
 
     static final String DASHBOARD_CLIENT_ID = "dashboard";
 
+    /** The service that runs the dashboard and signs people in with its client. */
+    static final String DASHBOARD_SERVICE = "reporting";
+
     /** The KI whose staff the sample {@code ki} user stands for: Kreis Soest, the example used across the docs. */
     static final SiteId SIGN_IN_SITE = SiteId.of("05974");
 

@@ -1,5 +1,6 @@
 package nrw.kinetz.authserver.account;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -14,7 +15,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Puts the claims every service authorizes by (docs/architecture.md#roles) into access and ID tokens: {@code roles}
  * (an array) and, for the ki role, {@code site}. A client-credentials token speaks for the client itself;
- * any other grant (authorization code, refresh) speaks for the person who signed in.
+ * any other grant (authorization code, refresh) speaks for the person who signed in. Access tokens name the services
+ * as their audience ({@code aud}); an ID token keeps the client it was made for, as OpenID Connect wants.
  */
 final class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -23,9 +25,11 @@ final class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingCon
     static final String SITE_CLAIM = "site";
 
     private final Accounts accounts;
+    private final List<String> audiences;
 
-    RolesClaimCustomizer(Accounts accounts) {
+    RolesClaimCustomizer(Accounts accounts, List<String> audiences) {
         this.accounts = accounts;
+        this.audiences = List.copyOf(audiences);
     }
 
     @Override
@@ -40,6 +44,11 @@ final class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingCon
                 OAuth2ErrorCodes.SERVER_ERROR, "no roles are known for '" + context.getPrincipal().getName() + "'",
                 null)));
         context.getClaims().claim(ROLES_CLAIM, account.rolesClaim());
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            // The dashboard keeps a person's token on the reporting service that signed them in and calls no service with it.
+            boolean dashboard = Accounts.DASHBOARD_CLIENT_ID.equals(context.getRegisteredClient().getClientId());
+            context.getClaims().audience(dashboard ? List.of(Accounts.DASHBOARD_SERVICE) : audiences);
+        }
         account.siteClaim().ifPresent(site -> context.getClaims().claim(SITE_CLAIM, site));
     }
 

@@ -21,7 +21,36 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 
 class RolesClaimCustomizerTests {
 
-    private final RolesClaimCustomizer customizer = new RolesClaimCustomizer(Accounts.devstack());
+    private static final List<String> SERVICES = List.of("activity-intake", "reporting");
+
+    private final RolesClaimCustomizer customizer = new RolesClaimCustomizer(Accounts.devstack(), SERVICES);
+
+    @Test
+    void aClientsAccessTokenNamesTheServicesAsItsAudience() {
+        for (String clientId : List.of("ki-05974", "laki", "viewer")) {
+            JwtClaimsSet claims = customize(client(clientId), clientAuthentication(clientId),
+                    AuthorizationGrantType.CLIENT_CREDENTIALS, OAuth2TokenType.ACCESS_TOKEN);
+
+            assertThat(claims.getAudience()).as(clientId).isEqualTo(SERVICES);
+        }
+    }
+
+    @Test
+    void theDashboardsTokensNameTheReportingServiceOrForAnIdTokenTheDashboardItself() {
+        JwtClaimsSet access = customizeAudience(OAuth2TokenType.ACCESS_TOKEN);
+        JwtClaimsSet id = customizeAudience(new OAuth2TokenType("id_token"));
+
+        assertThat(access.getAudience()).containsExactly("reporting");
+        assertThat(id.getAudience()).as("as OpenID Connect wants: the client").containsExactly("dashboard");
+    }
+
+    private JwtClaimsSet customizeAudience(OAuth2TokenType type) {
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject("laki").audience(List.of("dashboard"));
+        customizer.customize(JwtEncodingContext.with(JwsHeader.with(SignatureAlgorithm.RS256), claims)
+                .registeredClient(client("dashboard")).principal(person("laki"))
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).tokenType(type).build());
+        return claims.build();
+    }
 
     @Test
     void aClientCredentialsTokenCarriesTheRoleAndSiteOfTheClient() {

@@ -1,6 +1,7 @@
 package nrw.kinetz.infra.embedded;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -32,6 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final int port;
     private final Path dir;
     private MongoServer server;
+    private CountingBackend backend;
 
     private EmbeddedMongo(int port, Path dir) {
         if (port < 0 || port > 65535) {
@@ -70,10 +72,12 @@ public final class EmbeddedMongo implements AutoCloseable {
             return this;
         }
         for (int attempt = 1; ; attempt++) {
-            MongoServer candidate = new MongoServer(newBackend());
+            CountingBackend counting = new CountingBackend(newBackend());
+            MongoServer candidate = new MongoServer(counting);
             try {
                 candidate.bind(HOST, port);
                 server = candidate;
+                backend = counting;
                 log.info("MongoDB wire server ready on {} ({})", connectionString(),
                         dir == null ? "in memory" : dir.resolve(H2_FILE));
                 return this;
@@ -114,6 +118,15 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** @return {@code mongodb://127.0.0.1:<port>}, valid before and after start */
     public String connectionString() {
         return "mongodb://" + HOST + ":" + port;
+    }
+
+    /**
+     * The writes this server took since it started, per {@code database.collection}: {documents named by write
+     * commands — inserted documents, update and delete statements, findAndModify —, write commands}. For the
+     * benchmark's store writes per activity; empty before the first start.
+     */
+    public synchronized Map<String, long[]> writes() {
+        return backend == null ? Map.of() : backend.writes();
     }
 
     public int port() {

@@ -50,6 +50,23 @@ class EmbeddedMongoIntegrationTests {
     }
 
     @Test
+    void countsTheDocumentsEveryWriteCommandNamesPerCollection() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory(0).start()) {
+            withCollection(mongo, sites -> {
+                sites.insertMany(java.util.List.of(new Document("_id", "05315"), new Document("_id", "05111"),
+                        new Document("_id", "05974")));
+                sites.updateMany(Filters.exists("_id"), Updates.set("seen", true)); // one statement, three documents
+                sites.findOneAndUpdate(Filters.eq("_id", "05111"), Updates.set("seen", false));
+                sites.deleteOne(Filters.eq("_id", "05315"));
+                sites.find().first(); // a read counts nothing
+            });
+
+            assertThat(mongo.writes()).containsOnlyKeys("kinetz.sites");
+            assertThat(mongo.writes().get("kinetz.sites")).as("documents, commands").containsExactly(6, 4);
+        }
+    }
+
+    @Test
     void inMemoryStoreFindsWhatWasInserted() {
         try (EmbeddedMongo mongo = EmbeddedMongo.inMemory(0).start()) {
             withCollection(mongo, sites -> {

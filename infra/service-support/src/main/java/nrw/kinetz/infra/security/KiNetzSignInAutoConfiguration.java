@@ -1,5 +1,7 @@
 package nrw.kinetz.infra.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +57,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * header {@code X-CSRF-TOKEN}), like every state-changing request that relies on the session cookie. Where
  * the provider publishes an end-session endpoint (configured by {@code issuer-uri}) or it is named
  * ({@code kinetz.sign-in.end-session-uri}), the person is signed out there too and comes back to {@code /}.</li>
+ * <li>A signed-in session ends {@code kinetz.sign-in.max-session} (8 hours) after the sign-in however active it is
+ * ({@link SessionLifetime}), besides ending after the servlet container's idle timeout.</li>
  * </ul>
  */
 @AutoConfiguration(
@@ -78,7 +83,8 @@ public class KiNetzSignInAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain kiNetzApiAndSignInSecurity(HttpSecurity http, JwtAuthenticationConverter converter,
             ClientRegistrationRepository clients, List<EndpointRoles> endpointRoles,
-            @Value("${kinetz.sign-in.end-session-uri:}") String endSessionUri) throws Exception {
+            @Value("${kinetz.sign-in.end-session-uri:}") String endSessionUri,
+            @Value("${kinetz.sign-in.max-session:8h}") Duration maxSession, Clock clock) throws Exception {
         var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(clients,
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         // Spring uses PKCE by default only for public clients; the platform wants it for confidential ones too.
@@ -96,9 +102,10 @@ public class KiNetzSignInAutoConfiguration {
                         .loginPage(SIGN_IN_PAGE)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(rolesAsAuthorities()))
-                        .defaultSuccessUrl(SIGN_IN_PAGE, true)
+                        .successHandler(SessionLifetime.signedIn(clock, SIGN_IN_PAGE))
                         .failureUrl(SIGN_IN_PAGE + "?sign-in=failed"))
-                .logout(logout -> logout.logoutSuccessHandler(signOutAtProvider));
+                .logout(logout -> logout.logoutSuccessHandler(signOutAtProvider))
+                .addFilterAfter(new SessionLifetime(maxSession, clock), SecurityContextHolderFilter.class);
         return KiNetzSecurityAutoConfiguration.apiRules(http, converter, endpointRoles).build();
     }
 

@@ -1,5 +1,6 @@
 package nrw.kinetz.infra.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,19 @@ public class ApiProblemException extends RuntimeException {
 
     public static ApiProblemException conflict(String detail) {
         return new ApiProblemException(HttpStatus.CONFLICT, detail, List.of());
+    }
+
+    /**
+     * 429 with {@code Retry-After} in whole seconds (at least 1, rounded up, so a client that waits as told is let
+     * in); the detail is {@code reason} followed by the same wait.
+     */
+    public static ApiProblemException tooManyRequests(Duration retryAfter, String reason) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        String detail = reason + " Retry after " + seconds + " s.";
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(), detail,
+                List.of(ProblemError.of(detail)), headers);
     }
 
     public HttpStatus status() {

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -131,6 +133,20 @@ final class FakeOidcProvider implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Registers the client {@code dashboard} at this provider, as a service that signs people in does. */
+    void registerDashboardClient(DynamicPropertyRegistry registry) {
+        String prefix = "spring.security.oauth2.client.registration.dashboard.";
+        registry.add(prefix + "client-id", () -> CLIENT_ID);
+        registry.add(prefix + "client-secret", () -> CLIENT_SECRET);
+        registry.add(prefix + "authorization-grant-type", () -> "authorization_code");
+        registry.add(prefix + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
+        registry.add(prefix + "scope", () -> "openid");
+        registry.add(prefix + "provider", () -> "fake");
+        registry.add("spring.security.oauth2.client.provider.fake.authorization-uri", () -> issuer() + "/authorize");
+        registry.add("spring.security.oauth2.client.provider.fake.token-uri", () -> issuer() + "/token");
+        registry.add("spring.security.oauth2.client.provider.fake.jwk-set-uri", () -> issuer() + "/jwks");
     }
 
     private static String s256(String verifier) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +94,24 @@ class SecurityIntegrationTests {
         assertThat(send("POST", "/test/network-decisions", TestTokens.withForeignSignature()).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/test/network-decisions", TestTokens.expired()).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/test/network-decisions", "not-a-jwt").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWhoseAudienceDoesNotNameThisServiceIsRefusedWith401AlsoOnPublicReads() throws Exception {
+        String otherApplication = TestTokens.forAnotherApplication();
+        String noAudience = TestTokens.mint("laki", List.of("laki"), null, List.of());
+        String otherService = TestTokens.mint("laki", List.of("laki"), null, List.of("site-registry"));
+
+        for (String token : List.of(otherApplication, noAudience, otherService)) {
+            var refused = send("POST", "/test/network-decisions", token);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(send("GET", "/test/public", token).statusCode()).as("a bad token is refused, not ignored").isEqualTo(401);
+        }
+        // This test application is configured to be the audience "reporting", one of the names the test kit's tokens carry.
+        String forThisService = TestTokens.mint("laki", List.of("laki"), null, List.of("reporting"));
+        assertThat(send("POST", "/test/network-decisions", forThisService).statusCode()).isEqualTo(201);
     }
 
     private HttpResponse<String> sendJson(String path, String token, String body) throws Exception {

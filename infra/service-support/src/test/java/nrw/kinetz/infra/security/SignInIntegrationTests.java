@@ -7,17 +7,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import nrw.kinetz.infra.testapp.TestApplication;
+import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.event.EventJson;
 import nrw.kinetz.testkit.TestTokens;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
@@ -28,7 +35,8 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
  * {@link Caller} and {@code hasRole}, CSRF protection for what the session cookie could be abused for — and
  * bearer-token calls exactly as in a service without sign-in.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {TestApplication.class, SignInIntegrationTests.MovableClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithKiNetzInfrastructure
 // A context of its own (the client registration): closed afterwards, so its listeners leave the test consumer group.
 @DirtiesContext
@@ -38,16 +46,7 @@ class SignInIntegrationTests {
 
     @DynamicPropertySource
     static void dashboardClient(DynamicPropertyRegistry registry) {
-        String prefix = "spring.security.oauth2.client.registration.dashboard.";
-        registry.add(prefix + "client-id", () -> FakeOidcProvider.CLIENT_ID);
-        registry.add(prefix + "client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
-        registry.add(prefix + "authorization-grant-type", () -> "authorization_code");
-        registry.add(prefix + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
-        registry.add(prefix + "scope", () -> "openid");
-        registry.add(prefix + "provider", () -> "fake");
-        registry.add("spring.security.oauth2.client.provider.fake.authorization-uri", () -> PROVIDER.issuer() + "/authorize");
-        registry.add("spring.security.oauth2.client.provider.fake.token-uri", () -> PROVIDER.issuer() + "/token");
-        registry.add("spring.security.oauth2.client.provider.fake.jwk-set-uri", () -> PROVIDER.issuer() + "/jwks");
+        PROVIDER.registerDashboardClient(registry);
         registry.add("kinetz.sign-in.end-session-uri", () -> PROVIDER.issuer() + "/logout");
     }
 
@@ -58,6 +57,9 @@ class SignInIntegrationTests {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    MovableClock clock;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -145,6 +147,37 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void aSignedInSessionEndsEightHoursAfterTheSignInHoweverActiveItIs() throws Exception {
+        HttpClient browser = browser();
+        signIn(browser, "laki", List.of("laki"));
+        try {
+            for (int hour = 1; hour < 8; hour++) {
+                clock.advance(Duration.ofHours(1));
+                assertThat(send(browser, "GET", "/test/public", null).body()).as("after %d h", hour).isEqualTo("exact");
+            }
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(send(browser, "GET", "/test/public", null).body()).isEqualTo("exact");
+
+            clock.advance(Duration.ofMinutes(1));
+
+            assertThat(send(browser, "GET", "/test/public", null).body()).as("8 h after the sign-in").isEqualTo("suppressed");
+            assertThat(send(browser, "GET", "/test/public", null).body()).isEqualTo("suppressed");
+            signIn(browser, "laki", List.of("laki"));
+            assertThat(send(browser, "GET", "/test/public", null).body()).as("signed in again").isEqualTo("exact");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void theSessionCookieIsNotSecureInTheDevstackWhichServesPlainHttpOnLoopback() throws Exception {
+        var start = send(browser(), "GET", "/oauth2/authorization/dashboard", null);
+
+        assertThat(start.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").doesNotContainIgnoringCase("Secure"));
+    }
+
+    @Test
     void aCodeTheProviderRefusesSendsThePersonBackToThePageSignedOut() throws Exception {
         HttpClient browser = browser();
         URI authorize = URI.create(send(browser, "GET", "/oauth2/authorization/dashboard", null).headers()
@@ -197,5 +230,35 @@ class SignInIntegrationTests {
             request.header(headers[i], headers[i + 1]);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The service's clock, moved forward by a test and back afterwards; system time otherwise. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovableClock extends Clock {
+
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        void reset() {
+            offset = Duration.ZERO;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return NetworkTime.ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.offset(Clock.system(zone), offset);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
     }
 }

@@ -46,6 +46,7 @@ import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.activity.ActivityMetrics;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.EventJson;
+import nrw.kinetz.testkit.BenchmarkResult;
 import nrw.kinetz.testkit.TestTokens;
 
 /**
@@ -58,7 +59,7 @@ import nrw.kinetz.testkit.TestTokens;
  * <li>the store: a raw unordered bulk insert of the same claim documents with the driver.</li>
  * </ol>
  * Rounds interleave the three, so machine noise hits all of them; the medians and the ratio of the intake to
- * the slower limit are printed as a Markdown table. Not a test: run {@code services/activity-intake/benchmark.sh}.
+ * the slower limit are printed as a Markdown table. Not a test: run {@code ./kinetz bench --only intake}.
  *
  * <p>Arguments: {@code --store memory|h2} (default memory), {@code --items N} per round (default 100000),
  * {@code --rounds N} (default 3), {@code --clients N} concurrent HTTP clients (default 4).
@@ -144,6 +145,9 @@ public final class IntakeBenchmark {
                 ratios.add(intakeRates.get(round) / Math.min(kafkaRates.get(round), storeRates.get(round)));
             }
             report(sample.length, median(intakeRates), median(kafkaRates), median(storeRates), ratios);
+            new BenchmarkResult().put("intakePerSecond", median(intakeRates)).put("kafkaPerSecond", median(kafkaRates))
+                    .put("storePerSecond", median(storeRates)).put("ratio", median(ratios)).put("items", items)
+                    .put("rounds", rounds).write();
             intake.close();
         }
     }

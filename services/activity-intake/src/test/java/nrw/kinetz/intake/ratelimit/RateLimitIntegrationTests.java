@@ -28,7 +28,8 @@ class RateLimitIntegrationTests {
 
     @Test
     void clientAboveItsRateGets429WithRetryAfterAndNothingPublished(TestInfrastructure infrastructure) {
-        // ki-throttled may send 2 requests at once and one every 2 s (config/application.properties of the tests)
+        // ki-throttled may send 2 requests at once and one every 50 s (config/application.properties of the tests): slow
+        // enough that no refill comes between the requests however busy the machine is
         IntakeApi api = new IntakeApi(port);
         ActivityTopic topic = new ActivityTopic(infrastructure.kafkaBootstrapServers());
         String token = TestTokens.mint("ki-throttled", List.of("ki"), "05974");
@@ -41,7 +42,7 @@ class RateLimitIntegrationTests {
 
         JsonNode problem = expect(refused, 429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
+                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 50));
         assertThat(problem.get("detail").asString()).contains("ki-throttled");
         assertThat(topic.size()).isEqualTo(before);
         // another client still gets through

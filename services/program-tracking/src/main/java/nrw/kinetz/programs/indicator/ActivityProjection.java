@@ -1,6 +1,7 @@
 package nrw.kinetz.programs.indicator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -55,6 +56,8 @@ class ActivityProjection {
     int apply(List<EventEnvelope<?>> events, Predicate<EventEnvelope<?>> announcedBefore) {
         ContributionStore.Batch batch = store.batch();
         List<LateActivities.Change> changes = new ArrayList<>();
+        // One instant for the poll's IndicatorProgressed events: they are announced together.
+        OffsetDateTime now = announcer.now();
         for (EventEnvelope<?> event : events) {
             long time = event.time().toInstant().toEpochMilli();
             if (event.type().equals(ActivityEventTypes.REPORTED)) {
@@ -64,7 +67,7 @@ class ActivityProjection {
                 }
                 Contribution c = new Contribution(a.activityId(), a.siteId(), a.program(), a.block(), a.measureId(),
                         a.occurredOn(), a.metrics(), time, null);
-                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, false, event.id());
+                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, false, event.id(), now);
                 batch.reported(c, progress);
                 changes.add(new LateActivities.Change(c, false, time, event.id()));
             } else if (event.type().equals(ActivityEventTypes.RETRACTED)) {
@@ -74,7 +77,7 @@ class ActivityProjection {
                 }
                 Contribution c = new Contribution(a.activityId(), a.siteId(), a.program(), a.block(), a.measureId(),
                         a.occurredOn(), a.metrics(), time, time);
-                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, true, event.id());
+                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, true, event.id(), now);
                 batch.retracted(c, progress);
                 changes.add(new LateActivities.Change(c, true, time, event.id()));
             }
@@ -93,7 +96,7 @@ class ActivityProjection {
     }
 
     /** What the activity changes in its programme's indicators; null where no programme is named. */
-    private EventEnvelope<?> progressed(Contribution c, boolean retraction, UUID activityEventId) {
+    private EventEnvelope<?> progressed(Contribution c, boolean retraction, UUID activityEventId, OffsetDateTime now) {
         if (c.program() == null) {
             return null;
         }
@@ -104,6 +107,6 @@ class ActivityProjection {
         }
         UUID id = UUID.nameUUIDFromBytes(("indicator-progressed/" + activityEventId).getBytes(StandardCharsets.UTF_8));
         return announcer.announce(c.siteId(), ProgramEventTypes.INDICATOR_PROGRESSED, new IndicatorProgressed(c.siteId(),
-                c.program(), c.block(), c.budgetYear(), c.measureId(), c.activityId(), retraction, changes), id);
+                c.program(), c.block(), c.budgetYear(), c.measureId(), c.activityId(), retraction, changes), id, now);
     }
 }

@@ -17,15 +17,16 @@ import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 
 import nrw.kinetz.model.Program;
@@ -150,9 +151,10 @@ public class ContributionStore {
             if (!reports.isEmpty()) {
                 announce();
                 try {
-                    mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION).insert(reports).execute();
-                } catch (BulkOperationException e) {
-                    boolean onlyDuplicates = e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+                    // With the driver: the template's bulk insert would map and announce each document once more.
+                    mongo.getCollection(COLLECTION).insertMany(reports, new InsertManyOptions().ordered(false));
+                } catch (MongoBulkWriteException e) {
+                    boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
                     if (!onlyDuplicates) {
                         throw e;
                     }

@@ -1,5 +1,6 @@
 package nrw.kinetz.programs.outbox;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,8 @@ import nrw.kinetz.programs.domain.Fact;
 public class Announcer {
 
     public static final String SERVICE_NAME = "program-tracking";
+
+    private static final URI SOURCE = EventSource.service(SERVICE_NAME);
 
     private final Clock clock;
 
@@ -50,14 +53,20 @@ public class Announcer {
 
     /** One event with a given id: for facts whose id must be the same every time they are derived (a replay). */
     public <T> EventEnvelope<T> announce(SiteId siteId, EventType<T> type, T payload, UUID id) {
-        return new EventEnvelope<>(id, EventSource.service(SERVICE_NAME), type, now(), siteId.value(), payload);
+        return announce(siteId, type, payload, id, now());
     }
 
-    private OffsetDateTime now() {
+    /** As {@link #announce(SiteId, EventType, Object, UUID)}, happening {@code at} (from {@link #now()}): for a batch. */
+    public <T> EventEnvelope<T> announce(SiteId siteId, EventType<T> type, T payload, UUID id, OffsetDateTime at) {
+        return new EventEnvelope<>(id, SOURCE, type, at, siteId.value(), payload);
+    }
+
+    /** The time events announced now carry: UTC, milliseconds, as on the wire. */
+    public OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static <T> EventEnvelope<T> envelope(Fact<T> fact, UUID id, OffsetDateTime time, SiteId siteId) {
-        return new EventEnvelope<>(id, EventSource.service(SERVICE_NAME), fact.type(), time, siteId.value(), fact.payload());
+        return new EventEnvelope<>(id, SOURCE, fact.type(), time, siteId.value(), fact.payload());
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ class MongoOutbox {
             List<StoredEvent> stored = holder == null ? document.events() : eventsOf(holder, document.documents());
             List<EventEnvelope<?>> events = (stored == null ? List.<StoredEvent>of() : stored).stream()
                     .filter(event -> ids.contains(event.eventId())).<EventEnvelope<?>>map(StoredEvent::toEnvelope).toList();
-            pending.add(new Pending(collection, document.id(), events));
+            pending.add(new Pending(collection, document.id(), events, holder == null ? null : List.copyOf(ids)));
         }
         return pending;
     }
@@ -94,8 +95,8 @@ class MongoOutbox {
         return RelayBacklog.documentsWithPending(mongo, collection, StoredEvent.PENDING);
     }
 
-    void published(String collection, String documentId, List<UUID> eventIds) {
-        mongo.updateFirst(query(where("_id").is(documentId)), unmark(eventIds), collection);
+    void published(Pending document, List<UUID> eventIds) {
+        mongo.updateFirst(query(where("_id").is(document.documentId())), unmark(document, eventIds), document.collection());
     }
 
     /**
@@ -107,23 +108,47 @@ class MongoOutbox {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        acknowledged.forEach(a -> bulk.updateOne(query(where("_id").is(a.documentId())), unmark(a.eventIds())));
+        acknowledged.forEach(a -> bulk.updateOne(query(where("_id").is(a.document().documentId())),
+                unmark(a.document(), a.eventIds())));
         bulk.execute();
     }
 
-    private static Update unmark(List<UUID> eventIds) {
+    /**
+     * An index document is written once with every id it will ever list as pending, so what is left after a send is
+     * known without reading it and is set; other documents gain pending ids later, so only their own ids are pulled.
+     * Setting matters for the embedded store, where pulling a poll's 500 ids from a list of 500 costs 250,000
+     * comparisons on its single write thread per collection.
+     */
+    private static Update unmark(Pending document, List<UUID> eventIds) {
+        if (document.listed() != null) {
+            Set<String> acknowledged = new HashSet<>();
+            eventIds.forEach(id -> acknowledged.add(id.toString()));
+            return new Update().set(StoredEvent.PENDING,
+                    document.listed().stream().filter(id -> !acknowledged.contains(id)).toList());
+        }
         return new Update().pullAll(StoredEvent.PENDING, eventIds.stream().map(UUID::toString).toArray());
     }
 
     /** The events of one document that Kafka acknowledged. */
-    record Acknowledged(String documentId, List<UUID> eventIds) {
+    record Acknowledged(Pending document, List<UUID> eventIds) {
     }
 
-    /** One document's events that still have to go to Kafka, oldest first. */
-    record Pending(String collection, String documentId, List<EventEnvelope<?>> events) {
+    /**
+     * One document's events that still have to go to Kafka, oldest first.
+     *
+     * @param listed for an index document ({@link OutboxCollection#eventsIn()}), every id it listed as pending when
+     *               read, whose events may not all be stored yet; {@code null} for a document holding its events
+     */
+    record Pending(String collection, String documentId, List<EventEnvelope<?>> events, List<String> listed) {
 
         Pending {
             events = List.copyOf(events);
+        }
+
+        /** A document whose events are all of its pending ones, as a writer hands them over. */
+        static Pending handedOver(String collection, String documentId, List<EventEnvelope<?>> events, boolean index) {
+            return new Pending(collection, documentId, events,
+                    index ? events.stream().map(event -> event.id().toString()).toList() : null);
         }
     }
 

@@ -72,6 +72,8 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     private final BackgroundWorker worker = new BackgroundWorker("program-event-relay", this::relayPending, this::relayWoken);
     /** Whether each collection's documents publish their events in order. */
     private final Map<String, Boolean> ordered = new java.util.HashMap<>();
+    /** The collections that are indexes of events held elsewhere ({@link OutboxCollection#eventsIn()}). */
+    private final Set<String> indexes = new java.util.HashSet<>();
     /** Documents named by writers and not relayed yet, per collection. */
     private final Map<String, Set<String>> named = new LinkedHashMap<>();
     /** Events handed over by writers and not relayed yet, per collection and document; guarded by {@link #named}. */
@@ -90,6 +92,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         this.outbox = outbox;
         this.collections = List.copyOf(collections);
         collections.forEach(collection -> ordered.put(collection.name(), collection.ordered()));
+        collections.stream().filter(collection -> collection.eventsIn() != null).forEach(collection -> indexes.add(collection.name()));
         this.publisher = publisher;
         this.pollInterval = pollInterval;
         this.passTimeout = passTimeout;
@@ -187,7 +190,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
             for (Iterator<Map.Entry<String, List<EventEnvelope<?>>>> it = documents.entrySet().iterator();
                     it.hasNext() && batch.size() < BATCH; ) {
                 Map.Entry<String, List<EventEnvelope<?>>> document = it.next();
-                batch.add(new Pending(collection, document.getKey(), document.getValue()));
+                batch.add(Pending.handedOver(collection, document.getKey(), document.getValue(), indexes.contains(collection)));
                 it.remove();
             }
             return batch;
@@ -274,7 +277,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         // The first document goes alone: when Kafka is away every send blocks until it gives up.
         List<UUID> first = await(publishInOrder(batch.get(0)));
         if (!first.isEmpty()) {
-            outbox.published(batch.get(0).collection(), batch.get(0).documentId(), first);
+            outbox.published(batch.get(0), first);
         }
         if (first.size() < batch.get(0).events().size()) {
             return new Outcome(first.size(), false);
@@ -287,7 +290,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         for (int i = 0; i < rest.size(); i++) {
             List<UUID> ids = await(perDocument.get(i));
             if (!ids.isEmpty()) {
-                acknowledged.add(new Acknowledged(rest.get(i).documentId(), ids));
+                acknowledged.add(new Acknowledged(rest.get(i), ids));
             }
             published += ids.size();
             complete &= ids.size() == rest.get(i).events().size();

@@ -20,6 +20,14 @@ public interface Feed {
     /** @return the highest sequence in the feed, {@link FeedCursor#START} if it is empty */
     public long last();
 
+    /**
+     * @return a number that grows with every append (the highest sequence handed out, whether or not its entry is
+     *         visible yet), cheap to ask on every request; {@link #last()} by default
+     */
+    public default long position() {
+        return last();
+    }
+
     /** @return how far the named relay has got, {@link FeedCursor#START} if it has not started */
     public long progress(String relay);
 

@@ -48,6 +48,7 @@ import nrw.kinetz.model.event.EventSource;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.reporting.ListenerCatchUp;
+import nrw.kinetz.testkit.BenchmarkResult;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 import nrw.kinetz.reporting.activity.adapter.ActivityEventsListener;
@@ -76,7 +77,9 @@ import nrw.kinetz.reporting.activity.store.ExclusiveReplayStore;
  * its path measured in the same run (docs/architecture.md#performance) — Kafka's own {@code ConsumerPerformance} on the same topic,
  * in a separate process, and the store's raw unordered bulk writes of the same documents with the driver.
  *
- * <p>System properties: {@code benchmark.events} (default 50000), {@code benchmark.kafkaToolsClasspath} (a file
+ * <p>System properties: {@code benchmark.events} (default 50000), {@code benchmark.rounds} (default 3),
+ * {@code benchmark.sites} (default 54; more come from the synthetic key range), {@code benchmark.result} (a file for
+ * {@code ./kinetz bench}), {@code benchmark.kafkaToolsClasspath} (a file
  * holding the class path of {@code org.apache.kafka:kafka-tools}; without it the Kafka limit is not measured).
  * The result is printed and written to {@code target/benchmark-reporting.md}.
  */
@@ -90,6 +93,7 @@ class ReplayBenchmark {
     /** The replay's batch, so that the raw writes are the documents the replay must write, no more. */
     private static final int BATCH = KafkaActivityTopic.REPLAY_BATCH;
     private static double parseSeconds;
+    private static final int SITES = Integer.getInteger("benchmark.sites", KiSites.all().size());
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -114,9 +118,13 @@ class ReplayBenchmark {
         List<ProducerRecord<String, byte[]>> records = records(events);
         long bytes = records.stream().mapToLong(r -> r.value().length).sum();
         long start = System.nanoTime();
-        List<CompletableFuture<?>> sends = new ArrayList<>();
-        records.forEach(record -> sends.add(kafka.send(record)));
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        // In slices, each acknowledged before the next: hundreds of thousands of records handed to the producer at once
+        // wait in its buffer past the delivery timeout on a loaded machine.
+        for (int from = 0; from < records.size(); from += 5_000) {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            records.subList(from, Math.min(records.size(), from + 5_000)).forEach(record -> sends.add(kafka.send(record)));
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        }
         double produced = seconds(start);
         ListenerCatchUp.await(infrastructure.kafkaBootstrapServers(), listener.activeGroupId(), Topics.ACTIVITIES,
                 java.time.Duration.ofMinutes(10));
@@ -130,6 +138,7 @@ class ReplayBenchmark {
         String kafkaToolsClasspath = System.getProperty("benchmark.kafkaToolsClasspath");
         int rounds = Integer.getInteger("benchmark.rounds", 3);
         List<Double> ratios = new ArrayList<>();
+        List<Double> replayTimes = new ArrayList<>();
         StringBuilder perRound = new StringBuilder();
         for (int round = 1; round <= rounds; round++) {
             // Interleaved, so that load from other processes on the machine hits all three alike.
@@ -146,6 +155,7 @@ class ReplayBenchmark {
                 });
             }
             double replaySeconds = seconds(start);
+            replayTimes.add(replaySeconds);
             long cells = mongo.getCollection(MongoActivityStore.cellsOf(scratch)).countDocuments();
             assertThat(replayed[0]).isEqualTo(events);
             MongoActivityStore.drop(mongo, scratch);
@@ -171,6 +181,9 @@ class ReplayBenchmark {
                 + "| ---: | ---: | ---: | ---: | --- | ---: | ---: |\n").append(perRound);
         System.out.println(table);
         Files.writeString(Path.of("target", "benchmark-reporting.md"), table.toString());
+        new BenchmarkResult().put("events", events).put("sites", SITES).put("ratio", sorted.get(sorted.size() / 2))
+                .put("replaySeconds", replayTimes.stream().sorted().toList().get(replayTimes.size() / 2))
+                .put("heapMb", BenchmarkResult.heapAfterCollectionMb()).write();
     }
 
     /**
@@ -179,7 +192,7 @@ class ReplayBenchmark {
      */
     private static List<ProducerRecord<String, byte[]>> records(int events) {
         Random random = new Random(42);
-        List<SiteId> sites = KiSites.all().stream().map(s -> s.siteId()).toList();
+        List<SiteId> sites = sites();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
             FocusArea focusArea = FOCUS_AREAS.get(random.nextInt(3));
@@ -192,6 +205,18 @@ class ReplayBenchmark {
                     ActivityEventTypes.REPORTED, report.siteId().value(), report)));
         }
         return records;
+    }
+
+    /**
+     * The 54 sites, or with {@code benchmark.sites} above 54 as many, the rest from the synthetic key range (the growth
+     * run at ten times the sites: more cells, fewer activities per cell).
+     */
+    private static List<SiteId> sites() {
+        List<SiteId> sites = new ArrayList<>(KiSites.all().stream().map(s -> s.siteId()).toList());
+        for (int n = 1; sites.size() < SITES; n++) {
+            sites.add(SiteId.synthetic(n));
+        }
+        return sites;
     }
 
     /** What a replay must write, as raw driver bulk writes: every ledger document, and per batch its distinct cells. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -152,6 +153,7 @@ class DashboardBrowserIntegrationTests {
         assertThat(axe.ruleIds(browser, "wcag22aa")).as("axe-core knows the WCAG 2.2 rules it runs").contains("target-size");
         assertThat(axe.seriousViolations(browser)).as("axe-core, anonymous").isEmpty();
         screenshot("target/dashboard-anonymous.png");
+        useTheDistrictMapWithTheKeyboard();
 
         AUTH_SERVER.awaitUp(Duration.ofSeconds(90));
         signInWithTheKeyboardAs("laki");
@@ -353,6 +355,60 @@ class DashboardBrowserIntegrationTests {
         WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /**
+     * The district map: 53 district tiles, the city of Aachen's KI inside the Städteregion's, the table twin with all
+     * 54 KIs; the arrow keys move between tiles and Enter names one; every measure has a legend whose steps are
+     * written in the tiles, so colour is never the only sign.
+     */
+    private void useTheDistrictMapWithTheKeyboard() throws Exception {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        waitUpTo(Duration.ofSeconds(20)).until(d -> ((Long) js.executeScript(
+                "return document.querySelectorAll('#map .map-tile').length;")) == 54);
+        assertThat(js.executeScript("return document.querySelectorAll('#map .map-cell').length;")).isEqualTo(53L);
+        assertThat(js.executeScript("return document.querySelector('#map [data-site=\"05334002\"]').parentElement"
+                + " === document.querySelector('#map [data-site=\"05334\"]').parentElement;")).as("Aachen inside the Städteregion")
+                .isEqualTo(true);
+        assertThat(js.executeScript("return document.querySelectorAll('#table-map tbody tr').length;")).isEqualTo(54L);
+        assertThat(js.executeScript("return document.querySelectorAll('#map .map-tile[tabindex=\"0\"]').length;"))
+                .as("one tab stop").isEqualTo(1L);
+        assertThat(browser.findElement(By.cssSelector("#map [data-site='05974']")).getAttribute("aria-label"))
+                .startsWith("Kreis Soest: ").contains("Aktivitäten");
+
+        WebElement first = browser.findElement(By.cssSelector("#map .map-tile[tabindex='0']"));
+        String firstSite = first.getAttribute("data-site");
+        first.sendKeys(Keys.ARROW_DOWN);
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getAttribute("data-site")).as("the arrow key moved to another tile").isNotNull().isNotEqualTo(firstSite);
+        focused.sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.id("map-selection")).getText()).startsWith(focused.getAttribute("aria-label").split(":")[0]);
+        assertThat(focused.getAttribute("aria-pressed")).isEqualTo("true");
+
+        for (String[] measure : new String[][] {{"participantsPer1000", "[0-5•]"}, {"status", "[GZSEX–]"}, {"activities", "[0-5]"}}) {
+            WebElement select = browser.findElement(By.id("map-measure"));
+            js.executeScript("arguments[0].focus();", select);
+            new org.openqa.selenium.support.ui.Select(select).selectByValue(measure[0]);
+            @SuppressWarnings("unchecked")
+            List<String> steps = (List<String>) js.executeScript(
+                    "return Array.from(document.querySelectorAll('#map .map-tile')).map(t => t.dataset.step);");
+            assertThat(steps).as(measure[0]).hasSize(54).allSatisfy(step -> assertThat(step).matches(measure[1]));
+            @SuppressWarnings("unchecked")
+            List<String> legend = (List<String>) js.executeScript(
+                    "return Array.from(document.querySelectorAll('#map-legend li')).map(li => li.lastElementChild.textContent);");
+            assertThat(legend).as("the legend names each step in words").isNotEmpty()
+                    .allSatisfy(item -> assertThat(item).matches("^\\S+ = .+"));
+            if (measure[0].equals("status")) {
+                assertThat(legend).anySatisfy(item -> assertThat(item).isEqualTo("E = etabliert"));
+                assertThat(axe.seriousViolations(browser)).as("axe-core, the map by status").isEmpty();
+            }
+        }
+        // The README's picture of the map: the map with its legend (the table beneath holds the same numbers).
+        WebElement map = browser.findElement(By.cssSelector("#panel-map .map-layout"));
+        js.executeScript("arguments[0].scrollIntoView();", map);
+        assertThat(map.findElement(By.id("map")).getSize().getWidth()).as("the map is drawn at its full width")
+                .isGreaterThan(9 * 40);
+        Files.write(Path.of("target/dashboard-map.png"), map.getScreenshotAs(OutputType.BYTES));
     }
 
     /** The whole page, for people to look at (the README shows one). */

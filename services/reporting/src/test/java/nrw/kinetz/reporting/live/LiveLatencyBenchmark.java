@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 /**
  * End to end from the intake's 202 to the Server-Sent Event on reporting's {@code GET /api/v1/live}
  * (docs/architecture.md#performance), against a running devstack (started by
- * {@code services/reporting/latency-benchmark.sh}), with
+ * {@code ./kinetz bench}, which reads back what {@code result=} names), with
  * Kafka's own {@code org.apache.kafka.tools.EndToEndLatency} as the reference, run as a separate process
  * against the same broker in the same run. Not a test: the name keeps it out of {@code mvn test}; it uses the
  * JDK only.
@@ -54,7 +54,8 @@ import java.util.regex.Pattern;
  * activities per request (default 1), {@code maxInFlight} requests (default 256; beyond it a request is not sent
  * and counted, so that an overloaded intake shows instead of piling up connections),
  * {@code e2eMessages} (default 5000), {@code sseClients} (default 0: skip the fan-out phase),
- * {@code sseRate} (default 100), {@code out} (a Markdown file for the tables).
+ * {@code sseRate} (default 100), {@code out} (a Markdown file for the tables), {@code result} (a file for the figures as
+ * {@code name=value} lines), {@code tail} (a folder for the slowest tenth of each phase, {@code tail-<rate>.tsv}).
  */
 public final class LiveLatencyBenchmark {
 
@@ -64,7 +65,10 @@ public final class LiveLatencyBenchmark {
     private static final Pattern ACTIVITIES_ANYWHERE = Pattern.compile("\"activities\":(\\d+)");
     private static final Pattern UPDATED_AT = Pattern.compile("\"updatedAt\":\"([^\"]+)\"");
     private static final Pattern MEASURE = Pattern.compile("\"measure\":\"([^\"]+)\"");
-    private static final String[] JARS = {"devstack.jar", "auth-server.jar", "site-registry.jar", "activity-intake.jar", "reporting.jar"};
+    private static final String[] JARS = {"devstack.jar", "auth-server.jar", "site-registry.jar", "activity-intake.jar", "reporting.jar",
+        "program-tracking.jar", "event-catalog.jar"};
+    /** Wall-clock milliseconds at {@code nanoTime} 0, so that arrivals can be set beside the collectors' logs. */
+    private static final double WALL_AT_NANO_ZERO = System.currentTimeMillis() - System.nanoTime() / 1e6;
 
     private final Map<String, String> args;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -82,6 +86,8 @@ public final class LiveLatencyBenchmark {
     private int maxInFlight = 256;
     private SseClient reference;
     private final StringBuilder report = new StringBuilder();
+    /** The figures for {@code ./kinetz bench}, written as properties to {@code result=} if given. */
+    private final Map<String, String> results = new java.util.TreeMap<>();
 
     private LiveLatencyBenchmark(Map<String, String> args) throws IOException {
         this.args = args;
@@ -114,8 +120,7 @@ public final class LiveLatencyBenchmark {
         batch = Integer.parseInt(args.getOrDefault("batch", "1"));
         maxInFlight = Integer.parseInt(args.getOrDefault("maxInFlight", "256"));
         line("Activities per request: " + batch + "; at most " + maxInFlight + " requests in flight");
-        SseClient stream = SseClient.open(http, args.get("reporting"), lakiToken);
-        stream.awaitConnected();
+        SseClient stream = openReference();
         reference = stream;
 
         Map<String, double[]> kafka = new LinkedHashMap<>();
@@ -129,6 +134,7 @@ public final class LiveLatencyBenchmark {
         for (int p = 0; p < rates.size(); p++) {
             int rate = rates.get(p);
             Memory memory = new Memory();
+            Map<String, double[]> timersBefore = timers();
             memory.startSampling();
             // EndToEndLatency runs alongside the load, on a topic of its own on the same broker.
             double[][] underLoad = new double[1][];
@@ -141,6 +147,8 @@ public final class LiveLatencyBenchmark {
             kafka.put(rate + "/s", underLoad[0]);
             awaitDrained(stream);
             rows.add(new Object[] {rate, sent, p + 1, memory});
+            memory.results("phase." + rate);
+            timerResults("phase." + rate, timersBefore, timers());
         }
         Thread.sleep(2000);
 
@@ -148,6 +156,14 @@ public final class LiveLatencyBenchmark {
         line("");
         line("| Kafka EndToEndLatency (" + e2eMessages + " messages, 316 bytes, acks=all, separate JVM) | p50 (ms) | p99 (ms) | p99.9 (ms) | avg (ms) |");
         line("|---|---:|---:|---:|---:|");
+        kafka.forEach((name, v) -> {
+            if (v != null) {
+                String key = name.replace("/s", "");
+                results.put("kafka.p50Ms." + key, fmt(v[0]));
+                results.put("kafka.p99Ms." + key, fmt(v[1]));
+                results.put("kafka.p999Ms." + key, fmt(v[2]));
+            }
+        });
         kafka.forEach((name, v) -> line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", name,
                 v == null ? "–" : fmt(v[0]), v == null ? "–" : fmt(v[1]), v == null ? "–" : fmt(v[2]), v == null ? "–" : fmt(v[3]))));
         line("");
@@ -162,8 +178,31 @@ public final class LiveLatencyBenchmark {
         stream.close();
         line("");
         line("Requests not answered 202: " + failures.get());
+        results.put("failures", String.valueOf(failures.get()));
+        results.put("accepted", String.valueOf(accepted.values().stream().mapToLong(List::size).sum()));
         if (args.containsKey("out")) {
             Files.writeString(Path.of(args.get("out")), report.toString());
+        }
+        if (args.containsKey("result")) {
+            StringBuilder text = new StringBuilder();
+            results.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+            Files.writeString(Path.of(args.get("result")), text.toString());
+        }
+    }
+
+    /**
+     * The reference stream, opened again until it is open: on a loaded machine a service's first request may time out
+     * fetching the issuer's keys and answer 500.
+     */
+    private SseClient openReference() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            SseClient stream = SseClient.open(http, args.get("reporting"), lakiToken);
+            stream.awaitConnected();
+            if (stream.isOpen() || attempt == 10) {
+                return stream;
+            }
+            stream.close();
+            Thread.sleep(3000);
         }
     }
 
@@ -206,6 +245,13 @@ public final class LiveLatencyBenchmark {
                 ms(percentile(sorted, 99)), ms(percentile(sorted, 99.9)), ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1])));
         line("");
         memory.table("Memory with " + clients + " SSE clients at " + rate + " events/s");
+        results.put("sse.clients", String.valueOf(clients));
+        results.put("sse.complete", String.valueOf(complete));
+        results.put("sse.deliveries", String.valueOf(sorted.length));
+        results.put("sse.p50Ms", ms(percentile(sorted, 50)));
+        results.put("sse.p99Ms", ms(percentile(sorted, 99)));
+        results.put("sse.p999Ms", ms(percentile(sorted, 99.9)));
+        memory.results("sse");
     }
 
     private long sentAccepted(int phase) {
@@ -233,6 +279,16 @@ public final class LiveLatencyBenchmark {
             long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
             long[] feedSorted = toFeed.stream().mapToLong(Long::longValue).sorted().toArray();
             long accepted = sentAccepted(phase);
+            String key = "phase." + row[0] + ".";
+            results.put(key + "accepted", String.valueOf(accepted));
+            results.put(key + "notDelivered", String.valueOf(accepted - sorted.length));
+            results.put(key + "p50Ms", ms(percentile(sorted, 50)));
+            results.put(key + "p90Ms", ms(percentile(sorted, 90)));
+            results.put(key + "p99Ms", ms(percentile(sorted, 99)));
+            results.put(key + "p999Ms", ms(percentile(sorted, 99.9)));
+            results.put(key + "toFeedP50Ms", ms(percentile(feedSorted, 50)));
+            results.put(key + "toFeedP99Ms", ms(percentile(feedSorted, 99)));
+            tail((Integer) row[0], stream, phase, percentile(sorted, 90));
             line(String.format(Locale.ROOT, "| %d events/s for %d s | %d | %d | %d | %s | %s | %s | %s | %s | %d | %s / %s |", row[0], seconds,
                     accepted, skipped.getOrDefault(phase, new AtomicLong()).get() * batch, stream.eventsIn(phase), ms(percentile(sorted, 50)),
                     ms(percentile(sorted, 90)), ms(percentile(sorted, 99)), ms(percentile(sorted, 99.9)),
@@ -241,9 +297,36 @@ public final class LiveLatencyBenchmark {
         }
     }
 
-    /** Per cell: the k-th 202 is delivered by the first event whose count is at least k. Latencies of one phase, in ns. */
-    private List<Long> latencies(SseClient stream, int phase, List<Long> toFeed) {
-        List<Long> result = new ArrayList<>();
+    /**
+     * The slowest tenth of a phase's activities, one line each with the wall-clock milliseconds of the 202, of the
+     * feed entry and of the SSE event's arrival, to {@code tail=<folder>/tail-<rate>.tsv}: the benchmark command sets
+     * them beside the collectors' pauses of every process.
+     */
+    private void tail(int rate, SseClient stream, int phase, double fromNanos) {
+        if (!args.containsKey("tail") || Double.isNaN(fromNanos)) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("accepted\tfeed\tarrived\n");
+        for (long[] sample : samples(stream, phase)) {
+            if (sample[1] - sample[0] >= fromNanos) {
+                text.append(String.format(Locale.ROOT, "%.1f\t%d\t%.1f%n", (WALL_AT_NANO_ZERO + sample[0] / 1e6), sample[2],
+                        WALL_AT_NANO_ZERO + sample[1] / 1e6));
+            }
+        }
+        try {
+            Files.createDirectories(Path.of(args.get("tail")));
+            Files.writeString(Path.of(args.get("tail"), "tail-" + rate + ".tsv"), text.toString());
+        } catch (IOException e) {
+            System.err.println("tail not written: " + e);
+        }
+    }
+
+    /**
+     * Per delivered activity of a phase, matched per cell (the k-th 202 is delivered by the first event whose count is at
+     * least k): {202 nanoTime, arrival nanoTime, feed entry's wall-clock ms, 202 wall-clock ms}.
+     */
+    private List<long[]> samples(SseClient stream, int phase) {
+        List<long[]> result = new ArrayList<>();
         for (String month : months) {
             List<long[]> times = new ArrayList<>();
             List<long[]> list = accepted.get(month);
@@ -261,10 +344,18 @@ public final class LiveLatencyBenchmark {
                 if (e == events.size()) {
                     break;
                 }
-                long[] acceptedAt = times.get(k - 1);
-                result.add(events.get(e)[1] - acceptedAt[0]);
-                toFeed.add((events.get(e)[2] - acceptedAt[2]) * 1_000_000L);
+                result.add(new long[] {times.get(k - 1)[0], events.get(e)[1], events.get(e)[2], times.get(k - 1)[2]});
             }
+        }
+        return result;
+    }
+
+    /** Per cell: the k-th 202 is delivered by the first event whose count is at least k. Latencies of one phase, in ns. */
+    private List<Long> latencies(SseClient stream, int phase, List<Long> toFeed) {
+        List<Long> result = new ArrayList<>();
+        for (long[] sample : samples(stream, phase)) {
+            result.add(sample[1] - sample[0]);
+            toFeed.add((sample[2] - sample[3]) * 1_000_000L);
         }
         return result;
     }
@@ -367,6 +458,52 @@ public final class LiveLatencyBenchmark {
         });
     }
 
+    private static final Pattern TIMER = Pattern.compile(
+            "^(mongodb_driver_commands|spring_kafka_listener|spring_kafka_template)_seconds_(count|sum)\\{([^}]*)\\} ([0-9.eE+-]+)$");
+    private static final Pattern TIMER_TAG = Pattern.compile("(collection|command|spring_kafka_listener_id|spring_kafka_template_name)=\"([^\"]*)\"");
+
+    /**
+     * The intake's and reporting's timers of store commands (per collection and command) and of Kafka sends and listener
+     * batches, from {@code /actuator/prometheus}: {count, seconds} per timer; empty if a service does not answer.
+     */
+    private Map<String, double[]> timers() {
+        Map<String, double[]> result = new HashMap<>();
+        for (String service : List.of("intake", "reporting")) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(args.get(service) + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + lakiToken).timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (String line : response.body().split("\n")) {
+                    Matcher m = TIMER.matcher(line);
+                    if (m.find()) {
+                        StringBuilder key = new StringBuilder(service).append('.').append(m.group(1));
+                        Matcher tag = TIMER_TAG.matcher(m.group(3));
+                        while (tag.find()) {
+                            key.append('.').append(tag.group(2));
+                        }
+                        double[] timer = result.computeIfAbsent(key.toString(), k -> new double[2]);
+                        timer["count".equals(m.group(2)) ? 0 : 1] += Double.parseDouble(m.group(4));
+                    }
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                System.err.println("no timers from " + service + ": " + e);
+            }
+        }
+        return result;
+    }
+
+    /** What the phase added to each timer: {@code <prefix>.timer.<service>.<timer>.count} and {@code .ms} (the sum). */
+    private void timerResults(String prefix, Map<String, double[]> before, Map<String, double[]> after) {
+        after.forEach((key, value) -> {
+            double[] was = before.getOrDefault(key, new double[2]);
+            double count = value[0] - was[0];
+            if (count > 0) {
+                results.put(prefix + ".timer." + key + ".count", String.format(Locale.ROOT, "%.0f", count));
+                results.put(prefix + ".timer." + key + ".ms", String.format(Locale.ROOT, "%.1f", (value[1] - was[1]) * 1000));
+            }
+        });
+    }
+
     /** Kafka's EndToEndLatency in its own JVM: p50, p99, p99.9 and average in ms; null if it could not run. */
     private double[] endToEndLatency(int messages, String label) {
         String classpathFile = args.get("kafkaToolsClasspath");
@@ -453,7 +590,14 @@ public final class LiveLatencyBenchmark {
         private final Map<String, String> heap = new LinkedHashMap<>();
         private final Map<String, Long> cpuAtStart = new HashMap<>();
         private final Map<String, Long> cpuTicks = new HashMap<>();
+        private final Map<String, Long> waitAtStart = new HashMap<>();
+        private final Map<String, Long> waitNanos = new HashMap<>();
+        /** How late a 1 ms sleep of this JVM woke, in µs: the scheduling delay every process here suffers alike. */
+        private final List<Long> hiccups = java.util.Collections.synchronizedList(new ArrayList<>());
+        private Thread hiccupMeter;
         private long sampledNanos;
+        private long startedAtMs;
+        private long stoppedAtMs;
         private volatile boolean sampling;
         private Thread sampler;
 
@@ -477,8 +621,23 @@ public final class LiveLatencyBenchmark {
 
         void startSampling() {
             pids.forEach((name, pid) -> cpuAtStart.put(name, cpuTicks(pid)));
+            pids.forEach((name, pid) -> waitAtStart.put(name, runQueueWait(pid)));
             sampledNanos = System.nanoTime();
+            startedAtMs = System.currentTimeMillis();
             sampling = true;
+            hiccupMeter = new Thread(() -> {
+                while (sampling) {
+                    long before = System.nanoTime();
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    hiccups.add((System.nanoTime() - before - 1_000_000) / 1000);
+                }
+            }, "hiccup-meter");
+            hiccupMeter.setDaemon(true);
+            hiccupMeter.start();
             sampler = new Thread(() -> {
                 while (sampling) {
                     pids.forEach((name, pid) -> maxRss.merge(name, rssKb(pid), Math::max));
@@ -496,8 +655,11 @@ public final class LiveLatencyBenchmark {
         void stopSampling() throws InterruptedException {
             sampling = false;
             sampler.join();
+            hiccupMeter.join();
             sampledNanos = System.nanoTime() - sampledNanos;
+            stoppedAtMs = System.currentTimeMillis();
             pids.forEach((name, pid) -> cpuTicks.put(name, cpuTicks(pid) - cpuAtStart.getOrDefault(name, 0L)));
+            pids.forEach((name, pid) -> waitNanos.put(name, runQueueWait(pid) - waitAtStart.getOrDefault(name, 0L)));
         }
 
         void heaps() {
@@ -529,6 +691,56 @@ public final class LiveLatencyBenchmark {
                     maxRss.getOrDefault(name, 0L) / 1024, heap.getOrDefault(name, "?"),
                     seconds > 0 ? 100.0 * cpuTicks.getOrDefault(name, 0L) / CLOCK_TICKS / seconds : 0)));
             line("");
+        }
+
+        /**
+         * Into the results under {@code prefix}: per process RSS, heap, CPU and the time its threads waited for a core
+         * (run queue, {@code /proc/<pid>/schedstat}) as a share of the phase; the sleep hiccups of this JVM; the machine's
+         * load and CPU pressure at the end.
+         */
+        void results(String prefix) {
+            double seconds = sampledNanos / 1e9;
+            pids.forEach((name, pid) -> {
+                String process = prefix + ".process." + name.replaceAll(" .*", "") + ".";
+                results.put(process + "rssMb", String.valueOf(maxRss.getOrDefault(name, 0L) / 1024));
+                results.put(process + "heapMb", heap.getOrDefault(name, "?").replace(" ", ""));
+                results.put(process + "cpuPct", String.format(Locale.ROOT, "%.0f",
+                        seconds > 0 ? 100.0 * cpuTicks.getOrDefault(name, 0L) / CLOCK_TICKS / seconds : 0));
+                results.put(process + "runQueueWaitPct", String.format(Locale.ROOT, "%.0f",
+                        seconds > 0 ? 100.0 * waitNanos.getOrDefault(name, 0L) / 1e9 / seconds : 0));
+            });
+            long[] sorted;
+            synchronized (hiccups) {
+                sorted = hiccups.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            results.put(prefix + ".hiccupP99Ms", String.format(Locale.ROOT, "%.1f", percentile(sorted, 99) / 1000));
+            results.put(prefix + ".hiccupMaxMs", String.format(Locale.ROOT, "%.1f", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0));
+            results.put(prefix + ".startMs", String.valueOf(startedAtMs));
+            results.put(prefix + ".endMs", String.valueOf(stoppedAtMs));
+            try {
+                results.put(prefix + ".loadavg", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                String pressure = Files.readAllLines(Path.of("/proc/pressure/cpu")).get(0);
+                results.put(prefix + ".cpuPressureAvg10", pressure.replaceAll(".*avg10=([0-9.]+).*", "$1"));
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or no pressure stall information
+            }
+        }
+
+        /** @return nanoseconds the process's threads have waited on a run queue, 0 if unknown */
+        private long runQueueWait(long pid) {
+            long total = 0;
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        total += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[1]);
+                    } catch (IOException | RuntimeException e) {
+                        // thread ended
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return total;
         }
 
         /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux for x86 and arm). */
@@ -565,6 +777,8 @@ public final class LiveLatencyBenchmark {
 
         private final Map<String, List<long[]>> events = new ConcurrentHashMap<>();
         private final CountDownLatch connected = new CountDownLatch(1);
+        /** The server's first comment line arrived: the stream is open (not an error answer). */
+        private volatile boolean open;
         private Flow.Subscription subscription;
         private String event;
         private final StringBuilder data = new StringBuilder();
@@ -586,6 +800,10 @@ public final class LiveLatencyBenchmark {
             return client;
         }
 
+        boolean isOpen() {
+            return open;
+        }
+
         void awaitConnected() throws InterruptedException {
             if (!connected.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the SSE stream did not connect");
@@ -602,6 +820,7 @@ public final class LiveLatencyBenchmark {
         public void onNext(String line) {
             long at = System.nanoTime();
             if (line.startsWith(":")) {
+                open = true;
                 connected.countDown();
             } else if (line.startsWith("event:")) {
                 event = line.substring(6).strip();

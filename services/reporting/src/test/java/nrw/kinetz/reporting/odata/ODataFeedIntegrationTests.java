@@ -212,6 +212,35 @@ class ODataFeedIntegrationTests {
         assertThat(rows).extracting(r -> text(r, "key")).doesNotHaveDuplicates().hasSize(54);
     }
 
+    /** The headers Power Query (Excel, Power BI) sends with its OData requests, q-values and OData 3 spellings included. */
+    @Test
+    void answersTheAcceptHeaderExcelAndPowerBiSend() {
+        String[] powerQuery = {"Accept", "application/json;odata.metadata=minimal;q=1.0,application/json;odata=minimalmetadata;q=0.9,"
+                + "application/atomsvc+xml;q=0.8,application/atom+xml;q=0.8,application/xml;q=0.7,text/plain;q=0.7",
+                "OData-MaxVersion", "4.0", "MaxDataServiceVersion", "3.0"};
+
+        HttpResponse<String> service = http.get("/odata/v4/", powerQuery);
+        assertThat(service.statusCode()).as(service.body()).isEqualTo(200);
+        assertThat(json(service).get("value").findValuesAsString("name")).contains("ActivitiesBySite", "Sites");
+        HttpResponse<String> rows = http.get("/odata/v4/Regierungsbezirke", powerQuery);
+        assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+        assertThat(json(rows).get("value")).hasSize(5);
+        HttpResponse<String> metadata = http.get("/odata/v4/$metadata", "Accept", "application/xml", "OData-MaxVersion", "4.0");
+        assertThat(metadata.statusCode()).as(metadata.body()).isEqualTo(200);
+        assertThat(metadata.body()).contains("<EntitySet Name=\"ActivitiesBySite\"").contains("Core.Description");
+    }
+
+    @Test
+    void countsAreServedAloneAndOnlyJsonIsAnswered() {
+        HttpResponse<String> count = http.get("/odata/v4/ActivitiesBySite/$count?" + encode("$filter=period eq '2007'"),
+                "Accept", "text/plain");
+        assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+        assertThat(count.body()).isEqualTo("54");
+
+        HttpResponse<String> xml = http.get("/odata/v4/Sites?$format=xml", "Accept", "application/xml");
+        assertThat(xml.statusCode()).as(xml.body()).isIn(406, 415);
+    }
+
     @Test
     void theClientMayPreferSmallerPages() {
         List<Integer> pages = new ArrayList<>();

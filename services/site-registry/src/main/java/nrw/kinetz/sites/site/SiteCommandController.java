@@ -1,6 +1,7 @@
 package nrw.kinetz.sites.site;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.validation.Valid;
 import nrw.kinetz.infra.security.Caller;
+import nrw.kinetz.infra.problem.ApplicationException;
+import nrw.kinetz.infra.problem.ApplicationException.Kind;
+import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.model.SiteId;
+import nrw.kinetz.sites.SitesProperties;
 import nrw.kinetz.sites.site.SiteRequests.ChangeContact;
 import nrw.kinetz.sites.site.SiteRequests.ChangeFocusAreas;
 import nrw.kinetz.sites.site.SiteRequests.ChangeStaffing;
@@ -34,14 +39,23 @@ import nrw.kinetz.sites.site.SiteRequests.RegisterSite;
 class SiteCommandController {
 
     private final SiteService service;
+    private final boolean syntheticSites;
 
-    SiteCommandController(SiteService service) {
+    SiteCommandController(SiteService service, SitesProperties properties) {
         this.service = service;
+        this.syntheticSites = properties.syntheticSites();
     }
 
     @PostMapping
     @PreAuthorize("hasRole('laki')")
     ResponseEntity<SiteView> register(@Valid @RequestBody RegisterSite request) {
+        if (request.siteId().isSynthetic() && !syntheticSites) {
+            // a benchmark's sites must never mix into a real network's figures
+            throw ApplicationException.of(Kind.INVALID, "site.synthetic-refused", "Site " + request.siteId()
+                    + " is in the synthetic key range (05999001 to 05999999), which only the benchmark registers; a KI is"
+                    + " registered with its district key", request.siteId())
+                    .withErrors(List.of(ProblemError.at("/siteId", "synthetic key range")));
+        }
         StoredSite site = service.register(request.siteId(), request.name(), request.territoryKind(), request.population(),
                 request.status(), request.statusSince());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{siteId}")

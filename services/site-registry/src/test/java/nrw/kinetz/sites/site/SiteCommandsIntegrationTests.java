@@ -123,6 +123,18 @@ class SiteCommandsIntegrationTests {
     }
 
     @Test
+    void aSiteOfTheSyntheticKeyRangeIs400AndStoresNothingUnlessTheBenchmarkTurnedItOn() {
+        Http.Response synthetic = http.send("POST", "/api/v1/sites", TestTokens.laki(), null,
+                registration("05999001", "Benchmarkkreis", "2024-01-10"));
+
+        assertThat(synthetic.status()).isEqualTo(400);
+        assertThat(synthetic.errorPointers()).containsExactly("/siteId");
+        assertThat(synthetic.json().get("detail").asString()).contains("synthetic key range");
+        assertThat(http.get("/api/v1/sites/05999001").status()).isEqualTo(404);
+        assertThat(events.typesAbout("05999001")).isEmpty();
+    }
+
+    @Test
     void theLakiMovesASiteToItsNextStatusWithABackDatedStep() {
         register("05994");
 

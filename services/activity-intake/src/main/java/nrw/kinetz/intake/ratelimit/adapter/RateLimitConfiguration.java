@@ -3,7 +3,7 @@ package nrw.kinetz.intake.ratelimit.adapter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import nrw.kinetz.intake.ratelimit.RateLimiter;
+import nrw.kinetz.infra.ratelimit.RateLimiter;
 
 /** Puts the per-client rate limit in front of the write endpoints. */
 @Configuration(proxyBeanMethods = false)

@@ -1,12 +1,9 @@
 package nrw.kinetz.intake.ratelimit.adapter;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.security.CallerArgumentResolver;
 import nrw.kinetz.infra.web.ApiProblemException;
-import nrw.kinetz.infra.web.ProblemError;
-import nrw.kinetz.intake.ratelimit.RateLimit;
-import nrw.kinetz.intake.ratelimit.RateLimiter;
+import nrw.kinetz.infra.ratelimit.RateLimit;
+import nrw.kinetz.infra.ratelimit.RateLimiter;
 
 /** 429 with {@code Retry-After} when a client sends writes faster than its rate (docs/architecture.md#bad-input). */
 public final class RateLimitInterceptor implements HandlerInterceptor {
@@ -37,14 +33,9 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
         String client = caller.subject().orElse("address:" + request.getRemoteAddr());
         Optional<Duration> wait = limiter.tryAcquire(client);
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             RateLimit limit = limiter.limitOf(client);
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            String detail = "Client " + client + " sent more than " + limit.burst() + " requests at once or more than "
-                    + limit.perSecond() + " per second; retry after " + seconds + " s.";
-            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(),
-                    detail, List.of(ProblemError.of(detail)), headers);
+            throw ApiProblemException.tooManyRequests(wait.get(), "Client " + client + " sent more than " + limit.burst()
+                    + " requests at once or more than " + limit.perSecond() + " per second.");
         }
         return true;
     }

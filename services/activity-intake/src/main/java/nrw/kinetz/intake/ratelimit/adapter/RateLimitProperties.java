@@ -3,7 +3,7 @@ package nrw.kinetz.intake.ratelimit.adapter;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import nrw.kinetz.intake.ratelimit.RateLimit;
+import nrw.kinetz.infra.ratelimit.RateLimit;
 
 /**
  * Request rate per client ({@code kinetz.intake.rate-limit.*}): a token bucket per token subject.

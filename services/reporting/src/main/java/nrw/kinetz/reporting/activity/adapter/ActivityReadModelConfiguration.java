@@ -34,6 +34,7 @@ import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 import nrw.kinetz.reporting.activity.replay.ActivityRebuild;
 import nrw.kinetz.reporting.activity.replay.ActivityReconciler;
 import nrw.kinetz.reporting.activity.replay.ActivityReconciliation;
+import nrw.kinetz.reporting.aggregate.AnswerVersion;
 
 /** Wires the activities read model: its generations, measure, listener, change source, rebuild and reconciliation. */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +49,12 @@ public class ActivityReadModelConfiguration {
     @Bean
     public ActivitiesMeasure activitiesMeasure(ActivityReadModel model) {
         return new ActivitiesMeasure(model);
+    }
+
+    /** A rebuild switches to a generation whose answers may differ from the old one's without any feed entry. */
+    @Bean
+    public AnswerVersion activeActivityGeneration(ActivityReadModel model) {
+        return model::activeGeneration;
     }
 
     @Bean

@@ -24,6 +24,7 @@ import nrw.kinetz.reporting.aggregate.Aggregation;
 import nrw.kinetz.reporting.aggregate.InvalidAggregateQueryException;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Measures;
+import nrw.kinetz.reporting.aggregate.PublicAnswers;
 
 /**
  * {@code GET /api/v1/aggregates}: the LaKI's aggregated picture of the network (docs/architecture.md#reading-api), as JSON or,
@@ -33,9 +34,11 @@ import nrw.kinetz.reporting.aggregate.Measures;
 public class AggregatesController {
 
     private final Measures measures;
+    private final PublicAnswers publicAnswers;
 
-    public AggregatesController(List<Measure> measures) {
+    public AggregatesController(List<Measure> measures, PublicAnswers publicAnswers) {
         this.measures = new Measures(measures);
+        this.publicAnswers = publicAnswers;
     }
 
     @GetMapping(path = "/api/v1/aggregates", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -69,7 +72,15 @@ public class AggregatesController {
                 .body(AggregateCsv.write(report, query.measure().metrics()));
     }
 
-    private static AggregateReport report(AggregateQuery query, Caller caller) {
+    /**
+     * Every caller without exact numbers sees the same public answer, so it is kept for them all; the LaKI's is
+     * computed each time.
+     */
+    private AggregateReport report(AggregateQuery query, Caller caller) {
+        return caller.seesExactNumbers() ? compute(query, caller) : publicAnswers.answer(query, () -> compute(query, caller));
+    }
+
+    private static AggregateReport compute(AggregateQuery query, Caller caller) {
         Aggregation shown = query.answer(caller.seesExactNumbers());
         return new AggregateReport(query.measure().name(), query.period().map(Period::value).orElse(null),
                 query.groupBy().parameter(), shown.rows(), shown.total());

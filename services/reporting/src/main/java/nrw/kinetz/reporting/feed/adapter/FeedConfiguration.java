@@ -16,6 +16,7 @@ import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.infra.kafka.KiNetzKafkaProperties;
 import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.reporting.ReportingProperties;
+import nrw.kinetz.reporting.aggregate.AnswerVersion;
 import nrw.kinetz.reporting.feed.ChangeSource;
 import nrw.kinetz.reporting.feed.ChangeSources;
 import nrw.kinetz.reporting.feed.Feed;
@@ -35,6 +36,12 @@ public class FeedConfiguration {
     @Bean
     public Feed feed(MongoOperations mongo) {
         return new MongoFeed(mongo);
+    }
+
+    /** Every change of a read model gets a feed entry: public answers are kept only while the feed stands still. */
+    @Bean
+    public AnswerVersion feedPosition(Feed feed) {
+        return feed::position;
     }
 
     @Bean

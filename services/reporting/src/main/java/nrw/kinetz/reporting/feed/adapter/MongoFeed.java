@@ -149,6 +149,12 @@ public class MongoFeed implements Feed {
         return last == null ? FeedCursor.START : ((Number) last.get("_id")).longValue();
     }
 
+    /** One document read by {@code _id}, where {@link #last()} sorts the feed (the embedded store scans it for that). */
+    @Override
+    public long position() {
+        return handedOut();
+    }
+
     @Override
     public long progress(String relay) {
         Document progress = mongo.getCollection(PROGRESS).find(Filters.eq("_id", relay)).first();

@@ -20,7 +20,9 @@ final class FeedErrors extends DefaultProcessor {
     @Override
     public void processError(ODataRequest request, ODataResponse response, ODataServerError error, ContentType format) {
         if (error.getStatusCode() >= 500) {
-            log.error("OData request {} failed", request.getRawRequestUri(), error.getException());
+            // An API key given as a parameter must not reach the log.
+            log.error("OData request {} failed", request.getRawRequestUri().replaceAll("(?i)(api-key=)[^&]*", "$1…"),
+                    error.getException());
             error.setMessage("The feed could not answer; the cause is logged. Try again later.");
         }
         super.processError(request, response, error, format);

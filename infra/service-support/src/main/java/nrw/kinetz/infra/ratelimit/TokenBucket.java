@@ -1,4 +1,4 @@
-package nrw.kinetz.intake.ratelimit;
+package nrw.kinetz.infra.ratelimit;
 
 import java.util.function.LongSupplier;
 

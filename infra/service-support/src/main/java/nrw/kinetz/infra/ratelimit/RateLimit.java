@@ -1,4 +1,6 @@
-package nrw.kinetz.intake.ratelimit;
+package nrw.kinetz.infra.ratelimit;
+
+import java.time.Duration;
 
 /**
  * How many requests one client may send.
@@ -12,5 +14,10 @@ public record RateLimit(double perSecond, int burst) {
         if (!(perSecond > 0) || burst < 1) {
             throw new IllegalArgumentException("a rate limit needs perSecond > 0 and burst ≥ 1, was " + perSecond + "/" + burst);
         }
+    }
+
+    /** @return how long an emptied bucket takes to be full again */
+    public Duration refillTime() {
+        return Duration.ofNanos((long) Math.ceil(burst / perSecond * 1e9));
     }
 }

@@ -1,4 +1,4 @@
-package nrw.kinetz.intake.ratelimit;
+package nrw.kinetz.infra.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-class TokenBucketTests {
+class RateLimiterTests {
 
     private final AtomicLong now = new AtomicLong();
 
@@ -49,5 +49,41 @@ class TokenBucketTests {
         assertThat(limiter.tryAcquire("laki")).isEmpty();
         assertThat(limiter.tryAcquire("laki")).isEmpty();
         assertThat(limiter.tryAcquire("laki")).isPresent();
+    }
+
+    @Test
+    void aBucketUnusedForItsRefillTimeIsDroppedAndComesBackFull() {
+        RateLimiter limiter = new RateLimiter(new RateLimit(1, 2), Map.of(), 10, now::get);
+        limiter.tryAcquire("address 192.0.2.1");
+        limiter.tryAcquire("address 192.0.2.1");
+        assertThat(limiter.tryAcquire("address 192.0.2.1")).isPresent();
+
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+
+        assertThat(limiter.clients()).isZero();
+        assertThat(limiter.tryAcquire("address 192.0.2.1")).isEmpty();
+        assertThat(limiter.tryAcquire("address 192.0.2.1")).isEmpty();
+        assertThat(limiter.tryAcquire("address 192.0.2.1")).isPresent();
+    }
+
+    @Test
+    void atMostMaxClientsBucketsAreKeptHoweverManyAddressesCall() {
+        RateLimiter limiter = new RateLimiter(new RateLimit(1, 1), Map.of(), 100, now::get);
+
+        for (int i = 0; i < 10_000; i++) {
+            limiter.tryAcquire("address 10.0." + (i / 256) + "." + (i % 256));
+        }
+
+        assertThat(limiter.clients()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void aWaitIsRoundedUpToWholeSecondsInRetryAfter() {
+        var problem = nrw.kinetz.infra.web.ApiProblemException.tooManyRequests(Duration.ofMillis(1200), "Too fast.");
+
+        assertThat(problem.status().value()).isEqualTo(429);
+        assertThat(problem.headers().getFirst("Retry-After")).isEqualTo("2");
+        assertThat(problem.getMessage()).isEqualTo("Too fast. Retry after 2 s.");
+        assertThat(problem.errors()).hasSize(1);
     }
 }

@@ -1,0 +1,85 @@
+package nrw.kinetz.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import nrw.kinetz.devstack.BenchPlan.Collector;
+import nrw.kinetz.devstack.BenchPlan.Step;
+import picocli.CommandLine;
+
+class BenchPlanTests {
+
+    @Test
+    void aFullRunMeasuresEveryStepAndComparesTheSerialCollectorWithZgcRoundByRound() {
+        BenchPlan plan = BenchPlan.of(false, null, null, 0, Devstack.Store.MEMORY, true);
+
+        assertThat(plan.steps()).containsExactlyInAnyOrder(Step.values());
+        assertThat(plan.rounds()).isEqualTo(3);
+        assertThat(plan.latencyRuns()).containsExactly(Collector.SERIAL, Collector.ZGC, Collector.SERIAL, Collector.ZGC,
+                Collector.SERIAL, Collector.ZGC);
+        assertThat(plan.sseClients()).isEqualTo(1_000);
+    }
+
+    @Test
+    void quickIsSmallerInEveryStepAndRunsTheDevstackOnce() {
+        BenchPlan quick = BenchPlan.of(true, null, null, 0, Devstack.Store.MEMORY, true);
+        BenchPlan full = BenchPlan.of(false, null, null, 0, Devstack.Store.MEMORY, true);
+
+        assertThat(quick.intakeItems()).isLessThan(full.intakeItems());
+        assertThat(quick.replayEvents()).isLessThan(full.replayEvents());
+        assertThat(quick.latencySeconds()).isLessThan(full.latencySeconds());
+        assertThat(quick.latencyRuns()).containsExactly(Collector.SERIAL);
+        assertThat(quick.sseClients()).as("the fan-out is measured at full size either way").isEqualTo(1_000);
+    }
+
+    @Test
+    void onlyAndCollectorsTakeCommaSeparatedNamesInAnyCase() {
+        BenchPlan plan = BenchPlan.of(true, "Latency, replay", "zgc,G1", 2, Devstack.Store.H2, false);
+
+        assertThat(plan.steps()).containsExactlyInAnyOrder(Step.LATENCY, Step.REPLAY);
+        assertThat(plan.collectors()).containsExactly(Collector.ZGC, Collector.G1);
+        assertThat(plan.rounds()).isEqualTo(2);
+        assertThat(plan.writeDocs()).isFalse();
+    }
+
+    @Test
+    void anUnknownStepOrCollectorOrRoundsOutOfRangeIsRefusedNamingWhatIsKnown() {
+        assertThatThrownBy(() -> BenchPlan.of(true, "intake,speed", null, 0, Devstack.Store.MEMORY, true))
+                .hasMessage("--only: unknown 'speed', expected one of [intake, replay, programs, latency]");
+        assertThatThrownBy(() -> BenchPlan.of(true, null, "shenandoah", 0, Devstack.Store.MEMORY, true))
+                .hasMessage("--collectors: unknown 'shenandoah', expected one of [serial, g1, zgc]");
+        assertThatThrownBy(() -> BenchPlan.of(true, null, null, -1, Devstack.Store.MEMORY, true)).hasMessageContaining("--rounds");
+        assertThatThrownBy(() -> BenchPlan.of(true, null, null, 21, Devstack.Store.MEMORY, true)).hasMessageContaining("--rounds");
+    }
+
+    @Test
+    void zgcIsAskedForItsGenerationalModeOnlyWhereThatIsAChoice() {
+        assertThat(Collector.ZGC.options(21)).contains("-XX:+ZGenerational");
+        assertThat(Collector.ZGC.options(25)).containsExactly("-Xmx512m", "-XX:+UseZGC");
+        assertThat(Collector.SERIAL.options(17)).isEqualTo(ChildProcess.JAVA_OPTIONS);
+    }
+
+    @Test
+    void theCommandLineReachesTheCommandsOptions() {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs("--quick", "--only", "latency", "--collectors", "serial,zgc", "--store", "H2",
+                "--port-offset", "4000", "--no-docs");
+
+        assertThat(command.quick).isTrue();
+        assertThat(command.only).isEqualTo("latency");
+        assertThat(command.collectors).isEqualTo("serial,zgc");
+        assertThat(command.store).isEqualTo(Devstack.Store.H2);
+        assertThat(command.portOffset).isEqualTo(4000);
+        assertThat(command.noDocs).isTrue();
+        assertThat(List.of(new BenchCommand()).get(0).rounds).isZero();
+    }
+
+    @Test
+    void aBadValueEndsTheCommandWithExitCodeTwoBeforeAnythingRuns() {
+        assertThat(new CommandLine(new Kinetz()).execute("bench", "--only", "nothing")).isEqualTo(2);
+    }
+}

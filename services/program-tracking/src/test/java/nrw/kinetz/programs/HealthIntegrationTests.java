@@ -1,0 +1,25 @@
+package nrw.kinetz.programs;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import nrw.kinetz.testkit.WithKiNetzInfrastructure;
+
+import nrw.kinetz.testkit.HealthExposure;
+
+/** {@code /actuator/health} tells everyone whether the service is up and only the LaKI its parts and their details. */
+@SpringBootTest(classes = ProgramTrackingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {ProgramTrackingIntegrationTest.POLL, ProgramTrackingIntegrationTest.STOP,
+                ProgramTrackingIntegrationTest.NO_SEED})
+@WithKiNetzInfrastructure
+class HealthIntegrationTests {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void onlyTheLakiSeesThePartsOfTheHealthAndTheirDetails() {
+        HealthExposure.onlyTheLakiSeesTheParts(port);
+    }
+}
