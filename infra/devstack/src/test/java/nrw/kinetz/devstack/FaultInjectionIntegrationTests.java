@@ -325,7 +325,8 @@ class FaultInjectionIntegrationTests {
     }
 
     private ChildProcess start(DevstackLayout.Component service, int port) {
-        return ChildProcess.start(layout, service, List.of("--server.address=127.0.0.1", "--server.port=" + port,
+        return ChildProcess.start(layout, service, ChildProcess.JAVA_OPTIONS, List.of("--server.address=127.0.0.1",
+                "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--spring.mongodb.uri=" + store.connectionString(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.issuerUri(),
