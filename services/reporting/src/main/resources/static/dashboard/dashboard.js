@@ -557,7 +557,8 @@
         byId('report-internal').hidden = !session.exactNumbers;
         byId('numbers-notice').textContent = session.exactNumbers
             ? 'Sie sehen exakte Zahlen, auch kleine Zahlen von Personen. Bitte geben Sie sie nur an Berechtigte weiter.'
-            : 'Kleine Zahlen von Personen (1 bis 4) sind zum Schutz der Teilnehmenden verborgen (•); exakte Zahlen sieht nur die LaKI.';
+            : 'Zahlen von Personen sind zum Schutz der Teilnehmenden auf 5 gerundet, kleine Zahlen (1 bis 4) verborgen (•); '
+                + 'jede Zahl ist für sich gerundet, Zeilen ergeben daher nicht immer genau die Summe. Exakte Zahlen sieht nur die LaKI.';
     }
 
     /* ---------- CSV downloads: the API's CSV (Accept: text/csv), with the session cookie ---------- */

@@ -415,7 +415,7 @@ final class BenchCommand implements Callable<Integer> {
                 + "time. A 1 ms sleep in the load generator woke up to %.1f ms late at p99 (%.1f ms at most): the machine's "
                 + "scheduling delay.%n%n", run, collector.label(), a.samples(), p99, a.latencyMs(), a.beforeFeedMs(),
                 a.afterFeedMs(), 100 * a.pausedShare(), numberOrNaN(r, "phase.1000.hiccupP99Ms"), numberOrNaN(r, "phase.1000.hiccupMaxMs")));
-        text.append("| process | safepoints in the phase | stopped in total (ms) | longest (ms) | slow activities it stopped | run-queue wait, "
+        text.append("| process | safepoints in the phase | stopped in total (ms) | longest (ms) | slow activities during one of its stops | run-queue wait, "
                 + "share of the phase |\n|---|---:|---:|---:|---:|---:|\n");
         a.processes().entrySet().stream().sorted(Comparator.comparing(Map.Entry::getKey)).forEach(e -> text.append(String.format(
                 Locale.ROOT, "| %s | %.0f | %.0f | %.1f | %.0f | %s %% |%n", e.getKey(), e.getValue()[0], e.getValue()[1],

@@ -109,8 +109,8 @@ class ActivitiesController {
             responses = {
                     @ApiResponse(responseCode = "202", description = "Retracted; the event is on ki.activities.v1"),
                     @ApiResponse(responseCode = "200", description = "Retracted before; nothing published"),
-                    @ApiResponse(responseCode = "403", description = "Another site's activity", content = @Content(mediaType = PROBLEM)),
-                    @ApiResponse(responseCode = "404", description = "No such activity", content = @Content(mediaType = PROBLEM)),
+                    @ApiResponse(responseCode = "403", description = "A viewer token", content = @Content(mediaType = PROBLEM)),
+                    @ApiResponse(responseCode = "404", description = "No such activity of the token's site (another site's id answers the same)", content = @Content(mediaType = PROBLEM)),
                     @ApiResponse(responseCode = "409", description = "The report was never confirmed", content = @Content(mediaType = PROBLEM)),
                     @ApiResponse(responseCode = "503", description = "Kafka or the store did not confirm; see Retry-After", content = @Content(mediaType = PROBLEM))})
     @PostMapping(path = "/{id}/retraction", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -13,6 +13,7 @@ import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
+import nrw.kinetz.intake.activity.ActivityLedger.Claimed;
 import nrw.kinetz.intake.activity.ActivityLedger.LedgerException;
 import nrw.kinetz.intake.activity.ActivityLedger.Pending;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
@@ -20,6 +21,7 @@ import nrw.kinetz.intake.activity.domain.CheckedActivity;
 import nrw.kinetz.intake.activity.domain.ContentHash;
 import nrw.kinetz.intake.activity.domain.Violation;
 import nrw.kinetz.model.SiteId;
+import nrw.kinetz.model.activity.ActivityReported;
 
 /**
  * Takes a parsed request body through the rules, the idempotency check and Kafka, and says what became of
@@ -62,6 +64,9 @@ class ActivityIntake {
         ItemResult.Status status;
         boolean conflict;
         boolean republish;
+        /** The claim this item published again, or its renamed report: what the ledger and Kafka know it by. */
+        UUID claimId;
+        ActivityReported published;
         /** The earlier item of the same body with the same id and content, if any: this one shares its fate. */
         Slot sameAs;
 
@@ -73,6 +78,11 @@ class ActivityIntake {
 
         UUID id() {
             return checked.id().orElse(null);
+        }
+
+        /** The report to publish: the one sent, or under its site-scoped id when another site had the id. */
+        ActivityReported report() {
+            return published != null ? published : checked.report();
         }
 
         boolean open() {
@@ -114,7 +124,7 @@ class ActivityIntake {
         try {
             recovery.ensureRecovered();
             if (dryRun) {
-                classifyAgainstLedger(body, slots, ledger.find(openIds(slots)));
+                classifyAgainstLedger(body, slots, ledger.findOwn(openSites(slots)));
                 shareTheFateOfTheFirstOccurrence(body, slots);
                 slots.stream().filter(Slot::open).forEach(slot -> slot.status = ItemResult.Status.VALID);
             } else {
@@ -132,13 +142,16 @@ class ActivityIntake {
         }
         String batch = UUID.randomUUID().toString();
         List<Slot> claimed = slots.stream().filter(Slot::open).toList();
-        Map<UUID, Claim> taken = ledger.claim(batch, claimed.stream()
+        Claimed result = ledger.claim(batch, claimed.stream()
                 .map(slot -> new Pending(slot.checked.report(), slot.hash)).toList());
+        Map<UUID, Claim> taken = result.taken();
+        claimed.forEach(slot -> slot.published = result.renamed().get(slot.id()));
         classifyAgainstLedger(body, slots, taken);
         shareTheFateOfTheFirstOccurrence(body, slots);
         if (atomic && slots.stream().anyMatch(slot -> slot.status == ItemResult.Status.REJECTED)) {
             // nothing of this request is published, so the ids it bound are free again
-            ledger.release(batch, claimed.stream().map(Slot::id).filter(id -> !taken.containsKey(id)).toList());
+            ledger.release(batch, claimed.stream().filter(slot -> !taken.containsKey(slot.id()))
+                    .map(slot -> slot.report().activityId()).toList());
             requireAllUsable(body, slots, true);
         }
         requireAllUsable(body, slots, false);
@@ -146,8 +159,8 @@ class ActivityIntake {
         if (toPublish.isEmpty()) {
             return;
         }
-        publisher.publishAll(toPublish.stream().map(slot -> slot.checked.report()).toList());
-        ledger.acknowledge(batch, toPublish.size(), toPublish.stream().filter(slot -> slot.republish).map(Slot::id).toList());
+        publisher.publishAll(toPublish.stream().map(Slot::report).toList());
+        ledger.acknowledge(batch, toPublish.size(), toPublish.stream().filter(slot -> slot.republish).map(slot -> slot.claimId).toList());
         toPublish.forEach(slot -> slot.status = ItemResult.Status.ACCEPTED);
     }
 
@@ -212,6 +225,8 @@ class ActivityIntake {
                 slot.status = ItemResult.Status.DUPLICATE;
             } else {
                 slot.republish = true;
+                slot.claimId = claim.id();
+                slot.published = claim.report();
             }
         }
     }
@@ -250,8 +265,11 @@ class ActivityIntake {
         violations.forEach(v -> slot.errors.add(body.error(slot.item, v)));
     }
 
-    private static List<UUID> openIds(List<Slot> slots) {
-        return slots.stream().filter(Slot::open).map(Slot::id).toList();
+    /** The site each open item's id was sent for: ids are the site's own. */
+    private static Map<UUID, SiteId> openSites(List<Slot> slots) {
+        Map<UUID, SiteId> sites = new HashMap<>();
+        slots.stream().filter(Slot::open).forEach(slot -> sites.put(slot.id(), slot.checked.report().siteId()));
+        return sites;
     }
 
     private static String where(IntakeBody.Item item) {

@@ -1,5 +1,6 @@
 package nrw.kinetz.intake.activity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.activity.ActivityReported;
 
 /**
@@ -49,12 +51,62 @@ interface ActivityLedger {
     }
 
     /**
-     * Claims the ids of {@code reports} for {@code batch}, all or as many as are free.
+     * What {@link #claim} did.
      *
-     * @return the existing claims of ids that were taken already (by an earlier or a concurrent request)
+     * @param taken   by the id the site sent: the site's own existing claims of ids it used before (by an earlier or a
+     *                concurrent request)
+     * @param renamed by the id the site sent: the report to publish instead, under its {@link #siteScoped} id, because
+     *                another site had claimed the id first
+     */
+    record Claimed(Map<UUID, Claim> taken, Map<UUID, ActivityReported> renamed) {
+
+        static final Claimed NOTHING_TAKEN = new Claimed(Map.of(), Map.of());
+    }
+
+    /**
+     * Claims the ids of {@code reports} for {@code batch}, all or as many as are free. Ids are the site's own
+     * (docs/architecture.md#idempotency): an id another site claimed first does not stop a site from using it; its
+     * report is claimed and published under the id's {@link #siteScoped} form, and the answer is the same as for a
+     * fresh id, so that no answer tells one site about another's activities.
+     *
      * @throws LedgerException if the store does not confirm
      */
-    Map<UUID, Claim> claim(String batch, List<Pending> reports);
+    Claimed claim(String batch, List<Pending> reports);
+
+    /**
+     * The id under which a site's report is claimed and published when another site had claimed the id it sent.
+     * Name-based, so that sending the same report again finds the same claim.
+     */
+    static UUID siteScoped(SiteId site, UUID id) {
+        return UUID.nameUUIDFromBytes(("nrw.ki.activity.site-scoped:" + site.value() + ":" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The site's own claims of the ids it sent, whether claimed under the id itself or under its {@link #siteScoped}
+     * form; another site's claim of the same id is not there.
+     *
+     * @param sites the site each id was sent for
+     * @return by the id the site sent
+     */
+    default Map<UUID, Claim> findOwn(Map<UUID, SiteId> sites) {
+        if (sites.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> keys = new java.util.HashSet<>(sites.keySet());
+        sites.forEach((id, site) -> keys.add(siteScoped(site, id)));
+        Map<UUID, Claim> all = find(keys);
+        Map<UUID, Claim> own = new java.util.HashMap<>();
+        sites.forEach((id, site) -> {
+            Claim direct = all.get(id);
+            Claim scoped = all.get(siteScoped(site, id));
+            if (direct != null && direct.report().siteId().equals(site)) {
+                own.put(id, direct);
+            } else if (scoped != null) {
+                own.put(id, scoped);
+            }
+        });
+        return own;
+    }
 
     /**
      * Restores the claims of reports found in the topic: a missing claim is inserted, an unconfirmed one with
@@ -66,7 +118,7 @@ interface ActivityLedger {
      */
     int restore(List<Pending> reports);
 
-    /** The claims of these ids that exist. */
+    /** The claims of these ids that exist, whichever site holds them (the LaKI's view, and recovery's). */
     Map<UUID, Claim> find(Collection<UUID> ids);
 
     default Optional<Claim> find(UUID id) {

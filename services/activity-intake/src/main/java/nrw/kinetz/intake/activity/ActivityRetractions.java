@@ -2,12 +2,13 @@ package nrw.kinetz.intake.activity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import nrw.kinetz.infra.problem.ApplicationException;
 import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
-import nrw.kinetz.infra.web.ProblemError;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
 import nrw.kinetz.intake.activity.ActivityLedger.LedgerException;
 import nrw.kinetz.intake.activity.ActivityLedger.Retraction;
@@ -39,21 +40,20 @@ class ActivityRetractions {
     /**
      * @param reason optional, at most 500 characters (checked by the request)
      * @return retracted (published now) or duplicate (retracted before; nothing published)
-     * @throws ApplicationException 404 unknown activity, 403 another site's, 409 its report was never
-     *                             confirmed, 503 Kafka or the store did not confirm
+     * @throws ApplicationException 404 unknown activity (for a KI also another site's: the answer must not tell
+     *                             whether another site has an id), 409 its report was never confirmed, 503 Kafka or
+     *                             the store did not confirm
      */
     RetractionResult retract(Caller caller, UUID activityId, String reason) {
         try {
             recovery.ensureRecovered();
-            Claim claim = ledger.find(activityId).orElseThrow(() -> ApplicationException.of(Kind.NOT_FOUND,
-                    "activity.unknown", "No activity " + activityId + " was reported to this intake.", activityId));
-            if (!caller.mayActFor(claim.report().siteId())) {
-                throw ApplicationException.of(Kind.FORBIDDEN, "activity.of-another-site", "Activity " + activityId
-                        + " belongs to site " + claim.report().siteId() + "; only that site's token or the laki role may"
-                        + " retract it.", activityId, claim.report().siteId())
-                        .withErrors(List.of(ProblemError.of("a token of " + caller.site().map(site -> "site " + site).orElse("this role")
-                                + " may not retract activities of site " + claim.report().siteId())));
-            }
+            // A KI finds its own site's activities only: another site's id answers exactly like an unknown one.
+            Optional<Claim> found = caller.seesExactNumbers() ? ledger.find(activityId)
+                    : caller.site().map(site -> ledger.findOwn(Map.of(activityId, site)).get(activityId));
+            Claim claim = found.filter(c -> caller.mayActFor(c.report().siteId())).orElseThrow(() -> ApplicationException.of(
+                    Kind.NOT_FOUND, "activity.unknown", "No activity " + activityId + " was reported to this intake.", activityId));
+            // The id it was claimed and published under: the one sent, or its site-scoped form.
+            UUID published = claim.id();
             if (claim.retraction() != null && claim.retraction().acknowledged()) {
                 return new RetractionResult(activityId, claim.retraction().id(), RetractionResult.Status.DUPLICATE);
             }
@@ -62,11 +62,11 @@ class ActivityRetractions {
                         + activityId + " was never confirmed (its request failed); send the report again before"
                         + " retracting it.", activityId);
             }
-            Retraction retraction = ledger.noteRetraction(activityId, retractionId(activityId), reason);
+            Retraction retraction = ledger.noteRetraction(published, retractionId(published), reason);
             publisher.publish(EventEnvelope.of(retraction.id(), EventSource.site(claim.report().siteId()),
                     ActivityEventTypes.RETRACTED, claim.report().siteId().value(),
                     ActivityRetracted.of(claim.report(), retraction.reason())));
-            ledger.acknowledgeRetraction(activityId);
+            ledger.acknowledgeRetraction(published);
             return new RetractionResult(activityId, retraction.id(), RetractionResult.Status.RETRACTED);
         } catch (LedgerException e) {
             throw recovery.failed(e, properties.retryAfter());

@@ -54,16 +54,50 @@ class MongoActivityLedger implements ActivityLedger {
     }
 
     /**
-     * Claims the ids of {@code reports} for {@code batch}, one unordered bulk insert.
+     * Claims the ids of {@code reports} for {@code batch}, one unordered bulk insert. An id another site holds is
+     * claimed again under its site-scoped form, a second insert that only such a collision costs.
      *
-     * @return the existing claims of ids that were taken already (by an earlier or a concurrent request)
      * @throws LedgerUnavailableException if the store does not answer
      */
     @Override
-    public Map<UUID, Claim> claim(String batch, List<Pending> reports) {
+    public Claimed claim(String batch, List<Pending> reports) {
         if (reports.isEmpty()) {
-            return Map.of();
+            return Claimed.NOTHING_TAKEN;
         }
+        Set<UUID> taken = insert(batch, reports);
+        if (taken.isEmpty()) {
+            return Claimed.NOTHING_TAKEN;
+        }
+        Map<UUID, SiteId> sites = new HashMap<>();
+        reports.stream().filter(p -> taken.contains(p.report().activityId()))
+                .forEach(p -> sites.put(p.report().activityId(), p.report().siteId()));
+        Map<UUID, Claim> own = new HashMap<>(findOwn(sites));
+        List<Pending> elsewhere = new ArrayList<>();
+        for (Pending pending : reports) {
+            UUID id = pending.report().activityId();
+            if (taken.contains(id) && !own.containsKey(id)) {
+                elsewhere.add(new Pending(renamed(pending.report()), pending.hash()));
+            }
+        }
+        Map<UUID, ActivityReported> renamed = new HashMap<>();
+        if (!elsewhere.isEmpty()) {
+            Set<UUID> raced = insert(batch, elsewhere);
+            Map<UUID, SiteId> racedSites = new HashMap<>();
+            for (Pending pending : elsewhere) {
+                UUID sent = sentId(pending, reports);
+                if (raced.contains(pending.report().activityId())) {
+                    racedSites.put(sent, pending.report().siteId());
+                } else {
+                    renamed.put(sent, pending.report());
+                }
+            }
+            own.putAll(findOwn(racedSites));
+        }
+        return new Claimed(own, renamed);
+    }
+
+    /** @return the ids of {@code reports} that were claimed already */
+    private Set<UUID> insert(String batch, List<Pending> reports) {
         List<Document> documents = new ArrayList<>(reports.size());
         Date now = new Date();
         for (Pending pending : reports) {
@@ -71,12 +105,25 @@ class MongoActivityLedger implements ActivityLedger {
         }
         try {
             activities().insertMany(documents, new InsertManyOptions().ordered(false));
-            return Map.of();
+            return Set.of();
         } catch (MongoBulkWriteException e) {
-            return find(taken("claiming activity ids", e, reports));
+            return taken("claiming activity ids", e, reports);
         } catch (MongoException e) {
             throw failure("claiming activity ids", e);
         }
+    }
+
+    private static ActivityReported renamed(ActivityReported report) {
+        return new ActivityReported(ActivityLedger.siteScoped(report.siteId(), report.activityId()), report.siteId(),
+                report.occurredOn(), report.field(), report.focusArea(), report.activityType(), report.program(),
+                report.block(), report.measureId(), report.metrics(), report.note());
+    }
+
+    /** The id the site sent for a renamed report. */
+    private static UUID sentId(Pending renamed, List<Pending> reports) {
+        return reports.stream().map(p -> p.report().activityId())
+                .filter(id -> ActivityLedger.siteScoped(renamed.report().siteId(), id).equals(renamed.report().activityId()))
+                .findFirst().orElseThrow();
     }
 
     /**

@@ -23,6 +23,7 @@ import nrw.kinetz.infra.problem.ApplicationException.Kind;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.intake.Activities;
 import nrw.kinetz.intake.activity.ActivityLedger.Claim;
+import nrw.kinetz.intake.activity.ActivityLedger.Claimed;
 import nrw.kinetz.intake.activity.ActivityLedger.LedgerFaultException;
 import nrw.kinetz.intake.activity.domain.ActivityRules;
 import nrw.kinetz.model.Role;
@@ -170,7 +171,7 @@ class ActivityIntakeTests {
         }
     }
 
-    /** Remembers what was asked of it; ids in {@code claimedElsewhere} are bound to other content. */
+    /** Remembers what was asked of it; ids in {@code claimedElsewhere} are bound to other content of the same site. */
     private static final class FakeLedger implements ActivityLedger {
 
         final List<String> events = new ArrayList<>();
@@ -179,7 +180,7 @@ class ActivityIntakeTests {
         boolean refusing;
 
         @Override
-        public Map<UUID, Claim> claim(String batch, List<Pending> reports) {
+        public Claimed claim(String batch, List<Pending> reports) {
             if (unavailable) {
                 throw new LedgerUnavailableException("timed out", null);
             }
@@ -194,7 +195,7 @@ class ActivityIntakeTests {
                     taken.put(id, new Claim(id, "other content", "earlier batch", pending.report(), null));
                 }
             }
-            return taken;
+            return new Claimed(taken, Map.of());
         }
 
         @Override

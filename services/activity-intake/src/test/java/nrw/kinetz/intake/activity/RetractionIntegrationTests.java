@@ -64,15 +64,16 @@ class RetractionIntegrationTests extends IntakeIntegrationTest {
     }
 
     @Test
-    void anotherSitesTokenMayNotRetract() {
+    void anotherSitesTokenGetsTheAnswerOfAnUnknownActivityAndRetractsNothing() {
         Activities activity = Activities.of("05974");
         expect(api.report(IntakeApi.JSON, activity.json(), TestTokens.ki("05974")), 202);
         long before = topic.size();
 
-        JsonNode problem = expect(api.retract(activity.id(), null, TestTokens.ki("05966")), 403);
+        JsonNode problem = expect(api.retract(activity.id(), null, TestTokens.ki("05966")), 404);
+        JsonNode unknown = expect(api.retract(UUID.randomUUID().toString(), null, TestTokens.ki("05966")), 404);
 
-        assertThat(problem.get("errors").get(0).get("detail").asString())
-                .isEqualTo("a token of site 05966 may not retract activities of site 05974");
+        assertThat(problem.get("title").asString()).isEqualTo(unknown.get("title").asString());
+        assertThat(problem.get("detail").asString()).isEqualTo("No activity " + activity.id() + " was reported to this intake.");
         expect(api.retract(activity.id(), null, TestTokens.viewer()), 403);
         assertThat(topic.size()).isEqualTo(before);
     }

@@ -61,7 +61,7 @@ class IndicatorController {
             @RequestParam @Min(2000) @Max(2100) int year, Caller caller) {
         return indicators.of(SiteId.of(site), Program.parse(program), year).stream()
                 .map(f -> new IndicatorRow(f.block(), f.measureId(), f.measureTitle(), f.indicator(), f.indicator().label(),
-                        Shown.json(f.indicator(), f.actual(), caller), f.target())).toList();
+                        Shown.json(f.indicator(), f.actual(), caller, SiteId.of(site)), f.target())).toList();
     }
 
     @GetMapping(path = "/api/v1/indicators", produces = CsvWriter.MEDIA_TYPE)
@@ -72,7 +72,7 @@ class IndicatorController {
         for (Figure f : indicators.of(SiteId.of(site), Program.parse(program), year)) {
             csv.row(site, program.strip().toUpperCase(java.util.Locale.ROOT), Integer.toString(year),
                     CsvDownload.text(f.block()), CsvDownload.text(f.measureId()), f.indicator().name(),
-                    Shown.csv(f.indicator(), f.actual(), caller), CsvDownload.text(f.target()));
+                    Shown.csv(f.indicator(), f.actual(), caller, SiteId.of(site)), CsvDownload.text(f.target()));
         }
         return CsvDownload.of(csv, "ki-indicators.csv", org.springframework.http.HttpHeaders.EMPTY);
     }

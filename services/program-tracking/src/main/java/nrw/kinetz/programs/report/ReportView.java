@@ -19,7 +19,8 @@ import nrw.kinetz.programs.report.domain.ReportStatus;
  * A period report as the API shows it: the figures as submitted (and, once accepted, approved) beside the
  * current figures, and the corrections that arrived since the figures were taken ("3 changes since approval").
  *
- * @param actual a number, or {@code {"suppressed": true}} for a count of people from 1 to 4 outside the laki role
+ * @param actual a number, or {@code {"suppressed": true}} for a count of people other than 0 outside the laki role and
+ *               the site's own KI
  */
 record ReportView(UUID reportId, SiteId siteId, Program program, int budgetYear, ReportStatus status,
         LocalDate submittedOn, List<FigureView> submittedFigures, List<FigureView> currentFigures,
@@ -35,9 +36,9 @@ record ReportView(UUID reportId, SiteId siteId, Program program, int budgetYear,
         PeriodReport r = stored.report();
         return new ReportView(r.reportId(), r.siteId(), r.program(), r.budgetYear(), r.status(), r.submittedOn(),
                 r.figures().stream().map(f -> new FigureView(f.block(), f.measureId(), f.indicator(),
-                        Shown.json(f.indicator(), f.actual(), caller), f.target())).toList(),
+                        Shown.json(f.indicator(), f.actual(), caller, r.siteId()), f.target())).toList(),
                 current.stream().map(f -> new FigureView(f.block(), f.measureId(), f.indicator(),
-                        Shown.json(f.indicator(), f.actual(), caller), f.target())).toList(),
+                        Shown.json(f.indicator(), f.actual(), caller, r.siteId()), f.target())).toList(),
                 stored.correctionCount(),
                 stored.corrections().stream().map(ReportView::correction).toList(), r.steps(), stored.version());
     }

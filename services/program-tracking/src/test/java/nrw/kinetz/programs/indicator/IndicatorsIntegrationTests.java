@@ -160,6 +160,34 @@ class IndicatorsIntegrationTests {
     }
 
     @Test
+    void countsOfPeopleAreWithheldFromThePublicBeforeAndAfterAnActivityButNotFromTheSitesOwnKi() {
+        String site = "05766";
+        String query = "/api/v1/indicators?site=" + site + "&program=RUCKSACK_KITA&year=2025";
+        activities.report(Activities.activity(site, Program.RUCKSACK_KITA, null, null, DAY, 16, 0, 1));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> families(http.get(query, "Authorization",
+                TestTokens.bearer(TestTokens.laki())).json()).asLong() == 16);
+        JsonNode before = families(http.get(query).json());
+
+        activities.report(Activities.activity(site, Program.RUCKSACK_KITA, null, null, DAY, 2, 0, 1));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> families(http.get(query, "Authorization",
+                TestTokens.bearer(TestTokens.laki())).json()).asLong() == 18);
+
+        assertThat(before.get("suppressed").asBoolean()).as("16 before").isTrue();
+        assertThat(families(http.get(query).json()).get("suppressed").asBoolean()).as("18 after: no difference to take").isTrue();
+        assertThat(families(http.get(query, "Authorization", TestTokens.bearer(TestTokens.viewer())).json())
+                .get("suppressed").asBoolean()).isTrue();
+        assertThat(families(http.get(query, "Authorization", TestTokens.bearer(TestTokens.ki("05974"))).json())
+                .get("suppressed").asBoolean()).as("another site's KI").isTrue();
+        assertThat(families(http.get(query, "Authorization", TestTokens.bearer(TestTokens.ki(site))).json()).asLong())
+                .as("the site's own KI").isEqualTo(18);
+    }
+
+    private static JsonNode families(JsonNode rows) {
+        return StreamSupport.stream(rows.spliterator(), false).filter(row -> row.get("indicator").asString().equals("FAMILIES"))
+                .findFirst().map(row -> row.get("actual")).orElseThrow();
+    }
+
+    @Test
     void countsOfPeopleFromOneToFourAreSuppressedOutsideTheLakiRole() {
         String site = "05758";
         activities.report(Activities.activity(site, Program.RUCKSACK_KITA, null, null, DAY, 3, 0, 5));

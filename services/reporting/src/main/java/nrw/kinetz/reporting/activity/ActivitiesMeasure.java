@@ -22,6 +22,7 @@ import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
+import nrw.kinetz.reporting.aggregate.Suppression;
 import nrw.kinetz.reporting.activity.model.Cell;
 import nrw.kinetz.reporting.activity.model.CellKey;
 import nrw.kinetz.reporting.activity.model.CellQuery;
@@ -74,29 +75,45 @@ public final class ActivitiesMeasure implements Measure {
     }
 
     @Override
-    public Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
-        return aggregate(groupBy, period, Optional.empty());
+    public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Suppression suppression) {
+        return aggregate(groupBy, period, Optional.empty(), suppression);
     }
 
     /**
-     * As {@link #aggregate(Dimension, Optional)}, narrowed to one site's cells (a KI's own breakdown, a
+     * As {@link #aggregate(Dimension, Optional, Suppression)}, narrowed to one site's cells (a KI's own breakdown, a
      * live stream with {@code ?site=}).
      */
+    public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Optional<SiteId> site, Suppression suppression) {
+        return aggregate(groupBy, model.active().cells(new CellQuery(period, site)), suppression);
+    }
+
+    /** Exact: {@link #aggregate(Dimension, Optional, Optional, Suppression)} for the LaKI. */
     public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Optional<SiteId> site) {
-        return aggregate(groupBy, model.active().cells(new CellQuery(period, site)));
+        return aggregate(groupBy, period, site, Suppression.EXACT);
     }
 
     public static Aggregation aggregate(Dimension groupBy, List<Cell> cells) {
+        return aggregate(groupBy, cells, Suppression.EXACT);
+    }
+
+    /** Each cell, the finest an activity falls into, enters the sums as its share ({@link Suppression#share}). */
+    public static Aggregation aggregate(Dimension groupBy, List<Cell> cells, Suppression suppression) {
         Grouping grouping = Grouping.of(groupBy);
         Map<String, Tally> sums = new LinkedHashMap<>(grouping.rows());
         Tally total = Tally.ZERO;
         for (Cell cell : cells) {
-            sums.merge(grouping.key().apply(cell.key()), cell.values(), Tally::plus);
-            total = total.plus(cell.values());
+            Tally share = share(cell.values(), suppression);
+            sums.merge(grouping.key().apply(cell.key()), share, Tally::plus);
+            total = total.plus(share);
         }
         List<AggregateRow> rows = new ArrayList<>();
         sums.forEach((key, sum) -> rows.add(new AggregateRow(key, grouping.label().apply(key), values(sum))));
         return new Aggregation(rows, values(total));
+    }
+
+    private static Tally share(Tally exact, Suppression suppression) {
+        return suppression.exact() ? exact : new Tally(exact.activities(), suppression.share(PARTICIPANTS, exact.participants()),
+                suppression.share(VOLUNTEERS, exact.volunteers()), exact.sessions(), exact.hours());
     }
 
     private static Map<String, CellValue> values(Tally tally) {

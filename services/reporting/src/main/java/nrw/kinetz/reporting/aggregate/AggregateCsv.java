@@ -25,10 +25,22 @@ public final class AggregateCsv {
     private AggregateCsv() {
     }
 
-    /** @return the whole file, starting with the byte order mark */
+    /** What the heading of a count of people adds for everyone but the LaKI: the figures are not exact. */
+    public static final String ROUNDED = " (gerundet)";
+
+    /** @return the whole file with exact numbers, starting with the byte order mark */
     public static String write(AggregateReport report, List<Metric> metrics) {
+        return write(report, metrics, true);
+    }
+
+    /**
+     * @param exact whether the report has exact numbers; otherwise every count of people is headed as rounded
+     *              (docs/architecture.md#suppression), since rows need not add up to the total
+     * @return the whole file, starting with the byte order mark
+     */
+    public static String write(AggregateReport report, List<Metric> metrics, boolean exact) {
         List<String> header = new ArrayList<>(List.of(KEY_HEADING, LABEL_HEADING));
-        metrics.forEach(metric -> header.add(metric.label()));
+        metrics.forEach(metric -> header.add(metric.label() + (exact || !metric.countsPeople() ? "" : ROUNDED)));
         CsvWriter csv = new CsvWriter().row(header);
         for (AggregateRow row : report.rows()) {
             csv.row(cells(row.key(), row.label(), row.values(), metrics));

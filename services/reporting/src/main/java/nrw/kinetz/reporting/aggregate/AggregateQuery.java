@@ -34,14 +34,14 @@ public record AggregateQuery(Measure measure, Dimension groupBy, Optional<Period
     }
 
     /**
-     * What a caller is shown for this question: the measure's exact numbers passed through the disclosure rules.
+     * What a caller is shown for this question: the public view {@link Suppression#view} decides.
      * Every public read of an aggregate (the aggregates API, the OData feed) answers through here, so that no
      * two of them can show the same caller different cells for the same grain.
      *
      * @param seesExactNumbers {@code true} for the LaKI
      */
     public Aggregation answer(boolean seesExactNumbers) {
-        return Suppression.apply(measure.aggregate(groupBy, period), measure.metrics(), seesExactNumbers);
+        return Suppression.view(measure, groupBy, period, seesExactNumbers);
     }
 
     /**

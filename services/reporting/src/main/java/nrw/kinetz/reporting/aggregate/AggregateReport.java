@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import nrw.kinetz.model.Period;
+
 /**
  * The answer of {@code GET /api/v1/aggregates} (docs/architecture.md#reading-api), e.g.
  * {@code {"measure":"sites","period":null,"groupBy":"regierungsbezirk","rows":[{"key":"1","label":"Düsseldorf",
@@ -18,4 +20,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 public record AggregateReport(String measure, @JsonInclude(JsonInclude.Include.ALWAYS) String period, String groupBy,
         List<AggregateRow> rows, Map<String, CellValue> total) {
+
+    /** The answer to {@code query} of what its caller is shown ({@link AggregateQuery#answer}). */
+    public static AggregateReport of(AggregateQuery query, Aggregation shown) {
+        return new AggregateReport(query.measure().name(), query.period().map(Period::value).orElse(null),
+                query.groupBy().parameter(), shown.rows(), shown.total());
+    }
+
+    /** @return the rows and total without the question */
+    public Aggregation aggregation() {
+        return new Aggregation(rows, total);
+    }
 }

@@ -11,7 +11,8 @@ import nrw.kinetz.model.Period;
  * implementation registered as a bean; the endpoint, the parameter checks and the suppression of small
  * cells ({@link Suppression}) are shared and need no change.
  *
- * <p>Implementations return exact numbers only: what a caller may see is decided afterwards, in one place.
+ * <p>What a caller may see is decided in one place, {@link Suppression}: read a measure through
+ * {@link Suppression#view}, never through {@link #aggregate(Dimension, Optional)} on behalf of anyone but the LaKI.
  */
 public interface Measure {
 
@@ -30,5 +31,22 @@ public interface Measure {
      * @return exact numbers
      * @throws IllegalArgumentException if {@code groupBy} is not one of {@link #dimensions()}
      */
-    public Aggregation aggregate(Dimension groupBy, Optional<Period> period);
+    public default Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
+        return aggregate(groupBy, period, Suppression.EXACT);
+    }
+
+    /**
+     * The sums {@link Suppression#show} turns into what a caller sees: every finest cell of the measure enters them
+     * as its {@link Suppression#share}, so that no table carries more than the bands of its finest cells. A measure
+     * without counts of people may leave this as it is.
+     *
+     * @param suppression {@link Suppression#EXACT} for exact numbers
+     * @throws IllegalArgumentException if {@code groupBy} is not one of {@link #dimensions()}
+     */
+    public default Aggregation aggregate(Dimension groupBy, Optional<Period> period, Suppression suppression) {
+        if (!suppression.exact() && metrics().stream().anyMatch(Metric::countsPeople)) {
+            throw new UnsupportedOperationException("measure " + name() + " counts people and must add up shares");
+        }
+        return aggregate(groupBy, period);
+    }
 }

@@ -7,17 +7,28 @@ import java.util.Objects;
  *
  * @param name         the key in {@code values} and {@code total}
  * @param countsPeople whether the number counts people (participants, volunteers, registrations,
- *                     attendees): only those are subject to small-cell suppression (docs/architecture.md#suppression)
+ *                     attendees): only those are rounded and withheld (docs/architecture.md#suppression)
  * @param label        the German column heading of the CSV export, e.g. "Teilnehmende"
  * @param decimal      whether its cells are {@link CellValue.Amount}s with two decimals (euros, full-time
  *                     equivalents) rather than whole counts: a typed export (the OData feed's {@code $metadata})
  *                     has to say so before it has seen a cell
+ * @param onlyZeroShown for a count of people: whether everyone but the LaKI sees it only as 0 or withheld, never
+ *                      as a number, because it could be set against another measure's figures of the same people
+ *                      (docs/architecture.md#suppression)
  */
-public record Metric(String name, boolean countsPeople, String label, boolean decimal) {
+public record Metric(String name, boolean countsPeople, String label, boolean decimal, boolean onlyZeroShown) {
 
     public Metric {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(label, "label");
+        if (onlyZeroShown && !countsPeople) {
+            throw new IllegalArgumentException(name + ": only a count of people is ever withheld");
+        }
+    }
+
+    /** A metric that is shown as a number to everyone who may see it (rounded for the public if it counts people). */
+    public Metric(String name, boolean countsPeople, String label, boolean decimal) {
+        this(name, countsPeople, label, decimal, false);
     }
 
     /** A whole-number metric with its German heading. */
@@ -45,7 +56,7 @@ public record Metric(String name, boolean countsPeople, String label, boolean de
         return new Metric(name, false, label, true);
     }
 
-    /** A count of people: 1 to 4 is shown only to the LaKI. */
+    /** A count of people: exact only for the LaKI, rounded for everyone else. */
     public static Metric people(String name) {
         return new Metric(name, true);
     }
@@ -53,5 +64,10 @@ public record Metric(String name, boolean countsPeople, String label, boolean de
     /** A count of people with its German heading. */
     public static Metric people(String name, String label) {
         return new Metric(name, true, label);
+    }
+
+    /** A count of people that everyone but the LaKI sees only as 0 or withheld. */
+    public static Metric peopleNotPublished(String name, String label) {
+        return new Metric(name, true, label, false, true);
     }
 }

@@ -15,8 +15,8 @@ import nrw.kinetz.model.NetworkTime;
  * One change as the feed and the live stream show it to a caller, e.g.
  * {@code {"cursor":"42","key":"activities/05974/2026-07/FRUEHE_BILDUNG/BERATUNG/NONE","measure":"activities",
  * "period":"2026-07","dimensions":{"site":"05974",…},"values":{"activities":2,"participants":{"suppressed":true},…},
- * "updatedAt":"2026-07-14T10:15:00+02:00"}}: the aggregate's whole current value, with people counts from 1
- * to 4 withheld unless the caller sees exact numbers (docs/architecture.md#suppression).
+ * "updatedAt":"2026-07-14T10:15:00+02:00"}}: the aggregate's whole current value, with people counts shown as
+ * their band (1 to 4 withheld, {@code 5} for 5 to 9 …) unless the caller sees exact numbers (docs/architecture.md#suppression).
  *
  * @param cursor     the entry's cursor
  * @param key        the aggregate key
@@ -45,6 +45,6 @@ public record ChangeView(String cursor, String key, String measure, String perio
         // Money and full-time equivalents: decimal text with two decimals, like every amount reporting answers with.
         entry.decimals().forEach((metric, value) -> exact.put(metric, CellValue.of(value)));
         return new ChangeView(entry.cursor(), entry.key(), entry.measure(), entry.period().value(), entry.dimensions(),
-                Suppression.applyToOne(exact, metrics, seesExactNumbers), entry.recordedAt().atZone(NetworkTime.ZONE).toOffsetDateTime());
+                Suppression.forCaller(seesExactNumbers).showOne(exact, metrics), entry.recordedAt().atZone(NetworkTime.ZONE).toOffsetDateTime());
     }
 }

@@ -319,8 +319,9 @@ public final class LiveStreams implements FeedListener, AutoCloseable {
     }
 
     private String tableJson(Dimension groupBy, Period period, LiveFilter filter, boolean exact) {
-        Aggregation table = Suppression.apply(activities.aggregate(groupBy, Optional.of(period), filter.site()),
-                activities.metrics(), exact);
+        Suppression suppression = Suppression.forCaller(exact);
+        Aggregation table = suppression.show(activities.aggregate(groupBy, Optional.of(period), filter.site(), suppression),
+                activities.metrics());
         return EventJson.mapper().writeValueAsString(
                 new AggregateReport(activities.name(), period.value(), groupBy.parameter(), table.rows(), table.total()));
     }

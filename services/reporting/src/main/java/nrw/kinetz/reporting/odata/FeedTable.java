@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import nrw.kinetz.model.Period;
 import nrw.kinetz.reporting.aggregate.AggregateQuery;
@@ -65,15 +66,15 @@ public record FeedTable(Measure measure, Dimension dimension) {
     }
 
     /**
-     * @param periods          the periods to answer, each a separate aggregates question
-     * @param seesExactNumbers {@code true} for the LaKI
+     * @param periods the periods to answer, each a separate aggregates question
+     * @param shown   what the caller is shown for a question: {@link AggregateQuery#answer}, or a kept copy of the
+     *                public answer ({@code PublicAnswers}), never anything computed around them
      * @return the rows of every period in the order given, each period's rows in the aggregates API's order
      */
-    public List<FeedRow> rows(List<Optional<Period>> periods, boolean seesExactNumbers) {
+    public List<FeedRow> rows(List<Optional<Period>> periods, Function<AggregateQuery, Aggregation> shown) {
         List<FeedRow> rows = new ArrayList<>();
         for (Optional<Period> period : periods) {
-            Aggregation shown = new AggregateQuery(measure, dimension, period).answer(seesExactNumbers);
-            for (AggregateRow row : shown.rows()) {
+            for (AggregateRow row : shown.apply(new AggregateQuery(measure, dimension, period)).rows()) {
                 rows.add(new FeedRow(FeedPeriods.text(period), FeedPeriods.type(period), row.key(), row.label(), row.values()));
             }
         }

@@ -26,14 +26,15 @@ import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
+import nrw.kinetz.reporting.aggregate.Suppression;
 
 /**
  * {@code measure=programs}: the money of the grants — granted, drawn (disbursed), spent and repayments as exact
  * euro amounts, utilisation (drawn ÷ granted) — and every indicator's actual value and target, grouped by site,
  * Regierungsbezirk, programme, block or budget year. A period selects budget years (the years it touches);
  * without one, all years count. Rejected applications count nowhere; applications not yet decided count as
- * grants with nothing granted. Counts of people among the indicators are suppressed from 1 to 4 outside the laki
- * role like every other count of people; money is not. {@code proofsOpen} counts approved grants whose
+ * grants with nothing granted. Counts of people among the indicators are exact for the laki role only and shown to
+ * everyone else as 0 or withheld; money is not. {@code proofsOpen} counts approved grants whose
  * Verwendungsnachweis is not accepted yet, {@code proofsOverdue} those past due and neither submitted nor accepted.
  */
 public final class ProgramsMeasure implements Measure {
@@ -68,7 +69,7 @@ public final class ProgramsMeasure implements Measure {
         List<Metric> metrics = new ArrayList<>(List.of(GRANTS, GRANTED, DISBURSED, SPENT, REPAYMENTS, UTILISATION,
                 PROOFS_OPEN, PROOFS_OVERDUE));
         for (Indicator indicator : Indicator.values()) {
-            metrics.add(indicator.countsPeople() ? Metric.people(actual(indicator), indicator.label())
+            metrics.add(indicator.countsPeople() ? Metric.peopleNotPublished(actual(indicator), indicator.label())
                     : Metric.count(actual(indicator), indicator.label()));
             metrics.add(Metric.count(target(indicator), indicator.label() + " (Ziel)"));
         }
@@ -80,8 +81,14 @@ public final class ProgramsMeasure implements Measure {
         return List.of(Dimension.PROGRAM, Dimension.BLOCK, Dimension.SITE, Dimension.REGIERUNGSBEZIRK, Dimension.BUDGET_YEAR);
     }
 
+    /**
+     * The people among the indicators are {@link Metric#peopleNotPublished}: they count the same activities as
+     * {@code measure=activities}, cut by block and measure instead of month and focus area, and two cuts of the same
+     * people rounded each on their own could be set against each other. Shown only as 0 or withheld, they depend on
+     * nothing but whether a sum is zero, so the exact sums serve every caller.
+     */
     @Override
-    public Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
+    public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Suppression suppression) {
         if (!dimensions().contains(groupBy)) {
             throw new IllegalArgumentException("measure " + NAME + " cannot be grouped by " + groupBy);
         }

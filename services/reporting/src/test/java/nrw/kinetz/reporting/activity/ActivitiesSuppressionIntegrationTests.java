@@ -74,31 +74,31 @@ class ActivitiesSuppressionIntegrationTests {
     }
 
     @Test
-    void anonymousCallersSeeSmallPeopleCountsWithheldAndTheSmallestOtherCellWithheldToo() {
+    void anonymousCallersSeePeopleCountsInBandsOfFiveWithOneToFourWithheld() {
         JsonNode answer = json(http.get(BY_SITE));
 
         assertThat(values(answer, SOEST)).isEqualTo(json("""
                 {"activities":1,"participants":{"suppressed":true},"volunteers":0,"sessions":1,"hours":2}"""));
-        // Köln has the smallest other participants (6) and volunteers (7): withheld so that the totals reveal nothing.
-        assertThat(values(answer, KOELN)).isEqualTo(json("""
-                {"activities":1,"participants":{"suppressed":true},"volunteers":{"suppressed":true},"sessions":1,"hours":2}"""));
+        assertThat(values(answer, KOELN)).as("6 and 7 people: the band 5 to 9").isEqualTo(json("""
+                {"activities":1,"participants":5,"volunteers":5,"sessions":1,"hours":2}"""));
         assertThat(values(answer, DUESSELDORF).get("participants").asInt()).isEqualTo(10);
         assertThat(values(answer, DUESSELDORF).get("volunteers")).isEqualTo(WITHHELD);
         assertThat(values(answer, VIERSEN)).isEqualTo(json("""
-                {"activities":1,"participants":20,"volunteers":9,"sessions":1,"hours":2}"""));
+                {"activities":1,"participants":20,"volunteers":5,"sessions":1,"hours":2}"""));
+        // The middles of the bands (2 + 7 + 12 + 22 and 0 + 7 + 2 + 7), rounded to five: not the exact 39 and 18.
         assertThat(answer.get("total")).isEqualTo(json("""
-                {"activities":4,"participants":39,"volunteers":18,"sessions":4,"hours":8}"""));
+                {"activities":4,"participants":45,"volunteers":15,"sessions":4,"hours":8}"""));
     }
 
     @Test
-    void rolledUpRowsAreProtectedTheSameWay() {
+    void rolledUpRowsAreSumsOfTheBandsOfTheirCells() {
         JsonNode answer = json(http.get(BY_REGION));
 
         assertThat(values(answer, "9").get("participants")).as("Arnsberg: Soest's 3").isEqualTo(WITHHELD);
-        assertThat(values(answer, "3").get("participants")).as("Köln: the smallest other").isEqualTo(WITHHELD);
-        assertThat(values(answer, "1").get("participants").asInt()).as("Düsseldorf: Düsseldorf and Viersen").isEqualTo(30);
-        assertThat(values(answer, "1").get("volunteers").asInt()).isEqualTo(11);
-        assertThat(values(answer, "3").get("volunteers").asInt()).isEqualTo(7);
+        assertThat(values(answer, "3").get("participants").asInt()).as("Köln: 6").isEqualTo(5);
+        assertThat(values(answer, "1").get("participants").asInt()).as("Düsseldorf: 10 and 20, shares 12 + 22").isEqualTo(35);
+        assertThat(values(answer, "1").get("volunteers").asInt()).as("2 and 9, shares 2 + 7").isEqualTo(10);
+        assertThat(values(answer, "3").get("volunteers").asInt()).isEqualTo(5);
     }
 
     @Test
@@ -120,7 +120,7 @@ class ActivitiesSuppressionIntegrationTests {
     }
 
     @Test
-    void csvOpensInGermanExcelWithWithheldCellsAsDots() {
+    void csvOpensInGermanExcelWithWithheldCellsAsDotsAndRoundedPeopleCountsSayingSo() {
         HttpResponse<String> response = http.get(CSV, "Accept", "text/csv");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -128,8 +128,8 @@ class ActivitiesSuppressionIntegrationTests {
         assertThat(response.headers().firstValue("Content-Disposition"))
                 .contains("attachment; filename=\"activities-regierungsbezirk-2018.csv\"");
         assertThat(response.body()).isEqualTo("\uFEFF"
-                + "Schlüssel;Bezeichnung;Aktivitäten;Teilnehmende;Ehrenamtliche;Termine;Stunden\r\n"
-                + "1;Düsseldorf;1;.;0;1;2\r\n"
+                + "Schlüssel;Bezeichnung;Aktivitäten;Teilnehmende (gerundet);Ehrenamtliche (gerundet);Termine;Stunden\r\n"
+                + "1;Düsseldorf;1;10;0;1;2\r\n"
                 + "3;Köln;0;0;0;0;0\r\n"
                 + "5;Münster;0;0;0;0;0\r\n"
                 + "7;Detmold;0;0;0;0;0\r\n"
@@ -142,8 +142,9 @@ class ActivitiesSuppressionIntegrationTests {
         HttpResponse<String> byRegion = http.get(CSV, "Accept", "text/csv", "Authorization", TestTokens.bearer(TestTokens.laki()));
         HttpResponse<String> bySite = http.get(CSV.replace("regierungsbezirk", "site"), "Accept", "text/csv");
 
-        assertThat(byRegion.body()).contains("\r\n1;Düsseldorf;1;12;0;1;2\r\n", "\r\n9;Arnsberg;1;3;0;1;2\r\n");
-        assertThat(bySite.body()).contains("\r\n05974;Kreis Soest;1;.;0;1;2\r\n", "\r\n05111;Düsseldorf;1;.;0;1;2\r\n");
+        assertThat(byRegion.body()).contains("Teilnehmende;Ehrenamtliche;", "\r\n1;Düsseldorf;1;12;0;1;2\r\n",
+                "\r\n9;Arnsberg;1;3;0;1;2\r\n");
+        assertThat(bySite.body()).contains("\r\n05974;Kreis Soest;1;.;0;1;2\r\n", "\r\n05111;Düsseldorf;1;10;0;1;2\r\n");
         assertThat(bySite.body().lines()).hasSize(1 + 54 + 1);
     }
 

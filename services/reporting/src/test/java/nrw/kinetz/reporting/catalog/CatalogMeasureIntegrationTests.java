@@ -138,6 +138,9 @@ class CatalogMeasureIntegrationTests {
         assertThat(bySite.get("rows").get(1).at("/values/confirmed/suppressed").asBoolean())
                 .as("one confirmed person is withheld from the public").isTrue();
         assertThat(bySite.get("rows").get(1).at("/values/offerings").asInt()).isEqualTo(1);
+        assertThat(bySite.get("rows").get(0).at("/values/confirmed").asInt()).as("7 confirmed: the band 5 to 9").isEqualTo(5);
+        assertThat(bySite.get("rows").get(0).at("/values/sessionPlaces/suppressed").asBoolean())
+                .as("14 session places: confirmed times the catalog's public sessions, so never a number").isTrue();
 
         var csv = http.get("/api/v1/aggregates?measure=catalog&groupBy=site", "Accept", "text/csv");
         assertThat(csv.statusCode()).isEqualTo(200);

@@ -669,12 +669,18 @@ public final class LiveLatencyBenchmark {
                             String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
                     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     process.waitFor();
-                    Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(out);
+                    // "total …K, used …K" per generation (serial, Java 17's G1); "committed …K, used …K" (G1 and ZGC on newer JDKs)
+                    Matcher m = Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K").matcher(out);
                     long total = 0;
                     long used = 0;
                     while (m.find()) { // serial GC prints one line per generation
                         total += Long.parseLong(m.group(1));
                         used += Long.parseLong(m.group(2));
+                    }
+                    Matcher z = Pattern.compile("used (\\d+)M, capacity (\\d+)M").matcher(out); // ZGC
+                    if (total == 0 && z.find()) {
+                        used = Long.parseLong(z.group(1)) * 1024;
+                        total = Long.parseLong(z.group(2)) * 1024;
                     }
                     heap.put(name, used / 1024 + " / " + total / 1024);
                 } catch (IOException | InterruptedException e) {

@@ -17,6 +17,7 @@ import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
+import nrw.kinetz.reporting.aggregate.Suppression;
 
 class FeedTableTests {
 
@@ -37,9 +38,13 @@ class FeedTableTests {
             return List.of(Dimension.SITE, Dimension.FOCUS_AREA);
         }
 
+        /** Each row is one finest cell here, so the public sums are the rows' shares. */
         @Override
-        public Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
-            return new Aggregation(List.of(row("05974", 3), row("05111", 12)), cells(15));
+        public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Suppression suppression) {
+            Metric participants = metrics().get(0);
+            return new Aggregation(List.of(row("05974", suppression.share(participants, 3)),
+                    row("05111", suppression.share(participants, 12))),
+                    cells(suppression.share(participants, 3) + suppression.share(participants, 12)));
         }
     };
 
@@ -56,8 +61,8 @@ class FeedTableTests {
         FeedTable table = new FeedTable(PEOPLE, Dimension.SITE);
         List<Optional<Period>> periods = List.of(Optional.empty(), Optional.of(Period.parse("2026-Q3")));
 
-        List<FeedRow> shown = table.rows(periods, false);
-        List<FeedRow> exact = table.rows(periods, true);
+        List<FeedRow> shown = table.rows(periods, query -> query.answer(false));
+        List<FeedRow> exact = table.rows(periods, query -> query.answer(true));
 
         assertThat(shown).extracting(FeedRow::period).containsExactly("gesamt", "gesamt", "2026-Q3", "2026-Q3");
         assertThat(shown.get(0).values().get("participants")).isEqualTo(CellValue.SUPPRESSED);

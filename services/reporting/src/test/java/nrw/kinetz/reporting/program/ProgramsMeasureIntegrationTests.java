@@ -106,6 +106,7 @@ class ProgramsMeasureIntegrationTests {
         JsonNode anonymous = json(http.get(query));
         assertThat(anonymous.get("rows").get(0).get("values").get("visits").get("suppressed").asBoolean()).isTrue();
         assertThat(anonymous.get("rows").get(0).get("values").get("granted").asString()).isEqualTo("15000.00");
+        assertThat(anonymous.get("rows").get(0).get("values").get("visitsTarget").asLong()).as("targets are no people").isEqualTo(600);
 
         HttpResponse<String> csv = http.get("/api/v1/aggregates?measure=programs&groupBy=block&period=" + YEAR,
                 "Accept", "text/csv");

@@ -16,11 +16,9 @@ import nrw.kinetz.infra.csv.CsvWriter;
 import nrw.kinetz.infra.security.Caller;
 import nrw.kinetz.infra.web.ApiProblemException;
 import nrw.kinetz.infra.web.ProblemError;
-import nrw.kinetz.model.Period;
 import nrw.kinetz.reporting.aggregate.AggregateCsv;
 import nrw.kinetz.reporting.aggregate.AggregateQuery;
 import nrw.kinetz.reporting.aggregate.AggregateReport;
-import nrw.kinetz.reporting.aggregate.Aggregation;
 import nrw.kinetz.reporting.aggregate.InvalidAggregateQueryException;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Measures;
@@ -43,8 +41,11 @@ public class AggregatesController {
 
     @GetMapping(path = "/api/v1/aggregates", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Aggregated numbers of one measure, grouped by one dimension",
-            description = "Public. Counts of people from 1 to 4 are {\"suppressed\":true} for every caller but the "
-                    + "laki role; counts of sites are never suppressed. Bad parameters give 400 problem+json with one "
+            description = "Public. Counts of people are exact for the laki role only. Everyone else sees each "
+                    + "rounded to a multiple of 5, built from the bands of the finest cells (0; 1-4; 5-9; ...); a count "
+                    + "from 1 to 4 is {\"suppressed\":true}. Every figure is rounded on its own, so rows need not add "
+                    + "up to the total. Counts of sites and activities, sessions, hours, money and full-time "
+                    + "equivalents are exact for everyone. Bad parameters give 400 problem+json with one "
                     + "entry per parameter (pointer /<parameter>) naming the accepted values.")
     public AggregateReport aggregates(
             @Parameter(description = "what to count: sites, activities") @RequestParam(required = false) String measure,
@@ -60,7 +61,8 @@ public class AggregatesController {
     @GetMapping(path = "/api/v1/aggregates", produces = "text/csv")
     @Operation(summary = "The same aggregate as CSV for German Excel",
             description = "UTF-8 with BOM, ';' as separator, a withheld cell is '.', the last row is the total. "
-                    + "Same parameters, suppression and errors (as problem+json) as the JSON form.")
+                    + "Same parameters, rounding, suppression and errors (as problem+json) as the JSON form; for "
+                    + "everyone but the laki role the headings of counts of people say they are rounded.")
     public ResponseEntity<String> aggregatesAsCsv(@RequestParam(required = false) String measure,
             @RequestParam(required = false) String groupBy, @RequestParam(required = false) String period, Caller caller) {
         AggregateQuery query = parse(measure, groupBy, period);
@@ -69,7 +71,7 @@ public class AggregatesController {
                 .contentType(MediaType.parseMediaType(CsvWriter.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(AggregateCsv.fileName(report)).build().toString())
-                .body(AggregateCsv.write(report, query.measure().metrics()));
+                .body(AggregateCsv.write(report, query.measure().metrics(), caller.seesExactNumbers()));
     }
 
     /**
@@ -81,9 +83,7 @@ public class AggregatesController {
     }
 
     private static AggregateReport compute(AggregateQuery query, Caller caller) {
-        Aggregation shown = query.answer(caller.seesExactNumbers());
-        return new AggregateReport(query.measure().name(), query.period().map(Period::value).orElse(null),
-                query.groupBy().parameter(), shown.rows(), shown.total());
+        return AggregateReport.of(query, query.answer(caller.seesExactNumbers()));
     }
 
     private AggregateQuery parse(String measure, String groupBy, String period) {

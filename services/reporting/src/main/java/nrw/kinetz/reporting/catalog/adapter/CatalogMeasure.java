@@ -22,6 +22,7 @@ import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
+import nrw.kinetz.reporting.aggregate.Suppression;
 import nrw.kinetz.reporting.catalog.adapter.MongoCatalogOfferings.OfferingDocument;
 import nrw.kinetz.reporting.catalog.adapter.MongoCatalogOfferings;
 
@@ -41,7 +42,8 @@ public final class CatalogMeasure implements Measure {
     public static final Metric CONFIRMED = Metric.people("confirmed", "Bestätigte Anmeldungen");
     public static final Metric WAITLISTED = Metric.people("waitlisted", "Warteliste");
     public static final Metric ATTENDED = Metric.people("attended", "Teilnahmen");
-    public static final Metric SESSION_PLACES = Metric.people("sessionPlaces", "Mögliche Teilnahmen");
+    /** Confirmed × sessions: with the sessions public in the catalog, its band would narrow the confirmed ones down. */
+    public static final Metric SESSION_PLACES = Metric.peopleNotPublished("sessionPlaces", "Mögliche Teilnahmen");
 
     private static final String LAKI = "laki";
 
@@ -68,24 +70,24 @@ public final class CatalogMeasure implements Measure {
     }
 
     @Override
-    public Aggregation aggregate(Dimension groupBy, Optional<Period> period) {
+    public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Suppression suppression) {
         List<OfferingDocument> counted = offerings.all().stream()
                 .filter(OfferingDocument::counts)
                 .filter(o -> period.map(p -> inPeriod(o.month(), p)).orElse(true))
                 .toList();
         List<AggregateRow> rows = switch (groupBy) {
-            case OFFERING_TYPE -> rows(counted, OfferingType.values(), o -> o.type(), t -> t.name(), OfferingType::label);
-            case FOCUS_AREA -> rows(counted, FocusArea.values(), o -> o.focusArea(), a -> a.name(), FocusArea::label);
+            case OFFERING_TYPE -> rows(counted, OfferingType.values(), o -> o.type(), t -> t.name(), OfferingType::label, suppression);
+            case FOCUS_AREA -> rows(counted, FocusArea.values(), o -> o.focusArea(), a -> a.name(), FocusArea::label, suppression);
             case FIELD -> rows(counted, Field.values(), o -> FocusArea.valueOf(o.focusArea()).field().name(), f -> f.name(),
-                    Field::label);
+                    Field::label, suppression);
             case REGIERUNGSBEZIRK -> withLaki(rows(counted.stream().filter(o -> o.organiserSite() != null).toList(),
                     Regierungsbezirk.values(), o -> SiteId.of(o.organiserSite()).regierungsbezirk().code(), r -> r.code(),
-                    Regierungsbezirk::label), counted);
-            case SITE -> bySite(counted);
-            case MONTH -> byMonth(counted);
+                    Regierungsbezirk::label, suppression), counted, suppression);
+            case SITE -> bySite(counted, suppression);
+            case MONTH -> byMonth(counted, suppression);
             default -> throw new IllegalArgumentException("measure " + NAME + " cannot be grouped by " + groupBy);
         };
-        return new Aggregation(rows, values(Tally.of(counted)));
+        return new Aggregation(rows, values(Tally.of(counted, suppression)));
     }
 
     private static boolean inPeriod(String month, Period period) {
@@ -95,47 +97,48 @@ public final class CatalogMeasure implements Measure {
 
     /** Every code in its official order, also those without an offering, so tables and charts keep their shape. */
     private static <E> List<AggregateRow> rows(List<OfferingDocument> counted, E[] codes, Function<OfferingDocument, String> keyOf,
-            Function<E, String> key, Function<E, String> label) {
+            Function<E, String> key, Function<E, String> label, Suppression suppression) {
         Map<String, List<OfferingDocument>> grouped = new LinkedHashMap<>();
         counted.forEach(o -> grouped.computeIfAbsent(keyOf.apply(o), k -> new ArrayList<>()).add(o));
         List<AggregateRow> rows = new ArrayList<>();
         for (E code : codes) {
             rows.add(new AggregateRow(key.apply(code), label.apply(code),
-                    values(Tally.of(grouped.getOrDefault(key.apply(code), List.of())))));
+                    values(Tally.of(grouped.getOrDefault(key.apply(code), List.of()), suppression))));
         }
         return rows;
     }
 
-    private static List<AggregateRow> withLaki(List<AggregateRow> rows, List<OfferingDocument> counted) {
+    private static List<AggregateRow> withLaki(List<AggregateRow> rows, List<OfferingDocument> counted, Suppression suppression) {
         List<AggregateRow> all = new ArrayList<>(rows);
         all.add(new AggregateRow(LAKI, "LaKI (landesweit)",
-                values(Tally.of(counted.stream().filter(o -> o.organiserSite() == null).toList()))));
+                values(Tally.of(counted.stream().filter(o -> o.organiserSite() == null).toList(), suppression))));
         return all;
     }
 
     /** One row per organising site that has offerings, by site id, and the LaKI's. */
-    private static List<AggregateRow> bySite(List<OfferingDocument> counted) {
+    private static List<AggregateRow> bySite(List<OfferingDocument> counted, Suppression suppression) {
         Map<String, List<OfferingDocument>> grouped = new TreeMap<>();
         counted.stream().filter(o -> o.organiserSite() != null)
                 .forEach(o -> grouped.computeIfAbsent(o.organiserSite(), k -> new ArrayList<>()).add(o));
         List<AggregateRow> rows = new ArrayList<>();
         grouped.forEach((site, list) -> rows.add(new AggregateRow(site,
-                KiSites.find(SiteId.of(site)).map(r -> r.name()).orElse(site), values(Tally.of(list)))));
-        return withLaki(rows, counted);
+                KiSites.find(SiteId.of(site)).map(r -> r.name()).orElse(site), values(Tally.of(list, suppression)))));
+        return withLaki(rows, counted, suppression);
     }
 
-    private static List<AggregateRow> byMonth(List<OfferingDocument> counted) {
+    private static List<AggregateRow> byMonth(List<OfferingDocument> counted, Suppression suppression) {
         Map<String, List<OfferingDocument>> grouped = new TreeMap<>(Comparator.naturalOrder());
         counted.forEach(o -> grouped.computeIfAbsent(o.month(), k -> new ArrayList<>()).add(o));
         List<AggregateRow> rows = new ArrayList<>();
-        grouped.forEach((month, list) -> rows.add(new AggregateRow(month, month, values(Tally.of(list)))));
+        grouped.forEach((month, list) -> rows.add(new AggregateRow(month, month, values(Tally.of(list, suppression)))));
         return rows;
     }
 
     /** What a row adds up. */
     public record Tally(long offerings, long seats, long confirmed, long waitlisted, long attended, long sessionPlaces) {
 
-        static Tally of(List<OfferingDocument> offerings) {
+        /** Each offering, the finest cell of the catalog, enters the sums as its share ({@link Suppression#share}). */
+        static Tally of(List<OfferingDocument> offerings, Suppression suppression) {
             long seats = 0;
             long confirmed = 0;
             long waitlisted = 0;
@@ -144,12 +147,12 @@ public final class CatalogMeasure implements Measure {
             for (OfferingDocument o : offerings) {
                 List<String> holders = o.confirmed() == null ? List.of() : o.confirmed();
                 seats += o.capacity();
-                confirmed += holders.size();
-                waitlisted += o.waitlisted() == null ? 0 : o.waitlisted().size();
+                confirmed += suppression.share(CONFIRMED, holders.size());
+                waitlisted += suppression.share(WAITLISTED, o.waitlisted() == null ? 0 : o.waitlisted().size());
                 // Check-ins of people who cancelled later no longer count, as the catalog's own rate.
-                attended += o.attended() == null ? 0
-                        : o.attended().stream().filter(a -> holders.contains(a.substring(0, a.lastIndexOf(':')))).count();
-                places += (long) holders.size() * o.sessions();
+                attended += suppression.share(ATTENDED, o.attended() == null ? 0
+                        : o.attended().stream().filter(a -> holders.contains(a.substring(0, a.lastIndexOf(':')))).count());
+                places += suppression.share(SESSION_PLACES, (long) holders.size() * o.sessions());
             }
             return new Tally(offerings.size(), seats, confirmed, waitlisted, attended, places);
         }
@@ -157,7 +160,7 @@ public final class CatalogMeasure implements Measure {
 
     /** The exact numbers of one offering, as the feed carries them. */
     public static Map<String, Long> exact(OfferingDocument offering) {
-        Tally tally = Tally.of(offering.counts() ? List.of(offering) : List.of());
+        Tally tally = Tally.of(offering.counts() ? List.of(offering) : List.of(), Suppression.EXACT);
         Map<String, Long> values = new LinkedHashMap<>();
         values.put(OFFERINGS.name(), tally.offerings());
         values.put(SEATS.name(), tally.seats());

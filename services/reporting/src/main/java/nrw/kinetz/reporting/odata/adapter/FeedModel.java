@@ -106,7 +106,7 @@ final class FeedModel extends CsdlAbstractEdmProvider {
         for (Metric metric : table.measure().metrics()) {
             CsdlProperty property = new CsdlProperty().setName(metric.name()).setNullable(true)
                     .setAnnotations(description(metric.label() + (metric.countsPeople()
-                            ? " (Personen: 1 bis 4 sieht nur die LaKI; sonst null mit KiNetz.withheld)" : "")));
+                            ? " (Personen: exakt nur für die LaKI, sonst auf 5 gerundet; 1 bis 4 null mit KiNetz.withheld)" : "")));
             if (metric.decimal()) {
                 property.setType(EdmPrimitiveTypeKind.Decimal.getFullQualifiedName()).setPrecision(19).setScale(2);
             } else {

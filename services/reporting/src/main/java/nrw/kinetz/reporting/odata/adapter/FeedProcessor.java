@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.olingo.commons.api.data.Annotation;
@@ -45,7 +46,11 @@ import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
 import nrw.kinetz.infra.security.CallerArgumentResolver;
 import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.Period;
+import nrw.kinetz.reporting.aggregate.AggregateQuery;
+import nrw.kinetz.reporting.aggregate.AggregateReport;
+import nrw.kinetz.reporting.aggregate.Aggregation;
 import nrw.kinetz.reporting.aggregate.CellValue;
+import nrw.kinetz.reporting.aggregate.PublicAnswers;
 import nrw.kinetz.reporting.aggregate.Metric;
 import nrw.kinetz.reporting.odata.CodeList;
 import nrw.kinetz.reporting.odata.FeedPeriods;
@@ -71,11 +76,13 @@ final class FeedProcessor implements CountEntityCollectionProcessor {
     private final int pageSize;
     private final int firstYear;
     private final Clock clock;
+    private final PublicAnswers publicAnswers;
     private OData odata;
     private ServiceMetadata metadata;
 
-    FeedProcessor(FeedModel model, int pageSize, int firstYear, Clock clock) {
+    FeedProcessor(FeedModel model, int pageSize, int firstYear, Clock clock, PublicAnswers publicAnswers) {
         this.model = model;
+        this.publicAnswers = publicAnswers;
         this.pageSize = pageSize;
         this.firstYear = firstYear;
         this.clock = clock;
@@ -167,8 +174,11 @@ final class FeedProcessor implements CountEntityCollectionProcessor {
         List<Entity> rows = new ArrayList<>();
         Optional<FeedTable> table = model.table(set.getName());
         if (table.isPresent()) {
-            boolean exact = CallerArgumentResolver.current().seesExactNumbers();
-            for (FeedRow row : table.get().rows(periods(filter), exact)) {
+            // The same public answers the aggregates API hands out (and keeps); the LaKI's are computed each time.
+            Function<AggregateQuery, Aggregation> shown = CallerArgumentResolver.current().seesExactNumbers()
+                    ? query -> query.answer(true)
+                    : query -> publicAnswers.answer(query, () -> AggregateReport.of(query, query.answer(false))).aggregation();
+            for (FeedRow row : table.get().rows(periods(filter), shown)) {
                 rows.add(entity(table.get(), row));
             }
         } else {

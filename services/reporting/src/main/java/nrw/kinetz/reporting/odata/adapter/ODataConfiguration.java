@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.reporting.aggregate.Measure;
+import nrw.kinetz.reporting.aggregate.PublicAnswers;
 import nrw.kinetz.reporting.odata.FeedTable;
 
 /**
@@ -37,7 +38,7 @@ public class ODataConfiguration {
     public static final String PATH = "/odata/v4";
 
     @Bean
-    public ServletRegistrationBean<HttpServlet> odataServlet(List<Measure> measures, Clock clock,
+    public ServletRegistrationBean<HttpServlet> odataServlet(List<Measure> measures, Clock clock, PublicAnswers publicAnswers,
             @Value("${kinetz.odata.page-size:1000}") int pageSize, @Value("${kinetz.odata.first-year:0}") int firstYear) {
         FeedModel model = new FeedModel(FeedTable.of(measures));
         OData odata = OData.newInstance();
@@ -48,7 +49,7 @@ public class ODataConfiguration {
             protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 // A handler per request, as Olingo intends: it keeps per-request state; the model is built once.
                 ODataHttpHandler handler = odata.createHandler(metadata);
-                handler.register(new FeedProcessor(model, pageSize, from, clock));
+                handler.register(new FeedProcessor(model, pageSize, from, clock, publicAnswers));
                 handler.register(new FeedErrors());
                 handler.process(request, response);
             }
