@@ -29,6 +29,16 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The issuer services under test trust, for a service started outside Spring's test context (a child process). */
+    public static String issuerUri() {
+        return TestIssuer.instance().issuer();
+    }
+
+    /** The issuer's token endpoint (client-credentials grant, any secret), for the push client. */
+    public static String tokenUri() {
+        return issuerUri() + TestIssuer.TOKEN_PATH;
+    }
+
     public static String laki() {
         return mint("laki", List.of("laki"), null);
     }

@@ -41,7 +41,8 @@ public class KiNetzSecurityAutoConfiguration {
     /**
      * Puts {@link VerifiedTokens} in front of the resource server's decoder (Spring Boot's, for the configured
      * issuer), so that a signature is checked once per token rather than once per request;
-     * {@code kinetz.security.verified-tokens} is how many tokens it remembers (0 turns it off).
+     * {@code kinetz.security.verified-tokens} is how many tokens it remembers (0 turns it off). Between them,
+     * {@link IssuerOutages} turns an authorization server that cannot be reached into 503 instead of 500.
      */
     @Bean
     static BeanPostProcessor kiNetzVerifiedTokens(Environment environment) {
@@ -49,9 +50,11 @@ public class KiNetzSecurityAutoConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return capacity > 0 && bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
-                        ? new VerifiedTokens(decoder, Clock.systemUTC(), capacity)
-                        : bean;
+                if (!(bean instanceof JwtDecoder decoder) || bean instanceof VerifiedTokens || bean instanceof IssuerOutages) {
+                    return bean;
+                }
+                JwtDecoder outageAware = new IssuerOutages(decoder);
+                return capacity > 0 ? new VerifiedTokens(outageAware, Clock.systemUTC(), capacity) : outageAware;
             }
         };
     }

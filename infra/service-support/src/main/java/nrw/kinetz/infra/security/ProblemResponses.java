@@ -1,7 +1,9 @@
 package nrw.kinetz.infra.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -21,12 +23,22 @@ import nrw.kinetz.infra.web.FilterProblems;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    static final String ISSUER_UNAVAILABLE = "The authorization server cannot be reached to check the bearer token at the "
+            + "moment; try again after the Retry-After delay.";
+    private static final Duration ISSUER_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDeniedHandler = new BearerTokenAccessDeniedHandler();
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof IssuerOutages.IssuerUnavailableException) {
+            // not the token's fault: no challenge, the same request may succeed later
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ISSUER_RETRY_AFTER.toSeconds()));
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ISSUER_UNAVAILABLE);
+            return;
+        }
         bearerEntryPoint.commence(request, response, e);
         String detail = request.getHeader("Authorization") == null
                 ? "This request needs a bearer token."

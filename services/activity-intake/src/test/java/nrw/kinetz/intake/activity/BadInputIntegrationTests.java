@@ -182,6 +182,16 @@ class BadInputIntegrationTests extends IntakeIntegrationTest {
     }
 
     @Test
+    void aMultipartBodyIs415LikeEveryOtherTypeTheIntakeDoesNotTakeEvenWithoutABoundary() {
+        String json = Activities.of("05974").json();
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=x", "multipart/mixed")) {
+            JsonNode problem = publishesNothing(() -> api.report(type, json, TestTokens.ki("05974")), 415);
+
+            assertThat(problem.get("detail").asString()).as(type).contains("multipart");
+        }
+    }
+
+    @Test
     void csvThatIsNeitherUtf8NorWindows1252Is400WithAHint() {
         byte[] csv = Activities.csv(List.of(Activities.of("05974").with("note", "Übergang")), ';').getBytes(StandardCharsets.UTF_8);
         byte[] undefinedInBoth = java.util.Arrays.copyOf(csv, csv.length + 3);
