@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -119,9 +120,13 @@ class CatalogPageBrowserIntegrationTests {
         assertThat(axe.seriousViolations(browser)).as("axe-core, forged link").isEmpty();
     }
 
-    /** Waits for the page after a key press: the browser loads it after sendKeys has returned. */
+    /**
+     * Waits for the page after a key press: the browser loads it after sendKeys has returned. An element of the
+     * page being left is stale; Chromium sometimes says so as "Node with given id does not belong to the document".
+     */
     private static void awaitHeading(String heading) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(WebDriverException.class)
                 .until(d -> heading.equals(d.findElement(By.tagName("h1")).getText()));
     }
 
