@@ -351,7 +351,9 @@ class DashboardBrowserIntegrationTests {
     private void downloadTheInternalReportAsTheLaki() {
         assertThat(browser.findElement(By.id("report-internal")).isDisplayed()).as("the internal report, signed in").isTrue();
         String year = String.valueOf(today().getYear());
-        for (WebElement link : browser.findElements(By.cssSelector("#report-internal a"))) {
+        List<WebElement> links = browser.findElements(By.cssSelector("#report-internal a"));
+        assertThat(links).extracting(link -> link.getAttribute("data-report")).containsExactly("html", "pdf");
+        for (WebElement link : links) {
             String href = link.getAttribute("href");
             assertThat(href).contains("/api/v1/reports/annual/" + year + ".").endsWith("?edition=internal");
             @SuppressWarnings("unchecked")
