@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -191,8 +192,9 @@ class CatalogReplayBenchmark {
         return records;
     }
 
+    /** Stamped as event-catalog stamps its events: UTC, milliseconds. */
     private static <T> EventEnvelope<T> event(EventType<T> type, String offeringId, T payload) {
         return new EventEnvelope<>(UUID.randomUUID(), URI.create("/services/event-catalog"), type,
-                OffsetDateTime.now(ZoneOffset.UTC).withNano(0), offeringId, payload);
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), offeringId, payload);
     }
 }
