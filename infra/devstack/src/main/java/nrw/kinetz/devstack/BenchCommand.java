@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "The short version: smaller runs, one latency run.")
     boolean quick;
 
-    @Option(names = "--only", paramLabel = "STEPS", description = "Comma-separated: intake, replay, programs, latency (default: all).")
+    @Option(names = "--only", paramLabel = "STEPS", description = "Comma-separated: intake, replay, programs, latency, writes (default: all; latency includes writes).")
     String only;
 
     @Option(names = "--collectors", paramLabel = "LIST",
@@ -107,6 +107,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (plan.steps().contains(Step.LATENCY)) {
             latency(plan);
+        } else if (plan.steps().contains(Step.WRITES)) {
+            writes(plan);
         }
         note("end");
         summary.put("quick", plan.quick()).put("date", started).put("machine", BenchMachine.describe())
@@ -284,6 +286,23 @@ final class BenchCommand implements Callable<Integer> {
         }
         latencyFigures(plan, results);
         latencyTables.append(String.join("\n", tails));
+    }
+
+    /** The store writes per activity alone: the latency step's measurement on a devstack of the services' default settings. */
+    private void writes(BenchPlan plan) throws Exception {
+        Path dir = out.resolve("writes");
+        deleteTree(dir);
+        DevstackLayout layout = DevstackLayout.of(dir.resolve("data"), portOffset);
+        System.err.printf("[bench] store writes: services with %s, store %s%n", Collector.SERIAL.label(), plan.store());
+        try (Devstack devstack = new Devstack(layout, message -> System.err.println("[bench] " + message), plan.store())
+                .withChildren(Collector.SERIAL.options(Runtime.version().feature()), Map.of())) {
+            devstack.start(Duration.ofMinutes(8));
+            storeWrites(devstack, layout, new DevstackTokens(layout).token("ki-05974"), plan.quick() ? 1_000 : 4_000);
+        } catch (Devstack.DevstackException | IOException | IllegalStateException e) {
+            failures.add("store writes: " + e.getMessage());
+            System.err.println("[bench] store writes failed: " + e.getMessage());
+        }
+        note("writes");
     }
 
     private final StringBuilder latencyTables = new StringBuilder();

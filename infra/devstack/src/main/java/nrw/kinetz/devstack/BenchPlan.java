@@ -40,7 +40,9 @@ record BenchPlan(boolean quick, Set<Step> steps, int intakeItems, int rounds, in
         /** program tracking's replay ÷ the store */
         PROGRAMS,
         /** the devstack: 202 → SSE, EndToEndLatency, 1,000 SSE clients, processes, store writes, 540 sites registered */
-        LATENCY
+        LATENCY,
+        /** the store writes per activity alone, on a devstack of its own (part of the latency step where that runs) */
+        WRITES
     }
 
     /** The services' JVM settings compared in the latency step. */
