@@ -58,7 +58,8 @@ final class ODataSurface {
     }
 
     /**
-     * @param probes per grouping, the group read alone and left out
+     * @param probes the groupings whose rows are also counted under conditions on their people counts, each with the
+     *               group read alone and left out
      */
     void read(Moment moment, List<String> groupings, List<String> periods, Map<String, String> probes) {
         for (String grouping : groupings) {
@@ -68,9 +69,9 @@ final class ODataSurface {
                 attack.asked(SURFACE);
                 Table plain = table(moment, rows);
                 attack.learn(moment, SURFACE + " by period", question(grouping, period), plain);
-                counts(moment, set, grouping, period, plain);
                 String probe = probes.get(grouping);
                 if (probe != null) {
+                    counts(moment, set, grouping, period, plain);
                     oneAndTheOthers(moment, set, grouping, period, probe);
                 }
             }
