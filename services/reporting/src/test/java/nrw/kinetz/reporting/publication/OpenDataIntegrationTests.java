@@ -84,6 +84,33 @@ class OpenDataIntegrationTests extends ReportingIntegrationTest {
     }
 
     @Test
+    void theCrossedDatasetHasARowPerMonthSiteAndFocusAreaWithActivitiesWithheldAsInThePublicApi() {
+        JsonNode data = ok(http.get("/api/v1/opendata/activities-by-month-site-and-focus-area.json?year=" + YEAR));
+        JsonNode laki = ok(http.get("/api/v1/opendata/activities-by-month-site-and-focus-area.json?year=" + YEAR, TestTokens.laki()));
+
+        List<String> march = new ArrayList<>();
+        data.get("rows").forEach(row -> {
+            if (row.get("month").asString().equals("2021-03")) {
+                march.add(row.get("site").asString() + " " + row.get("focusArea").asString());
+            }
+        });
+        assertThat(march).contains(SOEST + " FRUEHE_BILDUNG", DUESSELDORF + " FRUEHE_BILDUNG", KOELN + " FRUEHE_BILDUNG",
+                VIERSEN + " FRUEHE_BILDUNG");
+        JsonNode soest = row(data, YEAR, "2021-03/" + SOEST + "/FRUEHE_BILDUNG");
+        assertThat(soest.get("values").get("participants")).isEqualTo(json("{\"suppressed\":true}"));
+        assertThat(soest.get("monthLabel").asString()).isEqualTo("März 2021");
+        assertThat(soest.get("request").asString())
+                .isEqualTo("/api/v1/aggregates?measure=activities&groupBy=month,site,focusArea&period=2021");
+        assertThat(laki.get("rows")).isEqualTo(data.get("rows"));
+
+        HttpResponse<String> csv = http.get("/api/v1/opendata/activities-by-month-site-and-focus-area.csv?year=" + YEAR);
+        assertThat(csv.body()).startsWith("\uFEFFZeitraum;Monat (Schlüssel);Monat;Standort (Schlüssel);Standort;"
+                + "Schwerpunkt (Schlüssel);Schwerpunkt;Aktivitäten;Teilnehmende");
+        assertThat(csv.body().lines().filter(line -> line.startsWith("2021;2021-03;März 2021;" + SOEST + ";")))
+                .singleElement().satisfies(line -> assertThat(line.split(";")[8]).isEqualTo("."));
+    }
+
+    @Test
     void theCsvIsForGermanExcelWithWithheldCellsAsDots() {
         HttpResponse<String> csv = http.get("/api/v1/opendata/activities-by-month-and-site.csv?year=" + YEAR);
 
