@@ -167,27 +167,41 @@ final class DisclosureAttack {
         });
     }
 
+    /** A row of a question, as the whole some rows of another question add up to. */
+    record Whole(Question question, String row) {
+    }
+
     /**
      * Each row of {@code parts} as its whole in {@code wholes} minus the other rows of the same whole.
      *
      * @param parent which row of {@code wholes} a row of {@code parts} belongs to ({@code null}: none)
      */
     void parts(String kind, Moment moment, Question parts, Question wholes, Function<String, String> parent) {
+        parts(kind, moment, parts, row -> parent.apply(row) == null ? null : new Whole(wholes, parent.apply(row)));
+    }
+
+    /**
+     * Each row of {@code parts} as its whole minus the other rows of the same whole; the wholes may be rows of
+     * several questions (a crossed row of March belongs to its site's row of the March table).
+     *
+     * @param parent the whole a row of {@code parts} belongs to ({@code null}: none)
+     */
+    void parts(String kind, Moment moment, Question parts, Function<String, Whole> parent) {
         Map<String, Map<String, Interval>> partRows = moment.known.get(parts);
-        Map<String, Map<String, Interval>> wholeRows = moment.known.get(wholes);
-        if (partRows == null || wholeRows == null) {
+        if (partRows == null) {
             return;
         }
-        Map<String, List<String>> children = new LinkedHashMap<>();
+        Map<Whole, List<String>> children = new LinkedHashMap<>();
         partRows.keySet().stream().filter(row -> !row.isEmpty() && parent.apply(row) != null)
                 .forEach(row -> children.computeIfAbsent(parent.apply(row), w -> new ArrayList<>()).add(row));
         children.forEach((whole, rows) -> {
-            Map<String, Interval> wholeCell = wholeRows.get(whole);
+            Map<String, Interval> wholeCell = moment.known.getOrDefault(whole.question(), Map.of()).get(whole.row());
             if (wholeCell == null) {
                 return;
             }
-            wholeCell.forEach((metric, interval) -> solve(kind, moment.label + ": " + parts + " in " + wholes + " '" + whole + "' " + metric,
-                    interval, rows.stream().map(row -> partRows.get(row).getOrDefault(metric, Interval.ANY)).toList()));
+            wholeCell.forEach((metric, interval) -> solve(kind, moment.label + ": " + parts + " in " + whole.question() + " '"
+                    + whole.row() + "' " + metric, interval, rows.stream().map(row -> partRows.get(row).getOrDefault(metric, Interval.ANY))
+                    .toList()));
         });
     }
 

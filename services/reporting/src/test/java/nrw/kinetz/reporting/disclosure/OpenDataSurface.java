@@ -58,12 +58,25 @@ final class OpenDataSurface {
             HttpResponse<String> csv = http.get("/api/v1/opendata/" + dataset.id() + ".csv?year=" + year);
             attack.asked("opendata csv");
             assertThat(csv.statusCode()).as(dataset.id() + ": " + csv.body()).isEqualTo(200);
+            // A crossed dataset has a key and a label column per dimension instead of the joined key and label.
+            List<String> grouping = List.of(dataset.grouping().stream().map(d -> d.parameter()).toArray(String[]::new));
+            boolean crossed = grouping.size() > 1;
+            List<String> notMetrics = new ArrayList<>(List.of("period", "key", "label"));
+            grouping.forEach(dimension -> notMetrics.addAll(List.of(dimension, dimension + "Label")));
             List<String> metrics = new ArrayList<>();
             data.get("columns").forEach(column -> metrics.add(column.get("name").asString()));
-            int keyColumns = 3;
-            DisclosureAttack.csvTables(csv.body().replace("\uFEFF", ""), metrics.subList(keyColumns, metrics.size()), keyColumns,
-                    cells -> cells[0], cells -> cells[1])
-                    .forEach((period, table) -> attack.learn(moment, "opendata csv", byPeriod.get(period), table));
+            metrics.removeAll(notMetrics);
+            int keyColumns = crossed ? 1 + 2 * grouping.size() : 3;
+            DisclosureAttack.csvTables(csv.body().replace("\uFEFF", ""), metrics, keyColumns, cells -> cells[0], cells -> {
+                if (!crossed) {
+                    return cells[1];
+                }
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < grouping.size(); i++) {
+                    parts.add(cells[1 + 2 * i]);
+                }
+                return String.join("/", parts);
+            }).forEach((period, table) -> attack.learn(moment, "opendata csv", byPeriod.get(period), table));
             answered.put(dataset.id(), new ArrayList<>(json.keySet()));
         }
         return answered;
