@@ -28,9 +28,10 @@ public enum OpenDataset {
             "Zahl der gemeldeten Aktivitäten, Teilnehmende, Ehrenamtliche, Termine und Stunden je Monat, Kommunalem "
                     + "Integrationszentrum und Handlungsschwerpunkt; nur Kombinationen mit mindestens einer Aktivität.",
             "activities", "month,site,focusArea", false),
-    SITES("sites", "Kommunale Integrationszentren mit Personal",
-            "Die 54 KI-Standorte mit ihrer Personalausstattung in Vollzeitäquivalenten zum Jahresende (im laufenden Jahr: heute).",
-            "sites", "site", false),
+    SITES("sites", "Kommunale Integrationszentren mit Status und Personal",
+            "Die 54 KI-Standorte mit ihrem Status und ihrer Personalausstattung in Vollzeitäquivalenten zum Jahresende "
+                    + "(im laufenden Jahr: heute).",
+            "sites", "site,status", false),
     SITES_BY_STATUS("sites-by-status", "Kommunale Integrationszentren nach Status",
             "Zahl der KI-Standorte je Status (Grundsatzentscheidung bis etabliert) zum Jahresende (im laufenden Jahr: heute).",
             "sites", "status", false),

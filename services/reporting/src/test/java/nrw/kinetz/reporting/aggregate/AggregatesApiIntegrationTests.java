@@ -131,7 +131,7 @@ class AggregatesApiIntegrationTests {
 
     @Test
     void eachKindOfBadCrossingIsA400AtGroupByInEnglishOrGerman() {
-        JsonNode notCrossable = problem(http.get("/api/v1/aggregates?measure=sites&groupBy=site,status"));
+        JsonNode notCrossable = problem(http.get("/api/v1/aggregates?measure=catalog&groupBy=offeringType,month"));
         JsonNode notADimension = problem(http.get("/api/v1/aggregates?measure=activities&groupBy=month,status"));
         JsonNode twice = problem(http.get("/api/v1/aggregates?measure=activities&groupBy=site,month,site"));
         JsonNode four = problem(http.get("/api/v1/aggregates?measure=activities&groupBy=month,site,focusArea,program",
@@ -139,7 +139,7 @@ class AggregatesApiIntegrationTests {
 
         assertThat(notCrossable.get("errors").get(0).get("pointer").asString()).isEqualTo("/groupBy");
         assertThat(notCrossable.get("errors").get(0).get("detail").asString())
-                .isEqualTo("measure sites cannot be crossed by site; measure sites groups by one dimension only");
+                .isEqualTo("measure catalog cannot be crossed by offeringType; measure catalog groups by one dimension only");
         assertThat(notADimension.get("errors").get(0).get("detail").asString()).isEqualTo("measure activities cannot be crossed "
                 + "by status; crossable for measure activities: month, site, regierungsbezirk, field, focusArea, activityType, program");
         assertThat(twice.get("errors").get(0).get("detail").asString()).isEqualTo("'site,month,site' names site twice");

@@ -158,7 +158,9 @@ class OpenDataIntegrationTests extends ReportingIntegrationTest {
             JsonObject dataset = value.asJsonObject();
             assertThat(ids(dataset, "@type")).containsExactly(DCAT + "Dataset");
             assertThat(values(dataset, DCT + "title")).allSatisfy(title -> assertThat(title.getString("@language")).isEqualTo("de"));
-            assertThat(values(dataset, DCT + "description")).hasSize(1);
+            assertThat(values(dataset, DCT + "description")).singleElement()
+                    .satisfies(description -> assertThat(description.getString("@value")).isNotBlank());
+            assertThat(ids(dataset, DCAT + "theme")).containsExactly("http://publications.europa.eu/resource/authority/data-theme/SOCI");
             assertThat(agentNames(dataset)).containsExactly("Landesweite Koordinierungsstelle Kommunale Integrationszentren (LaKI)");
             assertThat(ids(dataset, DCT + "spatial")).containsExactly("http://dcat-ap.de/def/politicalGeocoding/stateKey/05");
             assertThat(ids(dataset, DCT + "accrualPeriodicity")).containsExactly("http://publications.europa.eu/resource/authority/frequency/CONT");
@@ -166,12 +168,15 @@ class OpenDataIntegrationTests extends ReportingIntegrationTest {
             assertThat(values(temporal, DCAT + "startDate").get(0).getString("@value")).isEqualTo("2021-01-01");
             assertThat(values(temporal, DCAT + "endDate").get(0).getString("@value")).isEqualTo("2021-12-31");
             JsonObject contact = values(dataset, DCAT + "contactPoint").get(0);
-            assertThat(ids(contact, "http://www.w3.org/2006/vcard/ns#hasEmail")).singleElement().asString().startsWith("mailto:");
+            assertThat(ids(contact, "http://www.w3.org/2006/vcard/ns#hasEmail")).containsExactly("mailto:poststelle@bra.nrw.de");
+            assertThat(values(contact, "http://www.w3.org/2006/vcard/ns#fn")).isNotEmpty();
             List<JsonObject> distributions = values(dataset, DCAT + "distribution");
             assertThat(distributions).hasSize(2);
             for (JsonObject distribution : distributions) {
                 assertThat(ids(distribution, "@type")).containsExactly(DCAT + "Distribution");
                 assertThat(ids(distribution, DCT + "license")).containsExactly("http://dcat-ap.de/def/licenses/dl-by-de/2.0");
+                assertThat(ids(distribution, DCT + "format")).singleElement().asString()
+                        .startsWith("http://publications.europa.eu/resource/authority/file-type/");
                 String url = ids(distribution, DCAT + "accessURL").get(0);
                 assertThat(ids(distribution, DCAT + "downloadURL")).containsExactly(url);
                 HttpResponse<String> download = http.get(url.substring(url.indexOf("/api/")));
