@@ -2,7 +2,6 @@ package nrw.kinetz.reporting.disclosure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -385,10 +384,5 @@ final class DisclosureAttack {
             tables.computeIfAbsent(tableOf.apply(cells), t -> new Table(new LinkedHashMap<>())).rows().put(rowOf.apply(cells), values);
         }
         return tables;
-    }
-
-    /** The distinct values of a function over keys, in first-seen order. */
-    static <T> List<String> distinct(List<T> items, Function<T, String> key) {
-        return new ArrayList<>(new LinkedHashSet<>(items.stream().map(key).toList()));
     }
 }

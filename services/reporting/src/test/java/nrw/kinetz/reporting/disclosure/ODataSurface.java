@@ -42,10 +42,8 @@ final class ODataSurface {
     }
 
     private static final List<Condition> CONDITIONS = List.of(
-            new Condition("participants", "participants eq null", Objects::isNull),
-            new Condition("volunteers", "volunteers ge 1 and volunteers le 4", v -> v != null && v >= 1 && v <= 4),
-            new Condition("participants", "participants gt 0 and participants lt 5", v -> v != null && v > 0 && v < 5),
-            new Condition("volunteers", "not (volunteers eq 0) and volunteers ne null", v -> v != null && v != 0));
+            new Condition("participants", "participants eq null or participants eq 3", v -> v == null || v == 3),
+            new Condition("volunteers", "not (volunteers eq 0 or volunteers eq null) and volunteers le 4", v -> v != null && v != 0 && v <= 4));
 
     private final ODataClientSupport odata;
     private final ReportingHttp http;
