@@ -99,6 +99,10 @@ public final class IntakeBenchmark {
         try {
             new IntakeBenchmark(store, items, rounds, clients).run();
             exit = 0;
+        } catch (Exception | Error e) {
+            // printed here: the exit below would otherwise end the JVM before the failure is reported
+            e.printStackTrace();
+            throw e;
         } finally {
             // the intake's and the broker's threads would keep a failed run alive
             System.exit(exit);
