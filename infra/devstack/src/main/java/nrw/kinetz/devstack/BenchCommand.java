@@ -207,14 +207,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void programs(BenchPlan plan) throws Exception {
-        Path result = out.resolve("programs.properties");
-        Files.deleteIfExists(result);
-        if (!maven("programs", "test", "-pl", PROGRAMS, "-Dtest=ReplayBenchmark", "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result)
-                || !Files.exists(result)) {
+        Map<String, String> r = listenerReplay("programs", PROGRAMS, "ReplayBenchmark", plan);
+        if (r == null) {
             return;
         }
-        Map<String, String> r = read(result);
         summary.put("programsReplayRatio", number(r, "ratio"));
         tables.append(String.format(Locale.ROOT, "| replay, program tracking: the indicators' listener ÷ the store's raw bulk "
                 + "insert of what it wrote | %,.0f records/s | %,.0f docs/s | **%.2f** | ≥ 0.5 |%n",
@@ -223,19 +219,24 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void catalog(BenchPlan plan) throws Exception {
-        Path result = out.resolve("catalog.properties");
-        Files.deleteIfExists(result);
-        if (!maven("catalog", "test", "-pl", REPORTING, "-Dtest=CatalogReplayBenchmark", "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result)
-                || !Files.exists(result)) {
+        Map<String, String> r = listenerReplay("catalog", REPORTING, "CatalogReplayBenchmark", plan);
+        if (r == null) {
             return;
         }
-        Map<String, String> r = read(result);
         summary.put("catalogReplayRatio", number(r, "ratio"));
         tables.append(String.format(Locale.ROOT, "| replay, the catalog's listener (reporting): its read model ÷ the store's raw "
                 + "bulk writes of the offerings each poll changed | %,.0f records/s | %,.0f records/s (%,.0f docs/s) | **%.2f** | ≥ 0.5 |%n",
                 number(r, "replayPerSecond"), number(r, "rawPerSecond"), number(r, "rawDocumentsPerSecond"), number(r, "ratio")));
         note("catalog");
+    }
+
+    /** A listener's replay benchmark in {@code module}: its figures, or null where it failed (its log says why). */
+    private Map<String, String> listenerReplay(String name, String module, String benchmark, BenchPlan plan) throws Exception {
+        Path result = out.resolve(name + ".properties");
+        Files.deleteIfExists(result);
+        return maven(name, "test", "-pl", module, "-Dtest=" + benchmark, "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result)
+                && Files.exists(result) ? read(result) : null;
     }
 
     // ---- the devstack: latency, fan-out, processes, store writes, 540 sites ----
