@@ -56,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--collectors", paramLabel = "LIST",
             description = "The services' collectors to compare in the latency step, interleaved: serial, g1, zgc "
-                    + "(default: serial with --quick, serial,zgc otherwise).")
+                    + "(default: the one ./kinetz up gives them on this Java — serial on 17, zgc from 21 on —; a full run compares it with "
+                    + "the other of serial and zgc).")
     String collectors;
 
     @Option(names = "--rounds", defaultValue = "0", description = "Interleaved rounds per measurement (default 3).")
