@@ -1,10 +1,15 @@
 package nrw.kinetz.reporting.activity;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import nrw.kinetz.model.ActivityType;
@@ -52,6 +57,10 @@ public final class ActivitiesMeasure implements Measure {
     private static final List<Metric> METRICS = List.of(ACTIVITIES, PARTICIPANTS, VOLUNTEERS, SESSIONS, HOURS);
     private static final List<Dimension> DIMENSIONS = List.of(Dimension.SITE, Dimension.REGIERUNGSBEZIRK, Dimension.FIELD,
             Dimension.FOCUS_AREA, Dimension.ACTIVITY_TYPE, Dimension.PROGRAM);
+    /** Every dimension, and the month: a crossed row is a sum of finest cells just as a row of one dimension is. */
+    private static final List<Dimension> CROSSABLE = List.of(Dimension.MONTH, Dimension.SITE, Dimension.REGIERUNGSBEZIRK,
+            Dimension.FIELD, Dimension.FOCUS_AREA, Dimension.ACTIVITY_TYPE, Dimension.PROGRAM);
+    private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.GERMAN);
 
     private final ActivityReadModel model;
 
@@ -75,8 +84,62 @@ public final class ActivitiesMeasure implements Measure {
     }
 
     @Override
+    public List<Dimension> crossable() {
+        return CROSSABLE;
+    }
+
+    @Override
     public Aggregation aggregate(Dimension groupBy, Optional<Period> period, Suppression suppression) {
         return aggregate(groupBy, period, Optional.empty(), suppression);
+    }
+
+    /**
+     * A crossed grouping lists only the combinations with at least one activity: a full cross of 12 months, 54 sites
+     * and 14 focus areas would be mostly zeros. Which combinations appear says nothing about people, as counts of
+     * activities are exact for everyone.
+     */
+    @Override
+    public Aggregation aggregate(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
+        if (groupBy.size() == 1) {
+            return aggregate(groupBy.get(0), period, suppression);
+        }
+        if (!CROSSABLE.containsAll(groupBy)) {
+            throw new IllegalArgumentException("measure " + NAME + " cannot cross " + groupBy);
+        }
+        return crossed(groupBy, model.active().cells(new CellQuery(period, Optional.empty())), suppression);
+    }
+
+    /** Each cell enters the sums of its combination as its share ({@link Suppression#share}), as in a single grouping. */
+    public static Aggregation crossed(List<Dimension> groupBy, List<Cell> cells, Suppression suppression) {
+        List<Grouping> groupings = groupBy.stream().map(Grouping::of).toList();
+        List<Comparator<String>> orders = groupings.stream().map(Grouping::order).toList();
+        Comparator<List<String>> order = (a, b) -> {
+            for (int i = 0; i < orders.size(); i++) {
+                int compared = orders.get(i).compare(a.get(i), b.get(i));
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        };
+        Map<List<String>, Tally> sums = new TreeMap<>(order);
+        Tally total = Tally.ZERO;
+        for (Cell cell : cells) {
+            Tally share = share(cell.values(), suppression);
+            sums.merge(groupings.stream().map(g -> g.key().apply(cell.key())).toList(), share, Tally::plus);
+            total = total.plus(share);
+        }
+        List<AggregateRow> rows = new ArrayList<>();
+        sums.forEach((keys, sum) -> {
+            if (sum.activities() > 0) {
+                List<AggregateRow.Part> parts = new ArrayList<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    parts.add(new AggregateRow.Part(groupBy.get(i).parameter(), keys.get(i), groupings.get(i).label().apply(keys.get(i))));
+                }
+                rows.add(AggregateRow.crossed(parts, values(sum)));
+            }
+        });
+        return new Aggregation(rows, values(total));
     }
 
     /**
@@ -125,11 +188,22 @@ public final class ActivitiesMeasure implements Measure {
     /**
      * How cells fall into rows.
      *
-     * @param rows  every row key in reading order, each with zero: the rows shown even without data
+     * @param rows  every row key in reading order, each with zero: the rows shown even without data (none for the
+     *              month, which is only crossed: its rows are the months with activities)
      * @param key   the row a cell falls into
      * @param label the German label of a row key
      */
     private record Grouping(Map<String, Tally> rows, Function<CellKey, String> key, Function<String, String> label) {
+
+        /** @return reading order: the order of {@link #rows}; months, which {@code YYYY-MM} sorts, by their text */
+        Comparator<String> order() {
+            if (rows.isEmpty()) {
+                return Comparator.naturalOrder();
+            }
+            Map<String, Integer> ranks = new LinkedHashMap<>();
+            rows.keySet().forEach(key -> ranks.put(key, ranks.size()));
+            return Comparator.comparing(key -> ranks.getOrDefault(key, ranks.size()));
+        }
 
         static Grouping of(Dimension groupBy) {
             return switch (groupBy) {
@@ -143,6 +217,8 @@ public final class ActivitiesMeasure implements Measure {
                 case ACTIVITY_TYPE -> codes(ActivityType.values(), ActivityType::name, ActivityType::label,
                         key -> key.activityType().name());
                 case PROGRAM -> programs();
+                case MONTH -> new Grouping(Map.of(), key -> key.month().toString(),
+                        month -> MONTH_LABEL.format(YearMonth.parse(month)));
                 default -> throw new IllegalArgumentException("measure " + NAME + " cannot be grouped by " + groupBy);
             };
         }

@@ -49,9 +49,9 @@ public final class AggregateCsv {
         return csv.toString();
     }
 
-    /** e.g. {@code activities-regierungsbezirk-2026-Q3.csv}, or without the period when none was asked for */
+    /** e.g. {@code activities-regierungsbezirk-2026-Q3.csv} ({@code activities-month-site-focusArea-2026.csv} for a crossed grouping), or without the period when none was asked for */
     public static String fileName(AggregateReport report) {
-        return report.measure() + "-" + report.groupBy() + (report.period() == null ? "" : "-" + report.period()) + ".csv";
+        return report.measure() + "-" + report.groupBy().replace(AggregateQuery.CROSS, "-") + (report.period() == null ? "" : "-" + report.period()) + ".csv";
     }
 
     private static List<String> cells(String key, String label, Map<String, CellValue> values, List<Metric> metrics) {

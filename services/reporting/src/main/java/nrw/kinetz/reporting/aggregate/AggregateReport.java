@@ -24,7 +24,7 @@ public record AggregateReport(String measure, @JsonInclude(JsonInclude.Include.A
     /** The answer to {@code query} of what its caller is shown ({@link AggregateQuery#answer}). */
     public static AggregateReport of(AggregateQuery query, Aggregation shown) {
         return new AggregateReport(query.measure().name(), query.period().map(Period::value).orElse(null),
-                query.groupBy().parameter(), shown.rows(), shown.total());
+                query.groupByParameter(), shown.rows(), shown.total());
     }
 
     /** @return the rows and total without the question */

@@ -9,22 +9,29 @@ import java.util.Optional;
  */
 public enum Dimension {
 
-    SITE("site"),
-    REGIERUNGSBEZIRK("regierungsbezirk"),
-    FIELD("field"),
-    FOCUS_AREA("focusArea"),
-    ACTIVITY_TYPE("activityType"),
-    PROGRAM("program"),
-    STATUS("status"),
-    OFFERING_TYPE("offeringType"),
-    MONTH("month"),
-    BLOCK("block"),
-    BUDGET_YEAR("budgetYear");
+    SITE("site", "Standort"),
+    REGIERUNGSBEZIRK("regierungsbezirk", "Regierungsbezirk"),
+    FIELD("field", "Handlungsfeld"),
+    FOCUS_AREA("focusArea", "Schwerpunkt"),
+    ACTIVITY_TYPE("activityType", "Aktivitätsart"),
+    PROGRAM("program", "Programm"),
+    STATUS("status", "Status"),
+    OFFERING_TYPE("offeringType", "Veranstaltungsart"),
+    MONTH("month", "Monat"),
+    BLOCK("block", "Programmblock"),
+    BUDGET_YEAR("budgetYear", "Haushaltsjahr");
 
     private final String parameter;
+    private final String label;
 
-    Dimension(String parameter) {
+    Dimension(String parameter, String label) {
         this.parameter = parameter;
+        this.label = label;
+    }
+
+    /** @return the German heading of a column of this dimension's groups, e.g. {@code Schwerpunkt} */
+    public String label() {
+        return label;
     }
 
     /** @return the spelling of the contract, e.g. {@code focusArea}; echoed as {@code groupBy} in every answer */

@@ -49,4 +49,27 @@ public interface Measure {
         }
         return aggregate(groupBy, period);
     }
+
+    /**
+     * @return the dimensions this measure can cross in one grouping ({@code groupBy=month,site,focusArea}); empty
+     *         for a measure that groups by one dimension only
+     */
+    public default List<Dimension> crossable() {
+        return List.of();
+    }
+
+    /**
+     * The sums of a grouping by one dimension or by several crossed: a crossed row is every combination of groups
+     * that holds at least one finest cell. Like {@link #aggregate(Dimension, Optional, Suppression)}, every finest
+     * cell enters as its {@link Suppression#share}.
+     *
+     * @param groupBy one of {@link #dimensions()}, or two or more distinct ones of {@link #crossable()}
+     * @throws IllegalArgumentException for a crossing this measure does not support
+     */
+    public default Aggregation aggregate(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
+        if (groupBy.size() != 1) {
+            throw new IllegalArgumentException("measure " + name() + " cannot cross " + groupBy);
+        }
+        return aggregate(groupBy.get(0), period, suppression);
+    }
 }

@@ -27,7 +27,7 @@ import nrw.kinetz.model.Period;
  */
 public final class PublicAnswers {
 
-    private record Question(String measure, Dimension groupBy, Optional<Period> period) {
+    private record Question(String measure, List<Dimension> grouping, Optional<Period> period) {
     }
 
     private record Answer(List<Object> versions, AggregateReport report) {
@@ -54,7 +54,7 @@ public final class PublicAnswers {
      */
     public AggregateReport answer(AggregateQuery query, Supplier<AggregateReport> compute) {
         List<Object> now = versions.stream().map(AnswerVersion::current).toList();
-        Question question = new Question(query.measure().name(), query.groupBy(), query.period());
+        Question question = new Question(query.measure().name(), query.grouping(), query.period());
         Answer kept = answers.getIfPresent(question);
         if (kept != null && kept.versions().equals(now)) {
             reused.increment();

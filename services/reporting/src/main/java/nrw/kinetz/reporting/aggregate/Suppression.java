@@ -64,6 +64,16 @@ public final class Suppression {
      * every reader of aggregates (the API, CSV, the live stream, other feeds).
      */
     public static Aggregation view(Measure measure, Dimension groupBy, Optional<Period> period, boolean seesExactNumbers) {
+        return view(measure, List.of(groupBy), period, seesExactNumbers);
+    }
+
+    /**
+     * The public view of a crossed grouping (e.g. month × site × focus area): the same rule, since every row is
+     * still a sum of finest cells' shares, however many dimensions pick those cells out.
+     *
+     * @param groupBy one dimension, or several the measure {@linkplain Measure#crossable() crosses}
+     */
+    public static Aggregation view(Measure measure, List<Dimension> groupBy, Optional<Period> period, boolean seesExactNumbers) {
         Suppression suppression = forCaller(seesExactNumbers);
         return suppression.show(measure.aggregate(groupBy, period, suppression), measure.metrics());
     }
@@ -100,7 +110,7 @@ public final class Suppression {
             return sums;
         }
         List<AggregateRow> rows = new ArrayList<>();
-        sums.rows().forEach(row -> rows.add(new AggregateRow(row.key(), row.label(), show(row.values(), metrics))));
+        sums.rows().forEach(row -> rows.add(row.withValues(show(row.values(), metrics))));
         return new Aggregation(rows, show(sums.total(), metrics));
     }
 

@@ -27,19 +27,6 @@ public record FeedTable(Measure measure, Dimension dimension) {
             "programs", "Förderprogramme",
             "catalog", "Veranstaltungskatalog");
 
-    private static final Map<Dimension, String> DIMENSION_LABELS = Map.ofEntries(
-            Map.entry(Dimension.SITE, "Standort"),
-            Map.entry(Dimension.REGIERUNGSBEZIRK, "Regierungsbezirk"),
-            Map.entry(Dimension.FIELD, "Handlungsfeld"),
-            Map.entry(Dimension.FOCUS_AREA, "Schwerpunkt"),
-            Map.entry(Dimension.ACTIVITY_TYPE, "Aktivitätsart"),
-            Map.entry(Dimension.PROGRAM, "Programm"),
-            Map.entry(Dimension.STATUS, "Status"),
-            Map.entry(Dimension.OFFERING_TYPE, "Veranstaltungsart"),
-            Map.entry(Dimension.MONTH, "Monat"),
-            Map.entry(Dimension.BLOCK, "Programmblock"),
-            Map.entry(Dimension.BUDGET_YEAR, "Haushaltsjahr"));
-
     /** @return one table per measure and dimension, in the measures' order */
     public static List<FeedTable> of(List<Measure> measures) {
         List<FeedTable> tables = new ArrayList<>();
@@ -57,12 +44,12 @@ public record FeedTable(Measure measure, Dimension dimension) {
     /** @return what the entity set holds, in German, e.g. "Aktivitäten nach Standort" */
     public String description() {
         return MEASURE_LABELS.getOrDefault(measure.name(), measure.name()) + " nach "
-                + DIMENSION_LABELS.getOrDefault(dimension, dimension.parameter());
+                + dimension.label();
     }
 
     /** @return the German name of the grouping, e.g. "Standort" */
     public String dimensionLabel() {
-        return DIMENSION_LABELS.getOrDefault(dimension, dimension.parameter());
+        return dimension.label();
     }
 
     /**

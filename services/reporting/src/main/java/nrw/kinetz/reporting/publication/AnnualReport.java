@@ -72,7 +72,10 @@ public record AnnualReport(int year, boolean internal, String cursor, Instant ma
     public record Figure(int source, String key, String metric, CellValue value) implements Cell {
     }
 
-    /** A figure computed from others of the same row (a change, a rate); withheld where one of them is. */
+    /**
+     * What follows from the figures of the same row: a change or a rate (withheld where one of them is), or the
+     * status a row's key names.
+     */
     public record Derived(String text) implements Cell {
     }
 
@@ -82,6 +85,9 @@ public record AnnualReport(int year, boolean internal, String cursor, Instant ma
     }
 
     private static final class Maker {
+
+        static final String NOT_YET = "noch nicht im Netzwerk";
+        static final String NO_CHANGE = "Kein Standort hat seinen Status gewechselt.";
 
         private final int year;
         private final PublicFigures figures;
@@ -101,8 +107,10 @@ public record AnnualReport(int year, boolean internal, String cursor, Instant ma
 
             sections.add(new Section("Standorte und Personal",
                     "Die Kommunalen Integrationszentren nach ihrem Status zum Jahresende " + lastYear + " und " + thisYear
-                            + " (im laufenden Jahr: heute) und ihr Personal in Vollzeitäquivalenten (VZÄ).",
+                            + " (im laufenden Jahr: heute), die Standorte, deren Status sich geändert hat, und ihr Personal "
+                            + "in Vollzeitäquivalenten (VZÄ).",
                     List.of(compare("Standorte nach Status", "sites", "status", "sites", "Status", List.of()),
+                            statusChanges(),
                             table("Standorte und Personal nach Regierungsbezirk " + thisYear, "sites", "regierungsbezirk",
                                     "Regierungsbezirk", List.of("sites", "fte")))));
 
@@ -183,6 +191,36 @@ public record AnnualReport(int year, boolean internal, String cursor, Instant ma
             cells.add(new Derived(change(before.get(metric), now.get(metric))));
             more.forEach(m -> cells.add(new Figure(n, key, m, now.get(m))));
             return cells;
+        }
+
+        /**
+         * Each site whose status at the end of this year differs from the end of the year before (or that joined the
+         * network this year), from the sites crossed with their status in both years. The statuses are the keys of
+         * the rows whose staffing the table shows, so they are traced with it.
+         */
+        private Table statusChanges() {
+            FigureRequest before = FigureRequest.of("sites", "site,status", Integer.toString(year - 1));
+            FigureRequest now = FigureRequest.of("sites", "site,status", Integer.toString(year));
+            Map<String, AggregateRow> previous = new LinkedHashMap<>();
+            read(before).rows().forEach(row -> previous.put(row.parts().get(0).key(), row));
+            List<AggregateRow> current = read(now).rows();
+            int n = sources.indexOf(now);
+            List<List<Cell>> rows = new ArrayList<>();
+            for (AggregateRow row : current) {
+                AggregateRow.Part site = row.parts().get(0);
+                AggregateRow.Part status = row.parts().get(1);
+                AggregateRow old = previous.get(site.key());
+                if (old != null && old.parts().get(1).key().equals(status.key())) {
+                    continue;
+                }
+                rows.add(List.of(new Text(site.label()), new Derived(old == null ? NOT_YET : old.parts().get(1).label()),
+                        new Derived(status.label()), new Figure(n, row.key(), "fte", row.values().get("fte"))));
+            }
+            if (rows.isEmpty()) {
+                rows.add(List.of(new Text(NO_CHANGE), new Derived(Formats.NONE), new Derived(Formats.NONE), new Derived(Formats.NONE)));
+            }
+            return new Table("Statuswechsel der Standorte " + year, List.of("Standort", "Status Ende " + (year - 1),
+                    "Status Ende " + year, headings("sites").get("fte") + " " + year), rows);
         }
 
         /** Each indicator of each programme with a target or an actual value this year, against its target. */

@@ -6,10 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import nrw.kinetz.reporting.aggregate.AggregateQuery;
+import nrw.kinetz.reporting.aggregate.Dimension;
+
 /**
  * The open datasets under {@code /api/v1/opendata/}: each is a public aggregate of one measure and grouping, for
- * every month of a year or for the year as a whole. Every row is a row of a public {@code GET /api/v1/aggregates}
- * answer and carries its request, so open data never shows more than the API shows anyone without a token.
+ * every month of a year or for the year as a whole, or crossed by several dimensions at once ({@code
+ * groupBy=month,site,focusArea}). Every row is a row of a public {@code GET /api/v1/aggregates} answer and carries
+ * its request, so open data never shows more than the API shows anyone without a token.
  */
 public enum OpenDataset {
 
@@ -19,9 +23,15 @@ public enum OpenDataset {
     ACTIVITIES_BY_MONTH_AND_FOCUS_AREA("activities-by-month-and-focus-area", "Aktivitäten der KI nach Monat und Handlungsschwerpunkt",
             "Zahl der gemeldeten Aktivitäten, Teilnehmende, Ehrenamtliche, Termine und Stunden je Monat und Handlungsschwerpunkt.",
             "activities", "focusArea", true),
-    SITES("sites", "Kommunale Integrationszentren mit Personal",
-            "Die 54 KI-Standorte mit ihrer Personalausstattung in Vollzeitäquivalenten zum Jahresende (im laufenden Jahr: heute).",
-            "sites", "site", false),
+    ACTIVITIES_BY_MONTH_SITE_AND_FOCUS_AREA("activities-by-month-site-and-focus-area",
+            "Aktivitäten der KI nach Monat, KI und Handlungsschwerpunkt",
+            "Zahl der gemeldeten Aktivitäten, Teilnehmende, Ehrenamtliche, Termine und Stunden je Monat, Kommunalem "
+                    + "Integrationszentrum und Handlungsschwerpunkt; nur Kombinationen mit mindestens einer Aktivität.",
+            "activities", "month,site,focusArea", false),
+    SITES("sites", "Kommunale Integrationszentren mit Status und Personal",
+            "Die 54 KI-Standorte mit ihrem Status und ihrer Personalausstattung in Vollzeitäquivalenten zum Jahresende "
+                    + "(im laufenden Jahr: heute).",
+            "sites", "site,status", false),
     SITES_BY_STATUS("sites-by-status", "Kommunale Integrationszentren nach Status",
             "Zahl der KI-Standorte je Status (Grundsatzentscheidung bis etabliert) zum Jahresende (im laufenden Jahr: heute).",
             "sites", "status", false),
@@ -66,6 +76,11 @@ public enum OpenDataset {
 
     public String measure() {
         return measure;
+    }
+
+    /** @return the dimensions the rows are grouped by, several for a crossed dataset */
+    public List<Dimension> grouping() {
+        return Arrays.stream(groupBy.split(AggregateQuery.CROSS)).map(d -> Dimension.fromParameter(d).orElseThrow()).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import nrw.kinetz.model.Period;
 import nrw.kinetz.model.Regierungsbezirk;
@@ -17,6 +18,7 @@ import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
 import nrw.kinetz.reporting.aggregate.Measure;
 import nrw.kinetz.reporting.aggregate.Metric;
+import nrw.kinetz.reporting.aggregate.Suppression;
 
 /**
  * {@code measure=sites}: how many KI sites the network has and their staff in full-time equivalents
@@ -54,6 +56,57 @@ public final class SitesMeasure implements Measure {
     @Override
     public List<Dimension> dimensions() {
         return List.of(Dimension.SITE, Dimension.REGIERUNGSBEZIRK, Dimension.STATUS);
+    }
+
+    @Override
+    public List<Dimension> crossable() {
+        return dimensions();
+    }
+
+    /**
+     * A crossed grouping, e.g. {@code site,status}: every site with its status (and staffing) in one table; a row per
+     * combination that holds a site.
+     */
+    @Override
+    public Aggregation aggregate(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
+        if (groupBy.size() == 1) {
+            return aggregate(groupBy.get(0), period, suppression);
+        }
+        if (!dimensions().containsAll(groupBy)) {
+            throw new IllegalArgumentException("measure " + NAME + " cannot cross " + groupBy);
+        }
+        List<CountedSite> sites = counted(period);
+        // Sorted as the single groupings read: sites by id, Regierungsbezirke by code, statuses in lifecycle order.
+        Map<List<String>, List<AggregateRow.Part>> parts = new TreeMap<>((a, b) -> {
+            for (int i = 0; i < a.size(); i++) {
+                int compared = a.get(i).compareTo(b.get(i));
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        });
+        Map<List<String>, Tally> tallies = new LinkedHashMap<>();
+        for (CountedSite site : sites) {
+            List<AggregateRow.Part> row = groupBy.stream().map(d -> part(d, site)).toList();
+            List<String> order = groupBy.stream().map(d -> d == Dimension.STATUS ? String.valueOf(site.status().ordinal())
+                    : part(d, site).key()).toList();
+            parts.put(order, row);
+            tallies.merge(order, Tally.of(site), Tally::plus);
+        }
+        List<AggregateRow> rows = new ArrayList<>();
+        parts.forEach((order, row) -> rows.add(AggregateRow.crossed(row, values(tallies.get(order)))));
+        return new Aggregation(rows, values(sites.stream().map(Tally::of).reduce(Tally.NONE, Tally::plus)));
+    }
+
+    private static AggregateRow.Part part(Dimension dimension, CountedSite site) {
+        return switch (dimension) {
+            case SITE -> new AggregateRow.Part(dimension.parameter(), site.view().siteId().value(), site.view().registration().name());
+            case REGIERUNGSBEZIRK -> new AggregateRow.Part(dimension.parameter(), site.view().registration().regierungsbezirk().code(),
+                    site.view().registration().regierungsbezirk().label());
+            case STATUS -> new AggregateRow.Part(dimension.parameter(), site.status().name(), site.status().label());
+            default -> throw new IllegalArgumentException("measure " + NAME + " cannot be grouped by " + dimension);
+        };
     }
 
     @Override

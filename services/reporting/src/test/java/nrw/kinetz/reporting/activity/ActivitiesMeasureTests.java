@@ -1,8 +1,10 @@
 package nrw.kinetz.reporting.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ import nrw.kinetz.reporting.aggregate.AggregateRow;
 import nrw.kinetz.reporting.aggregate.Aggregation;
 import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
+import nrw.kinetz.reporting.aggregate.Suppression;
 import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.model.Position;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
@@ -79,6 +82,52 @@ class ActivitiesMeasureTests {
 
         assertThat(participants(soest.total())).isEqualTo(7);
         assertThat(soest.rows()).hasSize(FocusArea.values().length);
+    }
+
+    @Test
+    void aCrossedGroupingHasARowPerCombinationWithActivitiesInReadingOrder() {
+        report("05974", LocalDate.of(2026, 7, 1), FocusArea.SPORT, null, 3);
+        report("05974", LocalDate.of(2026, 7, 9), FocusArea.SPORT, Program.KIM, 4);
+        report("05111", LocalDate.of(2026, 7, 1), FocusArea.KULTUR, null, 10);
+        report("05111", LocalDate.of(2026, 3, 1), FocusArea.FRUEHE_BILDUNG, null, 6);
+        report("05111", LocalDate.of(2026, 3, 2), FocusArea.SPORT, null, 1);
+        report("05111", LocalDate.of(2025, 3, 2), FocusArea.SPORT, null, 50);
+
+        Aggregation crossed = measure.aggregate(List.of(Dimension.MONTH, Dimension.SITE, Dimension.FOCUS_AREA),
+                Optional.of(Period.parse("2026")), Suppression.EXACT);
+
+        assertThat(crossed.rows()).extracting(AggregateRow::key).containsExactly(
+                "2026-03/05111/FRUEHE_BILDUNG", "2026-03/05111/SPORT", "2026-07/05111/KULTUR", "2026-07/05974/SPORT");
+        assertThat(crossed.rows()).extracting(row -> participants(row.values())).containsExactly(6L, 1L, 10L, 7L);
+        assertThat(participants(crossed.total())).isEqualTo(24);
+        AggregateRow soest = crossed.rows().get(3);
+        assertThat(soest.parts()).containsExactly(new AggregateRow.Part("month", "2026-07", "Juli 2026"),
+                new AggregateRow.Part("site", "05974", "Kreis Soest"), new AggregateRow.Part("focusArea", "SPORT", "Sport"));
+        assertThat(soest.label()).isEqualTo("Juli 2026 / Kreis Soest / Sport");
+    }
+
+    @Test
+    void aCrossedRowForThePublicIsTheSumOfItsFinestCellsBandMiddles() {
+        report("05974", LocalDate.of(2026, 7, 1), FocusArea.SPORT, null, 3);
+        report("05974", LocalDate.of(2026, 7, 9), FocusArea.SPORT, Program.KIM, 5);
+        report("05974", LocalDate.of(2026, 7, 9), FocusArea.KULTUR, Program.KIM, 1);
+
+        Aggregation shown = Suppression.view(measure, List.of(Dimension.MONTH, Dimension.SITE, Dimension.FOCUS_AREA),
+                Optional.of(Period.parse("2026-07")), false);
+
+        assertThat(shown.rows()).extracting(AggregateRow::key).containsExactly("2026-07/05974/SPORT", "2026-07/05974/KULTUR");
+        // Two finest cells enter as their bands' middles (3 as 2, 5 as 7): 9 shown as 10, not the exact 8 as 10 or 5.
+        assertThat(participants(shown.rows().get(0).values())).isEqualTo(10);
+        assertThat(shown.rows().get(1).values().get("participants")).isEqualTo(CellValue.SUPPRESSED);
+        assertThat(shown.rows().get(0).values().get("activities")).isEqualTo(CellValue.of(2));
+    }
+
+    @Test
+    void onlyItsOwnDimensionsAndTheMonthCanBeCrossed() {
+        assertThat(measure.crossable()).containsExactly(Dimension.MONTH, Dimension.SITE, Dimension.REGIERUNGSBEZIRK,
+                Dimension.FIELD, Dimension.FOCUS_AREA, Dimension.ACTIVITY_TYPE, Dimension.PROGRAM);
+        assertThatThrownBy(() -> measure.aggregate(List.of(Dimension.MONTH, Dimension.STATUS), Optional.empty(), Suppression.EXACT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot cross");
     }
 
     @Test

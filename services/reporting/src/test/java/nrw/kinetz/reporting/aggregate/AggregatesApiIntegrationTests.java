@@ -114,6 +114,39 @@ class AggregatesApiIntegrationTests {
                 "'2026-13' ist kein Zeitraum: der Monat muss 01 bis 12 sein, z. B. 2026-07");
     }
 
+    @Test
+    void aCrossedGroupingIsEchoedAndItsRowsNameEachDimensionsGroup() {
+        var response = http.get("/api/v1/aggregates?measure=activities&groupBy=Month,site,FOCUSAREA&period=2026");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = json(response);
+        assertThat(answer.get("groupBy").asString()).isEqualTo("month,site,focusArea");
+        for (JsonNode row : answer.get("rows")) {
+            assertThat(row.get("parts").findValuesAsString("groupBy")).containsExactly("month", "site", "focusArea");
+            assertThat(row.get("key").asString()).isEqualTo(String.join("/", row.get("parts").findValuesAsString("key")));
+        }
+        assertThat(json(http.get("/api/v1/aggregates?measure=sites&groupBy=status")).get("rows").get(0).has("parts"))
+                .as("a grouping by one dimension has no parts").isFalse();
+    }
+
+    @Test
+    void eachKindOfBadCrossingIsA400AtGroupByInEnglishOrGerman() {
+        JsonNode notCrossable = problem(http.get("/api/v1/aggregates?measure=catalog&groupBy=offeringType,month"));
+        JsonNode notADimension = problem(http.get("/api/v1/aggregates?measure=activities&groupBy=month,status"));
+        JsonNode twice = problem(http.get("/api/v1/aggregates?measure=activities&groupBy=site,month,site"));
+        JsonNode four = problem(http.get("/api/v1/aggregates?measure=activities&groupBy=month,site,focusArea,program",
+                "Accept-Language", "de"));
+
+        assertThat(notCrossable.get("errors").get(0).get("pointer").asString()).isEqualTo("/groupBy");
+        assertThat(notCrossable.get("errors").get(0).get("detail").asString())
+                .isEqualTo("measure catalog cannot be crossed by offeringType; measure catalog groups by one dimension only");
+        assertThat(notADimension.get("errors").get(0).get("detail").asString()).isEqualTo("measure activities cannot be crossed "
+                + "by status; crossable for measure activities: month, site, regierungsbezirk, field, focusArea, activityType, program");
+        assertThat(twice.get("errors").get(0).get("detail").asString()).isEqualTo("'site,month,site' names site twice");
+        assertThat(four.get("errors").get(0).get("detail").asString())
+                .isEqualTo("'month,site,focusArea,program' kreuzt 4 Dimensionen; höchstens 3 lassen sich kreuzen");
+    }
+
     private static JsonNode problem(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));

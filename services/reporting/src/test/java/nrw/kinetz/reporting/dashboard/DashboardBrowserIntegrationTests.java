@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -153,6 +154,7 @@ class DashboardBrowserIntegrationTests {
         assertThat(axe.ruleIds(browser, "wcag22aa")).as("axe-core knows the WCAG 2.2 rules it runs").contains("target-size");
         assertThat(axe.seriousViolations(browser)).as("axe-core, anonymous").isEmpty();
         screenshot("target/dashboard-anonymous.png");
+        assertThat(browser.findElement(By.id("report-internal")).isDisplayed()).as("the internal report, anonymous").isFalse();
         useTheDistrictMapWithTheKeyboard();
 
         AUTH_SERVER.awaitUp(Duration.ofSeconds(90));
@@ -169,6 +171,7 @@ class DashboardBrowserIntegrationTests {
                 .anySatisfy(line -> assertThat(line).startsWith(quiet.name() + ";" + quiet.label() + ";" + (activitiesBefore + 2) + ";4;"));
         assertThat(downloadCsvWithTheKeyboard("programs").lines()).as("the Förderprogramme CSV")
                 .anySatisfy(line -> assertThat(line).startsWith("KIM;"));
+        downloadTheInternalReportAsTheLaki();
         assertThat(axe.seriousViolations(browser)).as("axe-core, signed in").isEmpty();
         screenshot("target/dashboard.png");
 
@@ -339,6 +342,36 @@ class DashboardBrowserIntegrationTests {
         waitUpTo(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(page.executeScript("return window.__download !== null;")));
         assertThat((String) page.executeScript("return window.__download.name;")).endsWith(".csv");
         return (String) page.executeScript("return window.__download.text;");
+    }
+
+    /**
+     * The LaKI's download of this year's report, internal edition, with the page's own session: both links answer
+     * (HTML and the PDF) and the HTML names itself the internal edition.
+     */
+    private void downloadTheInternalReportAsTheLaki() {
+        assertThat(browser.findElement(By.id("report-internal")).isDisplayed()).as("the internal report, signed in").isTrue();
+        String year = String.valueOf(today().getYear());
+        List<WebElement> links = browser.findElements(By.cssSelector("#report-internal a"));
+        assertThat(links).extracting(link -> link.getAttribute("data-report")).containsExactly("html", "pdf");
+        for (WebElement link : links) {
+            String href = link.getAttribute("href");
+            assertThat(href).contains("/api/v1/reports/annual/" + year + ".").endsWith("?edition=internal");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> answer = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0], { credentials: 'same-origin' })
+                        .then(async r => done({ status: r.status, type: r.headers.get('Content-Type'),
+                            title: r.headers.get('Content-Type').startsWith('text/html')
+                                ? new DOMParser().parseFromString(await r.text(), 'text/html').title : '' }))
+                        .catch(e => done({ status: -1, type: String(e), title: '' }));
+                    """, href);
+            assertThat(answer.get("status")).as(href + ": " + answer).isEqualTo(200L);
+            if (href.contains(".pdf")) {
+                assertThat((String) answer.get("type")).startsWith("application/pdf");
+            } else {
+                assertThat((String) answer.get("title")).isEqualTo("KI-Netz NRW – Jahresbericht " + year + " (interne Ausgabe)");
+            }
+        }
     }
 
     /** A mark that a reload would wipe out. */

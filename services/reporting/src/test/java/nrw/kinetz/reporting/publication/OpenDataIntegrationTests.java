@@ -84,6 +84,33 @@ class OpenDataIntegrationTests extends ReportingIntegrationTest {
     }
 
     @Test
+    void theCrossedDatasetHasARowPerMonthSiteAndFocusAreaWithActivitiesWithheldAsInThePublicApi() {
+        JsonNode data = ok(http.get("/api/v1/opendata/activities-by-month-site-and-focus-area.json?year=" + YEAR));
+        JsonNode laki = ok(http.get("/api/v1/opendata/activities-by-month-site-and-focus-area.json?year=" + YEAR, TestTokens.laki()));
+
+        List<String> march = new ArrayList<>();
+        data.get("rows").forEach(row -> {
+            if (row.get("month").asString().equals("2021-03")) {
+                march.add(row.get("site").asString() + " " + row.get("focusArea").asString());
+            }
+        });
+        assertThat(march).contains(SOEST + " FRUEHE_BILDUNG", DUESSELDORF + " FRUEHE_BILDUNG", KOELN + " FRUEHE_BILDUNG",
+                VIERSEN + " FRUEHE_BILDUNG");
+        JsonNode soest = row(data, YEAR, "2021-03/" + SOEST + "/FRUEHE_BILDUNG");
+        assertThat(soest.get("values").get("participants")).isEqualTo(json("{\"suppressed\":true}"));
+        assertThat(soest.get("monthLabel").asString()).isEqualTo("März 2021");
+        assertThat(soest.get("request").asString())
+                .isEqualTo("/api/v1/aggregates?measure=activities&groupBy=month,site,focusArea&period=2021");
+        assertThat(laki.get("rows")).isEqualTo(data.get("rows"));
+
+        HttpResponse<String> csv = http.get("/api/v1/opendata/activities-by-month-site-and-focus-area.csv?year=" + YEAR);
+        assertThat(csv.body()).startsWith("\uFEFFZeitraum;Monat (Schlüssel);Monat;Standort (Schlüssel);Standort;"
+                + "Schwerpunkt (Schlüssel);Schwerpunkt;Aktivitäten;Teilnehmende");
+        assertThat(csv.body().lines().filter(line -> line.startsWith("2021;2021-03;März 2021;" + SOEST + ";")))
+                .singleElement().satisfies(line -> assertThat(line.split(";")[8]).isEqualTo("."));
+    }
+
+    @Test
     void theCsvIsForGermanExcelWithWithheldCellsAsDots() {
         HttpResponse<String> csv = http.get("/api/v1/opendata/activities-by-month-and-site.csv?year=" + YEAR);
 
@@ -131,7 +158,9 @@ class OpenDataIntegrationTests extends ReportingIntegrationTest {
             JsonObject dataset = value.asJsonObject();
             assertThat(ids(dataset, "@type")).containsExactly(DCAT + "Dataset");
             assertThat(values(dataset, DCT + "title")).allSatisfy(title -> assertThat(title.getString("@language")).isEqualTo("de"));
-            assertThat(values(dataset, DCT + "description")).hasSize(1);
+            assertThat(values(dataset, DCT + "description")).singleElement()
+                    .satisfies(description -> assertThat(description.getString("@value")).isNotBlank());
+            assertThat(ids(dataset, DCAT + "theme")).containsExactly("http://publications.europa.eu/resource/authority/data-theme/SOCI");
             assertThat(agentNames(dataset)).containsExactly("Landesweite Koordinierungsstelle Kommunale Integrationszentren (LaKI)");
             assertThat(ids(dataset, DCT + "spatial")).containsExactly("http://dcat-ap.de/def/politicalGeocoding/stateKey/05");
             assertThat(ids(dataset, DCT + "accrualPeriodicity")).containsExactly("http://publications.europa.eu/resource/authority/frequency/CONT");
@@ -139,12 +168,15 @@ class OpenDataIntegrationTests extends ReportingIntegrationTest {
             assertThat(values(temporal, DCAT + "startDate").get(0).getString("@value")).isEqualTo("2021-01-01");
             assertThat(values(temporal, DCAT + "endDate").get(0).getString("@value")).isEqualTo("2021-12-31");
             JsonObject contact = values(dataset, DCAT + "contactPoint").get(0);
-            assertThat(ids(contact, "http://www.w3.org/2006/vcard/ns#hasEmail")).singleElement().asString().startsWith("mailto:");
+            assertThat(ids(contact, "http://www.w3.org/2006/vcard/ns#hasEmail")).containsExactly("mailto:poststelle@bra.nrw.de");
+            assertThat(values(contact, "http://www.w3.org/2006/vcard/ns#fn")).isNotEmpty();
             List<JsonObject> distributions = values(dataset, DCAT + "distribution");
             assertThat(distributions).hasSize(2);
             for (JsonObject distribution : distributions) {
                 assertThat(ids(distribution, "@type")).containsExactly(DCAT + "Distribution");
                 assertThat(ids(distribution, DCT + "license")).containsExactly("http://dcat-ap.de/def/licenses/dl-by-de/2.0");
+                assertThat(ids(distribution, DCT + "format")).singleElement().asString()
+                        .startsWith("http://publications.europa.eu/resource/authority/file-type/");
                 String url = ids(distribution, DCAT + "accessURL").get(0);
                 assertThat(ids(distribution, DCAT + "downloadURL")).containsExactly(url);
                 HttpResponse<String> download = http.get(url.substring(url.indexOf("/api/")));

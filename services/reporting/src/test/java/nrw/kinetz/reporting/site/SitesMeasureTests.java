@@ -26,6 +26,7 @@ import nrw.kinetz.reporting.aggregate.AggregateRow;
 import nrw.kinetz.reporting.aggregate.Aggregation;
 import nrw.kinetz.reporting.aggregate.CellValue;
 import nrw.kinetz.reporting.aggregate.Dimension;
+import nrw.kinetz.reporting.aggregate.Suppression;
 
 class SitesMeasureTests {
 
@@ -69,6 +70,33 @@ class SitesMeasureTests {
         assertThat(measure.aggregate(Dimension.STATUS, Optional.empty()).rows()).extracting(SitesMeasureTests::fte)
                 .containsExactly(BigDecimal.ZERO.setScale(2), new BigDecimal("6.00"), BigDecimal.ZERO.setScale(2),
                         new BigDecimal("4.25"), BigDecimal.ZERO.setScale(2));
+    }
+
+    @Test
+    void aSiteCrossedWithItsStatusIsOneRowPerSiteWithTheStatusItHadThen() {
+        Aggregation in2016 = measure.aggregate(List.of(Dimension.SITE, Dimension.STATUS), Optional.of(Period.parse("2016")),
+                Suppression.PUBLIC);
+        Aggregation in2017 = measure.aggregate(List.of(Dimension.SITE, Dimension.STATUS), Optional.of(Period.parse("2017")),
+                Suppression.PUBLIC);
+
+        assertThat(in2017.rows()).hasSize(54);
+        assertThat(in2017.rows()).extracting(AggregateRow::key).isSorted().contains(VIERSEN.value() + "/FUNDED",
+                SOEST.value() + "/ESTABLISHED");
+        assertThat(in2016.rows()).extracting(AggregateRow::key).contains(VIERSEN.value() + "/DECIDED");
+        AggregateRow viersen = in2017.rows().stream().filter(row -> row.key().startsWith(VIERSEN.value())).findFirst().orElseThrow();
+        assertThat(viersen.parts()).extracting(AggregateRow.Part::label).containsExactly("Kreis Viersen", "Zuwendungsbescheid");
+        assertThat(sites(viersen)).isEqualTo(1);
+        assertThat(in2017.total()).containsEntry("sites", CellValue.of(54));
+    }
+
+    @Test
+    void aRegierungsbezirkCrossedWithStatusListsOnlyTheStatusesItsSitesHave() {
+        Aggregation crossed = measure.aggregate(List.of(Dimension.REGIERUNGSBEZIRK, Dimension.STATUS), Optional.empty(),
+                Suppression.EXACT);
+
+        assertThat(crossed.rows()).extracting(AggregateRow::key).as("in the order of the regions, then of the lifecycle")
+                .containsExactly("1/FUNDED", "1/ESTABLISHED", "3/ESTABLISHED", "5/ESTABLISHED", "7/ESTABLISHED", "9/ESTABLISHED");
+        assertThat(crossed.rows()).extracting(SitesMeasureTests::sites).containsExactly(1L, 14L, 12L, 8L, 7L, 12L);
     }
 
     @Test

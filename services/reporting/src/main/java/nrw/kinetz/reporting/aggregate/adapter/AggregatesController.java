@@ -50,7 +50,9 @@ public class AggregatesController {
     public AggregateReport aggregates(
             @Parameter(description = "what to count: sites, activities") @RequestParam(required = false) String measure,
             @Parameter(description = "site, regierungsbezirk, status (for sites); site, regierungsbezirk, field, focusArea, "
-                    + "activityType, program (for activities)") @RequestParam(required = false) String groupBy,
+                    + "activityType, program (for activities); for activities also up to three of these and month crossed, e.g. "
+                    + "month,site,focusArea: a row per combination with activities, each row's parts naming its groups")
+            @RequestParam(required = false) String groupBy,
             @Parameter(description = "YYYY-MM, YYYY-Qn or YYYY; for sites: the network as of the period's last day; "
                     + "for activities: what took place in the period (all time if absent)")
             @RequestParam(required = false) String period,

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,12 +45,11 @@ public class OpenDataController {
     private final String contactEmail;
 
     public OpenDataController(AggregatesController aggregates, List<Measure> measures, Feed feed, Clock clock,
-            @Value("${kinetz.opendata.publisher:Landesweite Koordinierungsstelle Kommunale Integrationszentren (LaKI)}") String publisher,
-            @Value("${kinetz.opendata.contact-email:laki@ki-netz.nrw.example}") String contactEmail) {
+            OpenDataProperties properties) {
         this.figures = new ApiFigures(aggregates, measures, feed, Caller.anonymous());
         this.clock = clock;
-        this.publisher = publisher;
-        this.contactEmail = contactEmail;
+        this.publisher = properties.publisher();
+        this.contactEmail = properties.contactEmail();
     }
 
     @GetMapping(path = {"/api/v1/opendata", "/api/v1/opendata/", "/api/v1/opendata/catalog.jsonld"},
