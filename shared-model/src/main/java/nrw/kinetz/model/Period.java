@@ -129,7 +129,10 @@ public sealed interface Period {
 
         /** @throws InvalidValueException if year or month is out of range */
         public Month {
-            PeriodSyntax.requireYear(year, String.format("%d-%02d", year, month));
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                // the text only for the refusal: a month is built for every activity a listener reads
+                PeriodSyntax.requireYear(year, String.format("%d-%02d", year, month));
+            }
             if (month < 1 || month > 12) {
                 throw new InvalidValueException("month must be 1 to 12, was " + month, String.valueOf(month));
             }
@@ -162,7 +165,10 @@ public sealed interface Period {
 
         @Override
         public String toString() {
-            return String.format("%04d-%02d", year, month);
+            // by hand rather than String.format: every cell key and ledger entry writes its month
+            char[] text = {(char) ('0' + year / 1000 % 10), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+                    (char) ('0' + year % 10), '-', (char) ('0' + month / 10), (char) ('0' + month % 10)};
+            return new String(text);
         }
     }
 

@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "The short version: smaller runs, one latency run.")
     boolean quick;
 
-    @Option(names = "--only", paramLabel = "STEPS", description = "Comma-separated: intake, replay, programs, latency (default: all).")
+    @Option(names = "--only", paramLabel = "STEPS", description = "Comma-separated: intake, replay, programs, catalog, latency, writes (default: all; latency includes writes).")
     String only;
 
     @Option(names = "--collectors", paramLabel = "LIST",
@@ -106,8 +106,13 @@ final class BenchCommand implements Callable<Integer> {
         if (plan.steps().contains(Step.PROGRAMS)) {
             programs(plan);
         }
+        if (plan.steps().contains(Step.CATALOG)) {
+            catalog(plan);
+        }
         if (plan.steps().contains(Step.LATENCY)) {
             latency(plan);
+        } else if (plan.steps().contains(Step.WRITES)) {
+            writes(plan);
         }
         note("end");
         summary.put("quick", plan.quick()).put("date", started).put("machine", BenchMachine.describe())
@@ -218,6 +223,22 @@ final class BenchCommand implements Callable<Integer> {
         note("programs");
     }
 
+    private void catalog(BenchPlan plan) throws Exception {
+        Path result = out.resolve("catalog.properties");
+        Files.deleteIfExists(result);
+        if (!maven("catalog", "test", "-pl", REPORTING, "-Dtest=CatalogReplayBenchmark", "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result)
+                || !Files.exists(result)) {
+            return;
+        }
+        Map<String, String> r = read(result);
+        summary.put("catalogReplayRatio", number(r, "ratio"));
+        tables.append(String.format(Locale.ROOT, "| replay, the catalog's listener (reporting): its read model ÷ the store's raw "
+                + "bulk writes of the offerings each poll changed | %,.0f records/s | %,.0f records/s (%,.0f docs/s) | **%.2f** | ≥ 0.5 |%n",
+                number(r, "replayPerSecond"), number(r, "rawPerSecond"), number(r, "rawDocumentsPerSecond"), number(r, "ratio")));
+        note("catalog");
+    }
+
     // ---- the devstack: latency, fan-out, processes, store writes, 540 sites ----
 
     private void latency(BenchPlan plan) throws Exception {
@@ -285,6 +306,23 @@ final class BenchCommand implements Callable<Integer> {
         }
         latencyFigures(plan, results);
         latencyTables.append(String.join("\n", tails));
+    }
+
+    /** The store writes per activity alone: the latency step's measurement on a devstack of the services' default settings. */
+    private void writes(BenchPlan plan) throws Exception {
+        Path dir = out.resolve("writes");
+        deleteTree(dir);
+        DevstackLayout layout = DevstackLayout.of(dir.resolve("data"), portOffset);
+        System.err.printf("[bench] store writes: services with %s, store %s%n", Collector.SERIAL.label(), plan.store());
+        try (Devstack devstack = new Devstack(layout, message -> System.err.println("[bench] " + message), plan.store())
+                .withChildren(Collector.SERIAL.options(Runtime.version().feature()), Map.of())) {
+            devstack.start(Duration.ofMinutes(8));
+            storeWrites(devstack, layout, new DevstackTokens(layout).token("ki-05974"), plan.quick() ? 1_000 : 4_000);
+        } catch (Devstack.DevstackException | IOException | IllegalStateException e) {
+            failures.add("store writes: " + e.getMessage());
+            System.err.println("[bench] store writes failed: " + e.getMessage());
+        }
+        note("writes");
     }
 
     private final StringBuilder latencyTables = new StringBuilder();
@@ -541,6 +579,7 @@ final class BenchCommand implements Callable<Integer> {
         goal(doc, "intake ÷ its path's limit", "intakeRatio", "≥ 0.5");
         goal(doc, "replay (reporting) ÷ its path's limit", "replayRatio", "≥ 0.5");
         goal(doc, "replay (program tracking) ÷ the store", "programsReplayRatio", "≥ 0.5");
+        goal(doc, "replay (the catalog's listener) ÷ the store", "catalogReplayRatio", "≥ 0.5");
         goal(doc, "202 → SSE p99 at 100 events/s (ms)", "e2eP99Ms100", "≤ 100");
         goal(doc, "202 → SSE p99 at 1,000 events/s (ms)", "e2eP99Ms1000", "≤ 100, or ≤ Kafka's p99.9");
         goal(doc, "Kafka EndToEndLatency p99 at 1,000 events/s, same phase (ms)", "kafkaE2eP99Ms1000", "reference");
@@ -552,7 +591,7 @@ final class BenchCommand implements Callable<Integer> {
         goal(doc, "growth, 10× sites (time ÷ 10 × time at 1×)", "growthSites10x", "≤ 1 (linear)");
         goal(doc, "growth, registering up to 540 sites (per registration ÷ that of the first 54)", "growthSitesRegistry10x",
                 "≤ 1 (linear)");
-        doc.append("\nThe catalog's listener has no replay benchmark yet, so it has no ratio here.\n\n");
+        doc.append('\n');
         if (!tables.isEmpty()) {
             doc.append("### Throughput (medians of interleaved rounds)\n\n| path | measured | limits | ratio | goal |\n|---|---:|---:|---:|---:|\n")
                     .append(tables).append('\n');

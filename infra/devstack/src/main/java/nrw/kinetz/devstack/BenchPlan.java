@@ -16,7 +16,7 @@ import java.util.Set;
  * @param intakeItems    activities per intake round
  * @param rounds         interleaved rounds inside each throughput benchmark, and of each collector in the latency step
  * @param replayEvents   events of the replay at 1× (the growth runs use ten times as many)
- * @param programEvents  records of program tracking's replay
+ * @param programEvents  records of program tracking's replay, and of the catalog's
  * @param latencySeconds seconds per rate in the latency step
  * @param warmupSeconds  warm-up at the highest rate before the latency step measures
  * @param e2eMessages    messages of each Kafka {@code EndToEndLatency} run
@@ -39,8 +39,12 @@ record BenchPlan(boolean quick, Set<Step> steps, int intakeItems, int rounds, in
         REPLAY,
         /** program tracking's replay ÷ the store */
         PROGRAMS,
+        /** the catalog listener's replay (reporting's read model of ki.catalog.v1) ÷ the store */
+        CATALOG,
         /** the devstack: 202 → SSE, EndToEndLatency, 1,000 SSE clients, processes, store writes, 540 sites registered */
-        LATENCY
+        LATENCY,
+        /** the store writes per activity alone, on a devstack of its own (part of the latency step where that runs) */
+        WRITES
     }
 
     /** The services' JVM settings compared in the latency step. */

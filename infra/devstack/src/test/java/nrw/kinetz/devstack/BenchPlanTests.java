@@ -58,7 +58,7 @@ class BenchPlanTests {
     @Test
     void anUnknownStepOrCollectorOrRoundsOutOfRangeIsRefusedNamingWhatIsKnown() {
         assertThatThrownBy(() -> BenchPlan.of(true, "intake,speed", null, 0, Devstack.Store.MEMORY, true))
-                .hasMessage("--only: unknown 'speed', expected one of [intake, replay, programs, latency]");
+                .hasMessage("--only: unknown 'speed', expected one of [intake, replay, programs, catalog, latency, writes]");
         assertThatThrownBy(() -> BenchPlan.of(true, null, "shenandoah", 0, Devstack.Store.MEMORY, true))
                 .hasMessage("--collectors: unknown 'shenandoah', expected one of [serial, g1, zgc]");
         assertThatThrownBy(() -> BenchPlan.of(true, null, null, -1, Devstack.Store.MEMORY, true)).hasMessageContaining("--rounds");

@@ -39,17 +39,29 @@ public final class CloudEventsKafka {
 
     /** The record for {@code event} on its type's topic, keyed by its subject. */
     public static ProducerRecord<String, byte[]> toRecord(EventEnvelope<?> event) {
+        return toRecord(event.id().toString(), event.source().toString(), event.type(), event.time().toString(),
+                event.subject(), EventJson.mapper().writeValueAsBytes(event.data()));
+    }
+
+    /**
+     * The same record as {@link #toRecord(EventEnvelope)} from an event kept in its written form (an outbox stores
+     * the payload's JSON and the attributes as text), without mapping the payload a second time.
+     *
+     * @param time  as {@link OffsetDateTime#toString()} writes it
+     * @param value the payload's JSON, as {@link EventJson#mapper()} wrote it
+     */
+    public static ProducerRecord<String, byte[]> toRecord(String id, String source, EventType<?> type, String time,
+            String subject, byte[] value) {
         Headers headers = new RecordHeaders();
         put(headers, SPECVERSION, "1.0");
-        put(headers, ID, event.id().toString());
-        put(headers, SOURCE, event.source().toString());
-        put(headers, TYPE, event.type().name());
-        put(headers, TIME, event.time().toString());
-        put(headers, SUBJECT, event.subject());
-        put(headers, DATASCHEMA, event.type().dataschema().toString());
+        put(headers, ID, id);
+        put(headers, SOURCE, source);
+        put(headers, TYPE, type.name());
+        put(headers, TIME, time);
+        put(headers, SUBJECT, subject);
+        put(headers, DATASCHEMA, type.dataschema().toString());
         put(headers, CONTENT_TYPE, JSON);
-        byte[] value = EventJson.mapper().writeValueAsBytes(event.data());
-        return new ProducerRecord<>(event.type().topic(), null, event.subject(), value, headers);
+        return new ProducerRecord<>(type.topic(), null, subject, value, headers);
     }
 
     /**

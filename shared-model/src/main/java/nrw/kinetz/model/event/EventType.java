@@ -16,6 +16,8 @@ public record EventType<T>(String name, Class<T> payloadType, String topic) {
 
     private static final Pattern NAME = Pattern.compile("nrw\\.ki\\.([a-z]+)\\.([a-z]+(?:-[a-z]+)*)\\.(v[1-9][0-9]*)");
     private static final String SCHEMA_URN_PREFIX = "urn:nrw-ki:schema:";
+    /** By type name: every published event carries it, and deriving it matches the name's pattern again. */
+    private static final java.util.Map<String, URI> DATASCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EventType {
         Objects.requireNonNull(payloadType, "payloadType");
@@ -41,7 +43,7 @@ public record EventType<T>(String name, Class<T> payloadType, String topic) {
 
     /** The {@code ce_dataschema}: {@code urn:nrw-ki:schema:<schemaName>}. */
     public URI dataschema() {
-        return URI.create(SCHEMA_URN_PREFIX + schemaName());
+        return DATASCHEMAS.computeIfAbsent(name, ignored -> URI.create(SCHEMA_URN_PREFIX + schemaName()));
     }
 
     /** Classpath location of the published JSON Schema inside shared-model. */

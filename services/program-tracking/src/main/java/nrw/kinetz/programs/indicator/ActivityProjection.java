@@ -1,9 +1,9 @@
 package nrw.kinetz.programs.indicator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 
+import nrw.kinetz.model.Program;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
@@ -58,6 +59,8 @@ class ActivityProjection {
         List<LateActivities.Change> changes = new ArrayList<>();
         // One instant for the poll's IndicatorProgressed events: they are announced together.
         OffsetDateTime now = announcer.now();
+        // The indicators of a programme, block and year, looked up once per poll rather than per activity.
+        Map<Terms, List<Indicator>> indicators = new HashMap<>();
         for (EventEnvelope<?> event : events) {
             long time = event.time().toInstant().toEpochMilli();
             if (event.type().equals(ActivityEventTypes.REPORTED)) {
@@ -67,7 +70,7 @@ class ActivityProjection {
                 }
                 Contribution c = new Contribution(a.activityId(), a.siteId(), a.program(), a.block(), a.measureId(),
                         a.occurredOn(), a.metrics(), time, null);
-                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, false, event.id(), now);
+                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, false, event.id(), now, indicators);
                 batch.reported(c, progress);
                 changes.add(new LateActivities.Change(c, false, time, event.id()));
             } else if (event.type().equals(ActivityEventTypes.RETRACTED)) {
@@ -77,7 +80,7 @@ class ActivityProjection {
                 }
                 Contribution c = new Contribution(a.activityId(), a.siteId(), a.program(), a.block(), a.measureId(),
                         a.occurredOn(), a.metrics(), time, time);
-                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, true, event.id(), now);
+                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, true, event.id(), now, indicators);
                 batch.retracted(c, progress);
                 changes.add(new LateActivities.Change(c, true, time, event.id()));
             }
@@ -96,17 +99,23 @@ class ActivityProjection {
     }
 
     /** What the activity changes in its programme's indicators; null where no programme is named. */
-    private EventEnvelope<?> progressed(Contribution c, boolean retraction, UUID activityEventId, OffsetDateTime now) {
+    private EventEnvelope<?> progressed(Contribution c, boolean retraction, UUID activityEventId, OffsetDateTime now,
+            Map<Terms, List<Indicator>> indicators) {
         if (c.program() == null) {
             return null;
         }
         Map<Indicator, Long> changes = new EnumMap<>(Indicator.class);
-        for (Indicator indicator : ProgramCatalogue.terms(c.program()).indicators(c.block(), c.budgetYear())) {
+        for (Indicator indicator : indicators.computeIfAbsent(new Terms(c.program(), c.block(), c.budgetYear()),
+                t -> ProgramCatalogue.terms(t.program()).indicators(t.block(), t.budgetYear()))) {
             long value = indicator.source().of(c.metrics());
             changes.put(indicator, retraction ? -value : value);
         }
-        UUID id = UUID.nameUUIDFromBytes(("indicator-progressed/" + activityEventId).getBytes(StandardCharsets.UTF_8));
+        UUID id = NameBasedIds.of("indicator-progressed/" + activityEventId);
         return announcer.announce(c.siteId(), ProgramEventTypes.INDICATOR_PROGRESSED, new IndicatorProgressed(c.siteId(),
                 c.program(), c.block(), c.budgetYear(), c.measureId(), c.activityId(), retraction, changes), id, now);
+    }
+
+    /** What decides which indicators an activity moves. */
+    private record Terms(Program program, Program.Block block, int budgetYear) {
     }
 }

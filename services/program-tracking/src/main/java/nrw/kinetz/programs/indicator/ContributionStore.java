@@ -97,10 +97,10 @@ public class ContributionStore {
     final class Batch {
 
         private final List<Document> reports = new ArrayList<>();
-        /** The event of each report, null where it has none; index as {@link #reports}. */
-        private final List<EventEnvelope<?>> reportEvents = new ArrayList<>();
+        /** The event of each report as stored, null where it has none; index as {@link #reports}. */
+        private final List<StoredEvent> reportEvents = new ArrayList<>();
         /** After {@link #execute()}: the announcement document written, by id, with its events. */
-        private final Map<String, List<EventEnvelope<?>>> announced = new LinkedHashMap<>();
+        private final Map<String, List<StoredEvent>> announced = new LinkedHashMap<>();
         private final BulkOperations retractions = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
         private final List<String> retractionsAnnouncing = new ArrayList<>();
         private int retracted;
@@ -108,11 +108,12 @@ public class ContributionStore {
         /** A reported activity; {@code event} (may be null) is published if this is the first time it is stored. */
         void reported(Contribution c, EventEnvelope<?> event) {
             Document document = fields(c, false).append("_id", c.activityId().toString());
-            if (event != null) {
-                document.append(StoredEvent.EVENTS, List.of(eventDocument(StoredEvent.of(event))));
+            StoredEvent stored = event == null ? null : StoredEvent.of(event);
+            if (stored != null) {
+                document.append(StoredEvent.EVENTS, List.of(eventDocument(stored)));
             }
             reports.add(document);
-            reportEvents.add(event);
+            reportEvents.add(stored);
         }
 
         /**
@@ -138,7 +139,7 @@ public class ContributionStore {
          * @return after {@link #execute()}: the announcement document it wrote (none or one), by id, with the events
          *         it lists exactly as stored, for the relay to publish without reading them back
          */
-        Map<String, List<EventEnvelope<?>>> announced() {
+        Map<String, List<StoredEvent>> announced() {
             return announced;
         }
 
@@ -169,7 +170,7 @@ public class ContributionStore {
         private void announce() {
             Set<String> stored = storedAlready();
             List<String> documents = new ArrayList<>();
-            List<EventEnvelope<?>> events = new ArrayList<>();
+            List<StoredEvent> events = new ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
                 String id = reports.get(i).getString("_id");
                 if (stored.add(id) && reportEvents.get(i) != null) {
@@ -180,7 +181,7 @@ public class ContributionStore {
             if (events.isEmpty()) {
                 return;
             }
-            List<String> eventIds = events.stream().map(e -> e.id().toString()).toList();
+            List<String> eventIds = events.stream().map(StoredEvent::eventId).toList();
             String id = UUID.nameUUIDFromBytes(String.join("/", eventIds).getBytes(StandardCharsets.UTF_8)).toString();
             try {
                 mongo.getCollection(ANNOUNCEMENTS).insertOne(new Document("_id", id)

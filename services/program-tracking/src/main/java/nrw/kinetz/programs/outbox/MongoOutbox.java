@@ -22,7 +22,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import nrw.kinetz.infra.metrics.RelayBacklog;
-import nrw.kinetz.model.event.EventEnvelope;
 
 /**
  * Reads the pending events of the outbox collections and marks them published: each mark touches one document and
@@ -65,8 +64,8 @@ class MongoOutbox {
         for (EventsOnly document : mongo.find(query, EventsOnly.class, collection)) {
             Set<String> ids = Set.copyOf(document.pendingEventIds() == null ? List.of() : document.pendingEventIds());
             List<StoredEvent> stored = holder == null ? document.events() : eventsOf(holder, document.documents());
-            List<EventEnvelope<?>> events = (stored == null ? List.<StoredEvent>of() : stored).stream()
-                    .filter(event -> ids.contains(event.eventId())).<EventEnvelope<?>>map(StoredEvent::toEnvelope).toList();
+            List<StoredEvent> events = (stored == null ? List.<StoredEvent>of() : stored).stream()
+                    .filter(event -> ids.contains(event.eventId())).toList();
             pending.add(new Pending(collection, document.id(), events, holder == null ? null : List.copyOf(ids)));
         }
         return pending;
@@ -139,16 +138,15 @@ class MongoOutbox {
      * @param listed for an index document ({@link OutboxCollection#eventsIn()}), every id it listed as pending when
      *               read, whose events may not all be stored yet; {@code null} for a document holding its events
      */
-    record Pending(String collection, String documentId, List<EventEnvelope<?>> events, List<String> listed) {
+    record Pending(String collection, String documentId, List<StoredEvent> events, List<String> listed) {
 
         Pending {
             events = List.copyOf(events);
         }
 
         /** A document whose events are all of its pending ones, as a writer hands them over. */
-        static Pending handedOver(String collection, String documentId, List<EventEnvelope<?>> events, boolean index) {
-            return new Pending(collection, documentId, events,
-                    index ? events.stream().map(event -> event.id().toString()).toList() : null);
+        static Pending handedOver(String collection, String documentId, List<StoredEvent> events, boolean index) {
+            return new Pending(collection, documentId, events, index ? events.stream().map(StoredEvent::eventId).toList() : null);
         }
     }
 

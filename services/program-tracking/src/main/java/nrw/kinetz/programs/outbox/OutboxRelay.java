@@ -27,7 +27,6 @@ import nrw.kinetz.infra.lease.Lease;
 import nrw.kinetz.infra.mongo.MongoLease;
 import nrw.kinetz.infra.metrics.RelayBacklog;
 import nrw.kinetz.infra.worker.BackgroundWorker;
-import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.programs.outbox.MongoOutbox.Acknowledged;
 import nrw.kinetz.programs.outbox.MongoOutbox.Pending;
 
@@ -61,7 +60,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
 
     private final MongoOutbox outbox;
     private final List<OutboxCollection> collections;
-    private final EventPublisher publisher;
+    private final StoredEventPublisher publisher;
     private final Duration pollInterval;
     private final Duration passTimeout;
     private final Duration stopTimeout;
@@ -77,11 +76,11 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     /** Documents named by writers and not relayed yet, per collection. */
     private final Map<String, Set<String>> named = new LinkedHashMap<>();
     /** Events handed over by writers and not relayed yet, per collection and document; guarded by {@link #named}. */
-    private final Map<String, Map<String, List<EventEnvelope<?>>>> handedOver = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<StoredEvent>>> handedOver = new LinkedHashMap<>();
     /** Whether a signal without names came since the last search. */
     private boolean searchWanted;
 
-    OutboxRelay(MongoOutbox outbox, List<OutboxCollection> collections, EventPublisher publisher,
+    OutboxRelay(MongoOutbox outbox, List<OutboxCollection> collections, StoredEventPublisher publisher,
             @Value("${kinetz.programs.relay.poll-interval:2s}") Duration pollInterval,
             @Value("${kinetz.programs.relay.pass-timeout:30s}") Duration passTimeout,
             @Value("${kinetz.programs.relay.stop-timeout:10s}") Duration stopTimeout, MongoOperations mongo, Clock clock,
@@ -123,9 +122,9 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     }
 
     @Override
-    public void eventsStored(String collection, Map<String, List<EventEnvelope<?>>> events) {
+    public void eventsStored(String collection, Map<String, List<StoredEvent>> events) {
         synchronized (named) {
-            Map<String, List<EventEnvelope<?>>> documents = handedOver.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+            Map<String, List<StoredEvent>> documents = handedOver.computeIfAbsent(collection, c -> new LinkedHashMap<>());
             if (documents.size() + events.size() > MAX_NAMED) {
                 documents.clear(); // far behind or stopped: the search finds them by their marks
                 searchWanted = true;
@@ -185,11 +184,11 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
 
     private List<Pending> takeHandedOver(String collection) {
         synchronized (named) {
-            Map<String, List<EventEnvelope<?>>> documents = handedOver.getOrDefault(collection, Map.of());
+            Map<String, List<StoredEvent>> documents = handedOver.getOrDefault(collection, Map.of());
             List<Pending> batch = new ArrayList<>();
-            for (Iterator<Map.Entry<String, List<EventEnvelope<?>>>> it = documents.entrySet().iterator();
+            for (Iterator<Map.Entry<String, List<StoredEvent>>> it = documents.entrySet().iterator();
                     it.hasNext() && batch.size() < BATCH; ) {
-                Map.Entry<String, List<EventEnvelope<?>>> document = it.next();
+                Map.Entry<String, List<StoredEvent>> document = it.next();
                 batch.add(Pending.handedOver(collection, document.getKey(), document.getValue(), indexes.contains(collection)));
                 it.remove();
             }
@@ -261,7 +260,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     /** A search found these documents: what was handed over about them is in the batch already. */
     private void forgetHandedOver(String collection, List<Pending> batch) {
         synchronized (named) {
-            Map<String, List<EventEnvelope<?>>> documents = handedOver.get(collection);
+            Map<String, List<StoredEvent>> documents = handedOver.get(collection);
             if (documents != null && !documents.isEmpty()) {
                 batch.forEach(pending -> documents.remove(pending.documentId()));
             }
@@ -274,8 +273,14 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
 
     /** Publishes a batch of one collection's documents and marks what Kafka acknowledged, the rest in one write. */
     private Outcome relay(List<Pending> batch) {
+        try (StoredEventPublisher.Batch sends = publisher.batch(batch.get(0).collection(), batch.size())) {
+            return relay(batch, sends);
+        }
+    }
+
+    private Outcome relay(List<Pending> batch, StoredEventPublisher.Batch sends) {
         // The first document goes alone: when Kafka is away every send blocks until it gives up.
-        List<UUID> first = await(publishInOrder(batch.get(0)));
+        List<UUID> first = await(publishInOrder(batch.get(0), sends));
         if (!first.isEmpty()) {
             outbox.published(batch.get(0), first);
         }
@@ -283,7 +288,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
             return new Outcome(first.size(), false);
         }
         List<Pending> rest = batch.subList(1, batch.size());
-        List<CompletableFuture<List<UUID>>> perDocument = rest.stream().map(this::publishInOrder).toList();
+        List<CompletableFuture<List<UUID>>> perDocument = rest.stream().map(document -> publishInOrder(document, sends)).toList();
         List<Acknowledged> acknowledged = new ArrayList<>();
         int published = first.size();
         boolean complete = true;
@@ -299,26 +304,11 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         return new Outcome(published, complete);
     }
 
-    private CompletableFuture<List<UUID>> publishInOrder(Pending document) {
+    private CompletableFuture<List<UUID>> publishInOrder(Pending document, StoredEventPublisher.Batch sends) {
         if (!ordered.getOrDefault(document.collection(), true)) {
-            return publishAtOnce(document.events());
+            return sends.sendAtOnce(document.events());
         }
-        return publisher.publishInOrder(document.events(), document.collection() + " " + document.documentId());
-    }
-
-    /** @return the ids of the events Kafka acknowledged, all sent at once */
-    private CompletableFuture<List<UUID>> publishAtOnce(List<EventEnvelope<?>> events) {
-        List<UUID> acknowledged = new ArrayList<>();
-        CompletableFuture<?>[] sends = events.stream().map(event -> publisher.publish(event).thenAccept(ack -> {
-            synchronized (acknowledged) {
-                acknowledged.add(event.id());
-            }
-        })).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(sends).handle((ignored, failure) -> {
-            synchronized (acknowledged) {
-                return List.copyOf(acknowledged);
-            }
-        });
+        return sends.sendInOrder(document.events(), document.collection() + " " + document.documentId());
     }
 
     private List<UUID> await(CompletableFuture<List<UUID>> acknowledged) {

@@ -18,7 +18,7 @@ public interface PendingEventsSignal {
      * as stored and not yet published, so the relay need not read them back. Only for documents this writer created
      * with these events: the relay marks them published in the store after Kafka acknowledged them.
      */
-    default void eventsStored(String collection, java.util.Map<String, java.util.List<nrw.kinetz.model.event.EventEnvelope<?>>> events) {
+    default void eventsStored(String collection, java.util.Map<String, java.util.List<StoredEvent>> events) {
         eventsPending(collection, events.keySet());
     }
 

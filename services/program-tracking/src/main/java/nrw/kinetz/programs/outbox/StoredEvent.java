@@ -1,10 +1,12 @@
 package nrw.kinetz.programs.outbox;
 
-import java.net.URI;
-import java.time.OffsetDateTime;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventJson;
 import nrw.kinetz.model.event.EventType;
@@ -34,14 +36,17 @@ public record StoredEvent(String eventId, String type, String source, String tim
         return events.stream().map(StoredEvent::eventId).toArray();
     }
 
-    public EventEnvelope<?> toEnvelope() {
-        EventType<?> eventType = EventTypes.byName(type)
-                .orElseThrow(() -> new IllegalStateException("stored event " + eventId + " has unknown type " + type));
-        return envelope(eventType);
+    /** The record {@link CloudEventsKafka#toRecord(EventEnvelope)} makes of the event, from what is stored: no mapping. */
+    public ProducerRecord<String, byte[]> toRecord() {
+        return CloudEventsKafka.toRecord(eventId, source, eventType(), time, subject, data.getBytes(StandardCharsets.UTF_8));
     }
 
-    private <T> EventEnvelope<T> envelope(EventType<T> eventType) {
-        return new EventEnvelope<>(UUID.fromString(eventId), URI.create(source), eventType, OffsetDateTime.parse(time),
-                subject, EventJson.mapper().readValue(data, eventType.payloadType()));
+    public UUID id() {
+        return UUID.fromString(eventId);
+    }
+
+    private EventType<?> eventType() {
+        return EventTypes.byName(type)
+                .orElseThrow(() -> new IllegalStateException("stored event " + eventId + " has unknown type " + type));
     }
 }

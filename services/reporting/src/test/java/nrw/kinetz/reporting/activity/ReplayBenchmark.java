@@ -29,6 +29,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -219,12 +221,14 @@ class ReplayBenchmark {
         return sites;
     }
 
-    /** What a replay must write, as raw driver bulk writes: every ledger document, and per batch its distinct cells. */
+    /** What a replay must write, as raw driver bulk writes: per batch its ledger pages and its distinct cells. */
     private double rawStoreWrites(List<ProducerRecord<String, byte[]>> records) {
         MongoCollection<Document> ledger = mongo.getCollection("benchmark_ledger");
         MongoCollection<Document> cells = mongo.getCollection("benchmark_cells");
         ledger.drop();
         cells.drop();
+        // the replay's ledger index, which every page written must go through
+        ledger.createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).sparse(true));
         List<ActivityFact> facts = new ArrayList<>();
         long parseStart = System.nanoTime();
         for (int i = 0; i < records.size(); i++) {
@@ -241,17 +245,13 @@ class ReplayBenchmark {
         for (int from = 0; from < facts.size(); from += BATCH) {
             // (parsing the records above is not store time; it is part of the replay's own time)
             List<ActivityFact> batch = facts.subList(from, Math.min(facts.size(), from + BATCH));
-            List<Document> documents = new ArrayList<>(batch.size());
+            List<LedgerEntry> entries = new ArrayList<>(batch.size());
             Map<String, Tally> sums = new HashMap<>();
             for (ActivityFact fact : batch) {
-                Tally t = fact.tally();
-                documents.add(new Document("_id", fact.activityId().toString()).append("key", fact.key().value())
-                        .append("month", fact.key().month().value()).append("activities", t.activities())
-                        .append("participants", t.participants()).append("volunteers", t.volunteers())
-                        .append("sessions", t.sessions()).append("hours", t.hours())
-                        .append("reportedAt", new Document("p", 0).append("o", fact.at().offset())));
-                sums.merge(fact.key().value(), t, Tally::plus);
+                entries.add(new LedgerEntry(fact.activityId(), fact.key(), fact.tally(), fact.at(), null));
+                sums.merge(fact.key().value(), fact.tally(), Tally::plus);
             }
+            List<Document> documents = MongoActivityStore.ledgerPages(entries);
             ledger.insertMany(documents, new InsertManyOptions().ordered(false));
             List<WriteModel<Document>> upserts = new ArrayList<>();
             sums.forEach((key, t) -> upserts.add(new UpdateOneModel<>(Filters.eq("_id", key), Updates.combine(

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,12 @@ import org.w3c.dom.NodeList;
 
 import nrw.kinetz.model.ActivityType;
 import nrw.kinetz.model.FocusArea;
+import nrw.kinetz.model.SiteId;
+import nrw.kinetz.model.SiteStatus;
+import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.reporting.ActivityEvents;
 import nrw.kinetz.reporting.ReportingIntegrationTest;
+import nrw.kinetz.reporting.site.SiteEvents;
 import nrw.kinetz.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +59,7 @@ import tools.jackson.databind.JsonNode;
 class AnnualReportIntegrationTests extends ReportingIntegrationTest {
 
     private static final String HTML = "/api/v1/reports/annual/2024.html";
+    private static final SiteId COLOGNE = SiteId.of(KOELN);
     private static final String PDF = "/api/v1/reports/annual/2024.pdf";
 
     @BeforeAll
@@ -63,8 +69,18 @@ class AnnualReportIntegrationTests extends ReportingIntegrationTest {
                 report(DUESSELDORF, LocalDate.of(2024, 3, 2), 40, 6),
                 report(KOELN, LocalDate.of(2024, 4, 3), 12, 8),
                 report(DUESSELDORF, LocalDate.of(2023, 5, 2), 25, 5))));
+        // Every site established long ago, but Köln, which left its start phase in 2024.
+        List<EventEnvelope<?>> sites = new ArrayList<>(SiteEvents.registrationsOfAllSites(SiteStatus.ESTABLISHED, LocalDate.of(2013, 12, 1))
+                .stream().filter(event -> !event.data().siteId().equals(COLOGNE)).toList());
+        sites.add(SiteEvents.envelope(SiteEvents.registration(COLOGNE, SiteStatus.START_PHASE, LocalDate.of(2022, 5, 1))));
+        sites.add(SiteEvents.statusChange(COLOGNE, SiteStatus.START_PHASE, SiteStatus.ESTABLISHED, LocalDate.of(2024, 4, 1)));
+        ActivityEvents.publishAll(publisher, sites);
         var laki = new nrw.kinetz.reporting.ReportingHttp(port);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(rowKeys(json(laki.get("/api/v1/aggregates?measure=sites&groupBy=site,status&period=2024"))))
+                    .contains(KOELN + "/ESTABLISHED").hasSize(54);
+            assertThat(rowKeys(json(laki.get("/api/v1/aggregates?measure=sites&groupBy=site,status&period=2023"))))
+                    .contains(KOELN + "/START_PHASE");
             assertThat(json(laki.get("/api/v1/aggregates?measure=activities&groupBy=field&period=2024", TestTokens.laki()))
                     .get("total").get("activities").asInt()).isGreaterThanOrEqualTo(3);
             assertThat(json(laki.get("/api/v1/aggregates?measure=activities&groupBy=field&period=2023", TestTokens.laki()))
@@ -99,6 +115,21 @@ class AnnualReportIntegrationTests extends ReportingIntegrationTest {
         assertThat(publicCell.getTextContent()).isEqualTo(".");
         assertThat(internalCell.getAttribute("data-value")).isEqualTo("3");
         assertThat(internalCell.getTextContent()).isEqualTo("3");
+    }
+
+    @Test
+    void bothEditionsListTheSiteThatChangedItsStatusWithItsStaffingTraced() throws Exception {
+        for (Document report : List.of(xhtml(http.get(HTML)), xhtml(http.get(HTML + "?edition=internal", TestTokens.laki())))) {
+            Element staffing = cell(report, KOELN + "/ESTABLISHED", "fte");
+            Element row = (Element) staffing.getParentNode();
+            NodeList cells = row.getElementsByTagName("td");
+            assertThat(row.getElementsByTagName("th").item(0).getTextContent()).isEqualTo("Köln");
+            assertThat(cells.item(0).getTextContent()).isEqualTo("Startphase");
+            assertThat(cells.item(1).getTextContent()).isEqualTo("etabliert");
+            assertThat(((Element) row.getParentNode().getParentNode()).getElementsByTagName("caption").item(0).getTextContent())
+                    .endsWith("Statuswechsel der Standorte 2024");
+            assertThat(((Element) row.getParentNode()).getElementsByTagName("tr").getLength()).as("only Köln changed").isEqualTo(1);
+        }
     }
 
     @Test
@@ -176,6 +207,12 @@ class AnnualReportIntegrationTests extends ReportingIntegrationTest {
             compared++;
         }
         return compared;
+    }
+
+    private static List<String> rowKeys(JsonNode answer) {
+        List<String> keys = new ArrayList<>();
+        answer.get("rows").forEach(row -> keys.add(row.get("key").asString()));
+        return keys;
     }
 
     private static JsonNode row(JsonNode answer, String key) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 
@@ -22,7 +23,6 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -41,14 +41,20 @@ import nrw.kinetz.reporting.activity.store.ActivityStore;
 
 /**
  * One generation of the activities read model in reporting's database: the cells in
- * {@code activity_cells_<gen>}, {@code _id} = aggregate key, and the ledger in {@code activity_ledger_<gen>},
- * {@code _id} = activity id. A batch is two unordered bulk writes — one write per distinct cell, one upsert
- * per activity — whatever the number of events.
+ * {@code activity_cells_<gen>}, {@code _id} = aggregate key, and the ledger in {@code activity_ledger_<gen>}, one
+ * page per batch. A batch is two unordered bulk writes — one write per distinct cell, one page per
+ * {@value #PAGE} new activities — whatever the number of events.
  *
  * <p>A cell carries its coordinates as plain codes (for people and indexes), its sums, its version
  * ({@code p}, {@code v}: the last applied record), a revision {@code rev} counting its writes, and, when the
  * generation is live, the mark {@code dirty} that the feed relay collects: the change and its announcement
  * are one document write (docs/architecture.md#outbox).
+ *
+ * <p>A ledger page holds the entries of the activities a batch saw first, {@code {_id, ids: [activity ids],
+ * e: {<activity id>: entry}}}, with a unique index on {@code ids}: an activity is found by that index, and a
+ * second writer recording an activity another one recorded fails on it, as an insert by {@code _id} would. A later
+ * change of an entry (the retraction of a report) is a write to the page that holds it. Pages of one document per
+ * activity ({@code _id} = activity id), as generations written before pages were, are still read and changed.
  *
  * <p>Two choices serve the embedded store without costing correctness on real MongoDB: a write is guarded by
  * the filter {@code {_id, rev}}, backed by a unique index on exactly those fields (the embedded store uses an
@@ -63,10 +69,16 @@ public final class MongoActivityStore implements ActivityStore {
     public static final String DIRTY = "dirty";
     public static final String REVISION = "rev";
     public static final int IN_SLICE = 200;
+    /** The most entries a ledger page holds, so that a replay's large batches stay far below a document's size limit. */
+    public static final int PAGE = 1_000;
+    private static final String IDS = "ids";
+    private static final String ENTRIES = "e";
 
     private final MongoOperations mongo;
     private final Generation generation;
     private final boolean live;
+    /** Whether the ledger holds entries of one document each, which are found by {@code _id}, not by the page index. */
+    private final boolean singleEntries;
 
     /**
      * @param live {@code true} for the store live events and queries use: writes are announced to the feed and
@@ -84,6 +96,9 @@ public final class MongoActivityStore implements ActivityStore {
             cells().createIndex(Indexes.ascending("site", "month"));
             cells().createIndex(Indexes.ascending(DIRTY), new IndexOptions().sparse(true));
         }
+        // Also while a replay writes: its lookups of duplicates and retractions find their pages by it.
+        ledgerCollection().createIndex(Indexes.ascending(IDS), new IndexOptions().unique(true).sparse(true));
+        singleEntries = ledgerCollection().find(Filters.exists(IDS, false)).limit(1).first() != null;
     }
 
     public static String cellsOf(Generation generation) {
@@ -107,10 +122,18 @@ public final class MongoActivityStore implements ActivityStore {
     public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
         Map<UUID, LedgerEntry> found = new HashMap<>();
         for (List<String> slice : slices(activityIds.stream().map(UUID::toString).toList())) {
-            ledgerCollection().find(Filters.in("_id", slice)).forEach(document -> {
-                LedgerEntry entry = entry(document);
-                found.put(entry.activityId(), entry);
-            });
+            ledgerCollection().find(Filters.in(IDS, slice))
+                    .projection(Projections.include(slice.stream().map(id -> ENTRIES + "." + id).toList()))
+                    .forEach(page -> page.get(ENTRIES, new Document()).forEach((id, entry) -> {
+                        LedgerEntry read = entry(UUID.fromString(id), (Document) entry);
+                        found.put(read.activityId(), read);
+                    }));
+            if (singleEntries) {
+                ledgerCollection().find(Filters.in("_id", slice)).forEach(document -> {
+                    LedgerEntry read = entry(UUID.fromString(document.getString("_id")), document);
+                    found.put(read.activityId(), read);
+                });
+            }
         }
         return found;
     }
@@ -158,13 +181,39 @@ public final class MongoActivityStore implements ActivityStore {
     @Override
     public void record(Collection<LedgerEntry> created, Collection<LedgerEntry> changed) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        created.forEach(entry -> writes.add(new InsertOneModel<>(document(entry))));
-        changed.forEach(entry -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", entry.activityId().toString()),
-                document(entry), new ReplaceOptions().upsert(true))));
+        // Inserts rather than upserts: a second writer fails on the unique activity ids.
+        ledgerPages(created).forEach(page -> writes.add(new InsertOneModel<>(page)));
+        for (LedgerEntry entry : changed) {
+            String id = entry.activityId().toString();
+            writes.add(new UpdateOneModel<>(Filters.eq(IDS, id), Updates.set(ENTRIES + "." + id, entryDocument(entry))));
+            if (singleEntries) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), entryDocument(entry).append("_id", id)));
+            }
+        }
         if (!writes.isEmpty()) {
-            // Inserts rather than upserts for the common case: cheaper, and a second writer fails on the _id.
             ledgerCollection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
+    }
+
+    /**
+     * @return the ledger pages that record {@code entries}, each of at most {@value #PAGE}; what a batch writes to
+     *         the ledger for the activities it saw first
+     */
+    public static List<Document> ledgerPages(Collection<LedgerEntry> entries) {
+        List<Document> pages = new ArrayList<>();
+        List<String> ids = null;
+        Document page = null;
+        for (LedgerEntry entry : entries) {
+            if (page == null || ids.size() == PAGE) {
+                ids = new ArrayList<>();
+                page = new Document("_id", new ObjectId()).append(IDS, ids).append(ENTRIES, new Document());
+                pages.add(page);
+            }
+            String id = entry.activityId().toString();
+            ids.add(id);
+            page.get(ENTRIES, Document.class).append(id, entryDocument(entry));
+        }
+        return pages;
     }
 
     @Override
@@ -241,10 +290,9 @@ public final class MongoActivityStore implements ActivityStore {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    private static Document document(LedgerEntry entry) {
+    private static Document entryDocument(LedgerEntry entry) {
         Tally t = entry.tally();
-        Document document = new Document("_id", entry.activityId().toString())
-                .append("key", entry.key().value())
+        Document document = new Document("key", entry.key().value())
                 .append("month", entry.key().month().value())
                 .append("activities", t.activities()).append("participants", t.participants())
                 .append("volunteers", t.volunteers()).append("sessions", t.sessions()).append("hours", t.hours());
@@ -261,8 +309,8 @@ public final class MongoActivityStore implements ActivityStore {
         return new Document("p", position.partition()).append("o", position.offset());
     }
 
-    private static LedgerEntry entry(Document document) {
-        return new LedgerEntry(UUID.fromString(document.getString("_id")), CellKey.parse(document.getString("key")),
+    private static LedgerEntry entry(UUID activityId, Document document) {
+        return new LedgerEntry(activityId, CellKey.parse(document.getString("key")),
                 tally(document), position(document.get("reportedAt", Document.class)),
                 position(document.get("retractedAt", Document.class)));
     }

@@ -48,7 +48,9 @@ public final class CatalogChanges implements ChangeSource {
 
     @Override
     public void fed(List<Change> changes) {
-        changes.forEach(change -> offerings.fed(change.key().substring(KEY_PREFIX.length()), change.revision()));
+        Map<String, Long> revisions = new LinkedHashMap<>();
+        changes.forEach(change -> revisions.put(change.key().substring(KEY_PREFIX.length()), change.revision()));
+        offerings.fed(revisions);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package nrw.kinetz.reporting.catalog.adapter;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -11,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
+import nrw.kinetz.infra.kafka.KiNetzKafkaAutoConfiguration;
 import nrw.kinetz.infra.position.KeptPositions;
 import nrw.kinetz.model.NetworkTime;
 import nrw.kinetz.model.catalog.CatalogEventTypes;
@@ -25,9 +29,11 @@ import nrw.kinetz.reporting.feed.FeedRelay;
 import nrw.kinetz.reporting.catalog.adapter.CatalogChanges;
 
 /**
- * Projects {@code ki.catalog.v1} into the read model "catalog" ({@link MongoCatalogOfferings}). After the read model was
- * written, the record's position is kept with it ({@link KeptPositions}), and on start the listener resumes from
- * there (docs/architecture.md#nothing-lost); a failure is retried, then dead-lettered by the shared error handler.
+ * Projects {@code ki.catalog.v1} into the read model "catalog" ({@link MongoCatalogOfferings}), a whole poll per call:
+ * the poll's changes go to the store in one ordered bulk write, then the records' positions are kept with the read
+ * model ({@link KeptPositions}) and the feed is woken once for the offerings they changed. On start the listener resumes
+ * from the kept positions (docs/architecture.md#nothing-lost). A record that cannot be read or applied goes to the
+ * dead-letter topic after the records before it were applied (the shared error handler); a failing write is retried.
  * Types newer than this service are skipped, not dead-lettered.
  */
 @Component
@@ -37,7 +43,8 @@ public class CatalogEventsListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogEventsListener.class);
 
-    private final Map<String, Consumer<EventEnvelope<?>>> handlers;
+    private final MongoCatalogOfferings offerings;
+    private final Map<String, BiConsumer<MongoCatalogOfferings.Batch, EventEnvelope<?>>> handlers;
     private final KeptPositions positions;
     private final String group;
 
@@ -45,46 +52,68 @@ public class CatalogEventsListener implements ConsumerSeekAware {
 
     public CatalogEventsListener(MongoCatalogOfferings offerings, KeptPositions positions, FeedRelay feed,
             @Value("${spring.kafka.consumer.group-id}") String group) {
+        this.offerings = offerings;
         this.positions = positions;
         this.feed = feed;
         this.group = group;
         this.handlers = Map.of(
                 CatalogEventTypes.OFFERING_PUBLISHED.name(),
-                event -> details(offerings, event.dataAs(CatalogEventTypes.OFFERING_PUBLISHED).offering(), "PUBLISHED"),
+                (batch, event) -> details(batch, event.dataAs(CatalogEventTypes.OFFERING_PUBLISHED).offering(), "PUBLISHED"),
                 CatalogEventTypes.OFFERING_CHANGED.name(),
-                event -> details(offerings, event.dataAs(CatalogEventTypes.OFFERING_CHANGED).offering(), "PUBLISHED"),
+                (batch, event) -> details(batch, event.dataAs(CatalogEventTypes.OFFERING_CHANGED).offering(), "PUBLISHED"),
                 CatalogEventTypes.OFFERING_CANCELLED.name(),
-                event -> offerings.status(event.subject(), "CANCELLED"),
+                (batch, event) -> batch.status(event.subject(), "CANCELLED"),
                 CatalogEventTypes.OFFERING_COMPLETED.name(),
-                event -> offerings.status(event.subject(), "COMPLETED"),
+                (batch, event) -> batch.status(event.subject(), "COMPLETED"),
                 CatalogEventTypes.REGISTRATION_CONFIRMED.name(),
-                event -> offerings.confirmed(event.subject(), event.dataAs(CatalogEventTypes.REGISTRATION_CONFIRMED).registrationId()),
+                (batch, event) -> batch.confirmed(event.subject(), event.dataAs(CatalogEventTypes.REGISTRATION_CONFIRMED).registrationId()),
                 CatalogEventTypes.REGISTRATION_PROMOTED.name(),
-                event -> offerings.confirmed(event.subject(), event.dataAs(CatalogEventTypes.REGISTRATION_PROMOTED).registrationId()),
+                (batch, event) -> batch.confirmed(event.subject(), event.dataAs(CatalogEventTypes.REGISTRATION_PROMOTED).registrationId()),
                 CatalogEventTypes.REGISTRATION_WAITLISTED.name(),
-                event -> offerings.waitlisted(event.subject(), event.dataAs(CatalogEventTypes.REGISTRATION_WAITLISTED).registrationId()),
+                (batch, event) -> batch.waitlisted(event.subject(), event.dataAs(CatalogEventTypes.REGISTRATION_WAITLISTED).registrationId()),
                 CatalogEventTypes.REGISTRATION_CANCELLED.name(),
-                event -> offerings.cancelled(event.subject(), event.dataAs(CatalogEventTypes.REGISTRATION_CANCELLED).registrationId()),
+                (batch, event) -> batch.cancelled(event.subject(), event.dataAs(CatalogEventTypes.REGISTRATION_CANCELLED).registrationId()),
                 CatalogEventTypes.ATTENDANCE_RECORDED.name(),
-                event -> {
+                (batch, event) -> {
                     var attendance = event.dataAs(CatalogEventTypes.ATTENDANCE_RECORDED);
-                    offerings.attended(event.subject(), attendance.registrationId(), attendance.session());
+                    batch.attended(event.subject(), attendance.registrationId(), attendance.session());
                 });
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CATALOG)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        Optional<String> type = CloudEventsKafka.typeOf(record.headers());
-        if (type.isPresent() && !handlers.containsKey(type.get())) {
-            log.debug("skipping {} at {}-{}@{}: not used by the catalog read model", type.get(), record.topic(),
-                    record.partition(), record.offset());
-            positions.applied(group, List.of(record));
-            return;
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CATALOG,
+            containerFactory = KiNetzKafkaAutoConfiguration.BATCH_FACTORY)
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        MongoCatalogOfferings.Batch batch = offerings.batch();
+        Set<String> changed = new LinkedHashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            Optional<String> type = CloudEventsKafka.typeOf(record.headers());
+            if (type.isPresent() && !handlers.containsKey(type.get())) {
+                log.debug("skipping {} at {}-{}@{}: not used by the catalog read model", type.get(), record.topic(),
+                        record.partition(), record.offset());
+                continue;
+            }
+            try {
+                EventEnvelope<?> event = CloudEventsKafka.fromRecord(record);
+                handlers.get(event.type().name()).accept(batch, event);
+                changed.add(CatalogChanges.key(event.subject()));
+            } catch (RuntimeException e) {
+                // The changes of the records before it are kept; this one goes to the dead-letter topic.
+                applied(batch, changed, records.subList(0, i));
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
         }
-        EventEnvelope<?> event = CloudEventsKafka.fromRecord(record);
-        handlers.get(event.type().name()).accept(event);
-        positions.applied(group, List.of(record));
-        feed.wakeUp(List.of(CatalogChanges.key(event.subject())));
+        applied(batch, changed, records);
+    }
+
+    private void applied(MongoCatalogOfferings.Batch batch, Set<String> changed, List<ConsumerRecord<String, byte[]>> records) {
+        batch.execute();
+        if (!records.isEmpty()) {
+            positions.applied(group, records);
+        }
+        if (!changed.isEmpty()) {
+            feed.wakeUp(List.copyOf(changed));
+        }
     }
 
     @Override
@@ -92,9 +121,9 @@ public class CatalogEventsListener implements ConsumerSeekAware {
         positions.seek(assignments, callback);
     }
 
-    private static void details(MongoCatalogOfferings offerings, OfferingDetails offering, String status) {
+    private static void details(MongoCatalogOfferings.Batch batch, OfferingDetails offering, String status) {
         String month = offering.sessions().get(0).start().atZoneSameInstant(NetworkTime.ZONE).toLocalDate().toString().substring(0, 7);
-        offerings.details(offering.offeringId(), offering.organiserSite() == null ? null : offering.organiserSite().value(),
+        batch.details(offering.offeringId(), offering.organiserSite() == null ? null : offering.organiserSite().value(),
                 offering.type().name(), offering.focusArea().name(), month, offering.capacity(), offering.sessions().size(),
                 status);
     }

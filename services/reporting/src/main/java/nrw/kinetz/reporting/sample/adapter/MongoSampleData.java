@@ -40,6 +40,14 @@ public class MongoSampleData {
         return Optional.ofNullable(since);
     }
 
+    /**
+     * @return whether this instance has seen the mark (written it, or read it from the store): a question that costs no
+     *         round trip, for the listener, which asks it only for records that carry the mark
+     */
+    public boolean knownPresent() {
+        return since != null;
+    }
+
     public void markPresent(UUID activityId) {
         mongo.upsert(Query.query(Criteria.where("_id").is(ID)), new Update()
                 .setOnInsert("since", new Date())

@@ -50,8 +50,10 @@ public class SampleDataListener implements ConsumerSeekAware {
 
     @KafkaListener(id = ID, groupId = "reporting.sample-data", topics = Topics.ACTIVITIES)
     public void on(ConsumerRecord<String, byte[]> record) {
-        if (sampleData.since().isPresent() || record.value() == null || !contains(record.value(), MARK)) {
-            return; // known already, or surely no mark: no need to parse
+        // The record first: the mark is rare, and asking the store whether it was seen already would cost a round trip
+        // per record while there is none. Only this instance's memory is asked; writing the mark again changes nothing.
+        if (record.value() == null || !contains(record.value(), MARK) || sampleData.knownPresent()) {
+            return;
         }
         Optional<String> type = CloudEventsKafka.typeOf(record.headers());
         if (type.isEmpty() || !type.get().equals(ActivityEventTypes.REPORTED.name())) {
