@@ -313,9 +313,10 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = out.resolve("writes");
         deleteTree(dir);
         DevstackLayout layout = DevstackLayout.of(dir.resolve("data"), portOffset);
-        System.err.printf("[bench] store writes: services with %s, store %s%n", Collector.SERIAL.label(), plan.store());
+        Collector services = Collector.ofUp(Runtime.version().feature());
+        System.err.printf("[bench] store writes: services with %s, store %s%n", services.label(), plan.store());
         try (Devstack devstack = new Devstack(layout, message -> System.err.println("[bench] " + message), plan.store())
-                .withChildren(Collector.SERIAL.options(Runtime.version().feature()), Map.of())) {
+                .withChildren(services.options(Runtime.version().feature()), Map.of())) {
             devstack.start(Duration.ofMinutes(8));
             storeWrites(devstack, layout, new DevstackTokens(layout).token("ki-05974"), plan.quick() ? 1_000 : 4_000);
         } catch (Devstack.DevstackException | IOException | IllegalStateException e) {
