@@ -414,6 +414,74 @@ class DevstackIntegrationTests {
         assertThat(dlt("redrive", only)).contains("re-drove 0 to ki.activities.v1, 1 re-driven before");
     }
 
+    /**
+     * The "Organisationskonto" of Excel and Power BI on the OData feed, with tokens from the devstack's authorization
+     * server: asked with an empty bearer token the feed names that server's sign-in; a {@code laki} token sees the
+     * exact numbers, a {@code viewer} token and no token the public view — each exactly what the aggregates API shows
+     * the same caller.
+     */
+    @Test
+    @Order(12)
+    void theODataFeedShowsALakiTokenFromTheAuthorizationServerExactNumbersAndViewersAndAnonymousThePublicView() throws Exception {
+        int reporting = layout.portOf(DevstackLayout.REPORTING);
+        HttpResponse<String> challenge = HTTP.send(HttpRequest.newBuilder(uri(reporting, "/odata/v4/"))
+                .header("Authorization", "Bearer").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(401);
+        assertThat(challenge.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer authorization_uri=\"" + layout.issuer() + "/oauth2/authorize\"");
+
+        DevstackTokens tokens = new DevstackTokens(layout);
+        String laki = tokens.token("laki");
+        String viewer = tokens.token("viewer");
+        String feed = "/odata/v4/ActivitiesBySite?$filter=" + URLEncoder.encode("period eq 'gesamt'", StandardCharsets.UTF_8)
+                .replace("+", "%20") + "&$select=key,participants,volunteers";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, JsonNode> exact = odataRows(reporting, feed, laki);
+            Map<String, JsonNode> asViewer = odataRows(reporting, feed, viewer);
+            Map<String, JsonNode> anonymous = odataRows(reporting, feed, null);
+            assertThat(exact).isEqualTo(apiRows(reporting, laki));
+            assertThat(asViewer).isEqualTo(apiRows(reporting, viewer)).isEqualTo(anonymous);
+            assertThat(anonymous).isEqualTo(apiRows(reporting, null)).isNotEqualTo(exact);
+        });
+    }
+
+    /** Each row's people counts as the OData feed shows them: a number, or null when withheld (with its annotation). */
+    private static Map<String, JsonNode> odataRows(int port, String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(uri(port, path)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, JsonNode> rows = new java.util.TreeMap<>();
+        for (JsonNode row : JSON.readTree(response.body()).get("value")) {
+            var values = JSON.createObjectNode();
+            for (String metric : List.of("participants", "volunteers")) {
+                boolean withheld = row.path(metric + "@KiNetz.withheld").asBoolean(false);
+                assertThat(row.get(metric).isNull()).as(row + " " + metric).isEqualTo(withheld);
+                values.set(metric, row.get(metric));
+            }
+            rows.put(row.get("key").asString(), values);
+        }
+        return rows;
+    }
+
+    /** The same, as the aggregates API shows them over all time, withheld as null. */
+    private static Map<String, JsonNode> apiRows(int port, String token) throws Exception {
+        String path = "/api/v1/aggregates?measure=activities&groupBy=site";
+        JsonNode answer = token == null ? getJson(port, path) : getJson(port, path, token);
+        Map<String, JsonNode> rows = new java.util.TreeMap<>();
+        for (JsonNode row : answer.get("rows")) {
+            var values = JSON.createObjectNode();
+            for (String metric : List.of("participants", "volunteers")) {
+                JsonNode value = row.get("values").get(metric);
+                values.set(metric, value.isObject() ? JSON.nullNode() : value);
+            }
+            rows.put(row.get("key").asString(), values);
+        }
+        return rows;
+    }
+
     private static List<String> deadLetterIds(String listed) {
         return Pattern.compile("^ {3}(\\S+) ", Pattern.MULTILINE).matcher(listed).results().map(m -> m.group(1)).toList();
     }

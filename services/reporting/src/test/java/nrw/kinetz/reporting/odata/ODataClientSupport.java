@@ -17,18 +17,18 @@ import org.apache.olingo.commons.api.format.ContentType;
  * Reads the feed as Excel and Power BI do, with Apache Olingo's OData client (never the server's classes): JSON,
  * following {@code @odata.nextLink} when asked to.
  */
-final class ODataClientSupport {
+public final class ODataClientSupport {
 
-    final ODataClient client = ODataClientFactory.getClient();
-    final String root;
+    public final ODataClient client = ODataClientFactory.getClient();
+    public final String root;
 
-    ODataClientSupport(int port) {
+    public ODataClientSupport(int port) {
         root = "http://127.0.0.1:" + port + "/odata/v4";
         client.getConfiguration().setDefaultPubFormat(ContentType.JSON);
     }
 
     /** One page, with the given headers (name and value alternating). */
-    ClientEntitySet page(URI uri, String... headers) {
+    public ClientEntitySet page(URI uri, String... headers) {
         ODataEntitySetRequest<ClientEntitySet> request = client.getRetrieveRequestFactory().getEntitySetRequest(uri);
         request.setFormat(ContentType.JSON);
         for (int i = 0; i < headers.length; i += 2) {
@@ -38,7 +38,7 @@ final class ODataClientSupport {
     }
 
     /** Every page, following {@code @odata.nextLink}; the pages' sizes go to {@code pageSizes} if given. */
-    List<ClientEntity> all(URI uri, List<Integer> pageSizes, String... headers) {
+    public List<ClientEntity> all(URI uri, List<Integer> pageSizes, String... headers) {
         List<ClientEntity> rows = new ArrayList<>();
         URI next = uri;
         while (next != null) {
@@ -53,29 +53,29 @@ final class ODataClientSupport {
     }
 
     /** The rows of a period, keyed and unordered, as the default options give them. */
-    URI period(String entitySet, String period) {
+    public URI period(String entitySet, String period) {
         return client.newURIBuilder(root).appendEntitySetSegment(entitySet).filter("period eq '" + period + "'").build();
     }
 
     /** @return the value, whole numbers as {@code Long} whatever width the client chose for them */
-    static Object value(ClientEntity row, String property) {
+    public static Object value(ClientEntity row, String property) {
         ClientProperty p = row.getProperty(property);
         Object value = p == null || p.getValue() == null || !p.hasPrimitiveValue() ? null : p.getPrimitiveValue().toValue();
         return value instanceof Integer || value instanceof Short || value instanceof Byte ? ((Number) value).longValue() : value;
     }
 
-    static String text(ClientEntity row, String property) {
+    public static String text(ClientEntity row, String property) {
         return String.valueOf(value(row, property));
     }
 
     /** @return whether the property carries {@code KiNetz.withheld: true} */
-    static boolean withheld(ClientEntity row, String property) {
+    public static boolean withheld(ClientEntity row, String property) {
         return Optional.ofNullable(row.getProperty(property)).stream()
                 .flatMap(p -> p.getAnnotations().stream())
                 .anyMatch(a -> a.getTerm().equals("KiNetz.withheld") && Boolean.TRUE.equals(a.getPrimitiveValue().toValue()));
     }
 
-    static ClientEntity row(List<ClientEntity> rows, String key) {
+    public static ClientEntity row(List<ClientEntity> rows, String key) {
         return rows.stream().filter(r -> text(r, "key").equals(key)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + key));
     }

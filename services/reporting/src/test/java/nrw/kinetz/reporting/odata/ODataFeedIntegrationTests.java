@@ -152,6 +152,24 @@ class ODataFeedIntegrationTests {
         assertThat(value(row(rows, KOELN), "participants")).isEqualTo(6L);
     }
 
+    /**
+     * Power BI's "Organisational account": asked with an empty bearer token, the feed names the sign-in service in
+     * the 401's {@code WWW-Authenticate}, so that Power Query knows where to sign the person in.
+     */
+    @Test
+    void anEmptyBearerTokenIsAnsweredWithTheSignInServiceAsPowerBiExpects() {
+        for (String empty : List.of("Bearer", "Bearer ", "bearer")) {
+            HttpResponse<String> challenge = http.get("/odata/v4/", "Authorization", empty, "Accept", "application/json");
+
+            assertThat(challenge.statusCode()).as(empty).isEqualTo(401);
+            assertThat(challenge.headers().firstValue("WWW-Authenticate")).as(empty).hasValueSatisfying(value -> assertThat(value)
+                    .matches("Bearer authorization_uri=\"https?://[^\"]+/oauth2/authorize\""));
+            assertThat(json(challenge).get("error").get("message").asString()).contains("/oauth2/authorize");
+        }
+        HttpResponse<String> withToken = http.get("/odata/v4/ActivitiesBySite?$top=1", TestTokens.laki());
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+    }
+
     @Test
     void aViewerTokenSeesWhatAnonymousCallersSee() {
         List<ClientEntity> rows = odata.all(odata.period("ActivitiesBySite", YEAR), null,

@@ -8,6 +8,8 @@ import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataHttpHandler;
 import org.apache.olingo.server.api.ServiceMetadata;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,8 @@ import nrw.kinetz.reporting.odata.FeedTable;
  * <li>{@code kinetz.odata.page-size}: rows per page before {@code @odata.nextLink} (1,000)</li>
  * <li>{@code kinetz.odata.first-year}: the first year the aggregate entity sets offer rows for (0: two years
  * before the current one)</li>
+ * <li>{@code kinetz.odata.authorization-uri}: the sign-in service Power BI's "Organisational account" is sent to
+ * ({@link SignInChallenge}; default: the authorization endpoint the dashboard signs in at)</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +60,16 @@ public class ODataConfiguration {
         };
         ServletRegistrationBean<HttpServlet> registration = new ServletRegistrationBean<>(servlet, PATH + "/*");
         registration.setName("odata");
+        return registration;
+    }
+
+    /** Before Spring Security, which refuses an empty bearer token without naming where to sign in. */
+    @Bean
+    public FilterRegistrationBean<SignInChallenge> odataSignInChallenge(
+            @Value("${kinetz.odata.authorization-uri:${spring.security.oauth2.client.provider.kinetz.authorization-uri}}") String uri) {
+        FilterRegistrationBean<SignInChallenge> registration = new FilterRegistrationBean<>(new SignInChallenge(uri));
+        registration.addUrlPatterns(PATH + "/*");
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }
 }
