@@ -56,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--collectors", paramLabel = "LIST",
             description = "The services' collectors to compare in the latency step, interleaved: serial, g1, zgc "
-                    + "(default: serial with --quick, serial,zgc otherwise).")
+                    + "(default: the one ./kinetz up gives them on this Java — serial on 17, zgc from 21 on —; a full run compares it with "
+                    + "the other of serial and zgc).")
     String collectors;
 
     @Option(names = "--rounds", defaultValue = "0", description = "Interleaved rounds per measurement (default 3).")
@@ -207,14 +208,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void programs(BenchPlan plan) throws Exception {
-        Path result = out.resolve("programs.properties");
-        Files.deleteIfExists(result);
-        if (!maven("programs", "test", "-pl", PROGRAMS, "-Dtest=ReplayBenchmark", "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result)
-                || !Files.exists(result)) {
+        Map<String, String> r = listenerReplay("programs", PROGRAMS, "ReplayBenchmark", plan);
+        if (r == null) {
             return;
         }
-        Map<String, String> r = read(result);
         summary.put("programsReplayRatio", number(r, "ratio"));
         tables.append(String.format(Locale.ROOT, "| replay, program tracking: the indicators' listener ÷ the store's raw bulk "
                 + "insert of what it wrote | %,.0f records/s | %,.0f docs/s | **%.2f** | ≥ 0.5 |%n",
@@ -223,19 +220,24 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void catalog(BenchPlan plan) throws Exception {
-        Path result = out.resolve("catalog.properties");
-        Files.deleteIfExists(result);
-        if (!maven("catalog", "test", "-pl", REPORTING, "-Dtest=CatalogReplayBenchmark", "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result)
-                || !Files.exists(result)) {
+        Map<String, String> r = listenerReplay("catalog", REPORTING, "CatalogReplayBenchmark", plan);
+        if (r == null) {
             return;
         }
-        Map<String, String> r = read(result);
         summary.put("catalogReplayRatio", number(r, "ratio"));
         tables.append(String.format(Locale.ROOT, "| replay, the catalog's listener (reporting): its read model ÷ the store's raw "
                 + "bulk writes of the offerings each poll changed | %,.0f records/s | %,.0f records/s (%,.0f docs/s) | **%.2f** | ≥ 0.5 |%n",
                 number(r, "replayPerSecond"), number(r, "rawPerSecond"), number(r, "rawDocumentsPerSecond"), number(r, "ratio")));
         note("catalog");
+    }
+
+    /** A listener's replay benchmark in {@code module}: its figures, or null where it failed (its log says why). */
+    private Map<String, String> listenerReplay(String name, String module, String benchmark, BenchPlan plan) throws Exception {
+        Path result = out.resolve(name + ".properties");
+        Files.deleteIfExists(result);
+        return maven(name, "test", "-pl", module, "-Dtest=" + benchmark, "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result)
+                && Files.exists(result) ? read(result) : null;
     }
 
     // ---- the devstack: latency, fan-out, processes, store writes, 540 sites ----
@@ -312,9 +314,10 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = out.resolve("writes");
         deleteTree(dir);
         DevstackLayout layout = DevstackLayout.of(dir.resolve("data"), portOffset);
-        System.err.printf("[bench] store writes: services with %s, store %s%n", Collector.SERIAL.label(), plan.store());
+        Collector services = Collector.ofUp(Runtime.version().feature());
+        System.err.printf("[bench] store writes: services with %s, store %s%n", services.label(), plan.store());
         try (Devstack devstack = new Devstack(layout, message -> System.err.println("[bench] " + message), plan.store())
-                .withChildren(Collector.SERIAL.options(Runtime.version().feature()), Map.of())) {
+                .withChildren(services.options(Runtime.version().feature()), Map.of())) {
             devstack.start(Duration.ofMinutes(8));
             settle(devstack);
             storeWrites(devstack, layout, new DevstackTokens(layout).token("ki-05974"), plan.quick() ? 1_000 : 4_000);

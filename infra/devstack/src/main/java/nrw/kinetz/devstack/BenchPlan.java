@@ -49,10 +49,10 @@ record BenchPlan(boolean quick, Set<Step> steps, int intakeItems, int rounds, in
 
     /** The services' JVM settings compared in the latency step. */
     enum Collector {
-        /** what {@code ./kinetz up} gives every service */
+        /** what {@code ./kinetz up} gives every service on Java 17 */
         SERIAL(List.of("-Xmx512m", "-XX:+UseSerialGC")),
         G1(List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10")),
-        /** generational on Java 21 and later (the only mode from 23 on) */
+        /** generational on Java 21 and later (the only mode from 23 on); what {@code ./kinetz up} gives every service there */
         ZGC(List.of("-Xmx512m", "-XX:+UseZGC"));
 
         private final List<String> options;
@@ -61,11 +61,18 @@ record BenchPlan(boolean quick, Set<Step> steps, int intakeItems, int rounds, in
             this.options = options;
         }
 
-        /** The options for a JVM of {@code featureVersion}; ZGC is asked for its generational mode on 21 and 22. */
+        /**
+         * The options for a JVM of {@code featureVersion}; ZGC is asked for its generational mode on 21 and 22. Before 23 the
+         * JVM also stops every thread once a second for housekeeping that can wait for the next collection; on two busy cores
+         * reaching that stop took up to 2 s (every thread must get a core first), so it is switched off as later versions do.
+         */
         List<String> options(int featureVersion) {
             List<String> result = new ArrayList<>(options);
             if (this == ZGC && (featureVersion == 21 || featureVersion == 22)) {
                 result.add("-XX:+ZGenerational");
+            }
+            if (featureVersion < 23) {
+                result.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0"));
             }
             return result;
         }
@@ -73,24 +80,42 @@ record BenchPlan(boolean quick, Set<Step> steps, int intakeItems, int rounds, in
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /**
+         * The collector {@code ./kinetz up} gives the services on a Java of {@code featureVersion}: generational ZGC where
+         * there is one (21 and later), whose pauses stay below a millisecond; on 17 the serial collector, whose young
+         * collections of a 512 MB heap were shorter on two shared cores than G1's, while 17's ZGC, not generational, marks
+         * the whole heap in every cycle (docs/benchmarks.md, "The latency levers").
+         */
+        static Collector ofUp(int featureVersion) {
+            return featureVersion >= 21 ? ZGC : SERIAL;
+        }
     }
 
     /**
      * Reads the command line's values.
      *
      * @param only       comma-separated steps, or null for all
-     * @param collectors comma-separated collectors, or null for the default (serial; with a full run serial and zgc)
+     * @param collectors comma-separated collectors, or null for the default: the one {@code ./kinetz up} gives the services
+     *                   on this Java (serial on 17, ZGC from 21 on); with a full run that one, then the other of the two
      * @param rounds     0 for the default (3)
      * @throws IllegalArgumentException naming the unknown value and the known ones
      */
     static BenchPlan of(boolean quick, String only, String collectors, int rounds, Devstack.Store store, boolean writeDocs) {
+        return of(quick, only, collectors, rounds, store, writeDocs, Runtime.version().feature());
+    }
+
+    /** As {@link #of(boolean, String, String, int, Devstack.Store, boolean)} for the services running on {@code featureVersion}. */
+    static BenchPlan of(boolean quick, String only, String collectors, int rounds, Devstack.Store store, boolean writeDocs,
+            int featureVersion) {
         if (rounds < 0 || rounds > 20) {
             throw new IllegalArgumentException("--rounds must be 1 to 20, was " + rounds);
         }
         int r = rounds == 0 ? 3 : rounds;
         Set<Step> steps = only == null || only.isBlank() ? EnumSet.allOf(Step.class) : parse(Step.class, only, "--only");
+        Collector up = Collector.ofUp(featureVersion);
         List<Collector> compared = collectors == null || collectors.isBlank()
-                ? (quick ? List.of(Collector.SERIAL) : List.of(Collector.SERIAL, Collector.ZGC))
+                ? (quick ? List.of(up) : List.of(up, up == Collector.SERIAL ? Collector.ZGC : Collector.SERIAL))
                 : List.copyOf(parse(Collector.class, collectors, "--collectors"));
         return quick
                 ? new BenchPlan(true, steps, 20_000, r, 5_000, 5_000, 10, 20, 500, 1_000, compared, store, writeDocs)

@@ -23,8 +23,15 @@ final class ChildProcess {
         this.process = process;
     }
 
-    /** What every service's JVM gets unless a benchmark asks for other settings. */
-    static final List<String> JAVA_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    /**
+     * What every service's JVM gets unless a benchmark asks for other settings, on this JVM's Java (the devstack starts
+     * the services with its own): the collector {@code ./kinetz up} chooses for it ({@link BenchPlan.Collector#ofUp}).
+     */
+    static final List<String> JAVA_OPTIONS = javaOptions(Runtime.version().feature());
+
+    static List<String> javaOptions(int featureVersion) {
+        return BenchPlan.Collector.ofUp(featureVersion).options(featureVersion);
+    }
 
     /**
      * @param javaOptions the JVM's options; {@code {name}} in one stands for the component's name (a GC log's file)

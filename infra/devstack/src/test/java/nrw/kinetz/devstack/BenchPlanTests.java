@@ -14,8 +14,8 @@ import picocli.CommandLine;
 class BenchPlanTests {
 
     @Test
-    void aFullRunMeasuresEveryStepAndComparesTheSerialCollectorWithZgcRoundByRound() {
-        BenchPlan plan = BenchPlan.of(false, null, null, 0, Devstack.Store.MEMORY, true);
+    void aFullRunMeasuresEveryStepAndComparesTheServicesCollectorOnJava17WithZgcRoundByRound() {
+        BenchPlan plan = BenchPlan.of(false, null, null, 0, Devstack.Store.MEMORY, true, 17);
 
         assertThat(plan.steps()).containsExactlyInAnyOrder(Step.values());
         assertThat(plan.rounds()).isEqualTo(3);
@@ -26,14 +26,23 @@ class BenchPlanTests {
 
     @Test
     void quickIsSmallerInEveryStepAndRunsTheDevstackOnce() {
-        BenchPlan quick = BenchPlan.of(true, null, null, 0, Devstack.Store.MEMORY, true);
-        BenchPlan full = BenchPlan.of(false, null, null, 0, Devstack.Store.MEMORY, true);
+        BenchPlan quick = BenchPlan.of(true, null, null, 0, Devstack.Store.MEMORY, true, 17);
+        BenchPlan full = BenchPlan.of(false, null, null, 0, Devstack.Store.MEMORY, true, 17);
 
         assertThat(quick.intakeItems()).isLessThan(full.intakeItems());
         assertThat(quick.replayEvents()).isLessThan(full.replayEvents());
         assertThat(quick.latencySeconds()).isLessThan(full.latencySeconds());
         assertThat(quick.latencyRuns()).containsExactly(Collector.SERIAL);
         assertThat(quick.sseClients()).as("the fan-out is measured at full size either way").isEqualTo(1_000);
+    }
+
+    @Test
+    void fromJava21OnTheServicesRunOnZgcAsUpStartsThemAndAFullRunComparesItWithTheSerialCollector() {
+        assertThat(BenchPlan.of(true, null, null, 0, Devstack.Store.MEMORY, true, 25).latencyRuns()).containsExactly(Collector.ZGC);
+        assertThat(BenchPlan.of(false, null, null, 1, Devstack.Store.MEMORY, true, 21).latencyRuns())
+                .containsExactly(Collector.ZGC, Collector.SERIAL);
+        assertThat(ChildProcess.javaOptions(25)).isEqualTo(Collector.ZGC.options(25)).contains("-XX:+UseZGC");
+        assertThat(ChildProcess.javaOptions(17)).isEqualTo(Collector.SERIAL.options(17)).contains("-XX:+UseSerialGC");
     }
 
     @Test
@@ -60,7 +69,13 @@ class BenchPlanTests {
     void zgcIsAskedForItsGenerationalModeOnlyWhereThatIsAChoice() {
         assertThat(Collector.ZGC.options(21)).contains("-XX:+ZGenerational");
         assertThat(Collector.ZGC.options(25)).containsExactly("-Xmx512m", "-XX:+UseZGC");
-        assertThat(Collector.SERIAL.options(17)).isEqualTo(ChildProcess.JAVA_OPTIONS);
+    }
+
+    @Test
+    void beforeJava23NoJvmStopsItsThreadsEverySecondWithoutACollection() {
+        assertThat(Collector.SERIAL.options(17)).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0");
+        assertThat(Collector.ZGC.options(21)).contains("-XX:GuaranteedSafepointInterval=0");
+        assertThat(Collector.G1.options(25)).doesNotContain("-XX:GuaranteedSafepointInterval=0");
     }
 
     @Test

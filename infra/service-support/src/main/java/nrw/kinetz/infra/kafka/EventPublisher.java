@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -52,14 +53,23 @@ public class EventPublisher {
      * {@code events}, shorter when a send failed (logged with {@code subject}; the rest stays for a later try).
      */
     public CompletableFuture<List<UUID>> publishInOrder(List<? extends EventEnvelope<?>> events, String subject) {
+        return inOrder(events, this::publish, EventEnvelope::id, subject);
+    }
+
+    /**
+     * As {@link #publishInOrder}, for events in another form than an envelope (e.g. as an outbox stored them):
+     * {@code send} sends one, {@code id} names it.
+     */
+    public static <T> CompletableFuture<List<UUID>> inOrder(List<? extends T> events,
+            Function<? super T, ? extends CompletableFuture<?>> send, Function<? super T, UUID> id, String subject) {
         List<UUID> acknowledged = new ArrayList<>();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (EventEnvelope<?> event : events) {
-            chain = chain.thenCompose(ignored -> publish(event)).thenAccept(ack -> {
+        for (T event : events) {
+            chain = chain.thenCompose(ignored -> send.apply(event).thenAccept(ack -> {
                 synchronized (acknowledged) {
-                    acknowledged.add(event.id());
+                    acknowledged.add(id.apply(event));
                 }
-            });
+            }));
         }
         return chain.handle((ignored, failure) -> {
             if (failure != null) {

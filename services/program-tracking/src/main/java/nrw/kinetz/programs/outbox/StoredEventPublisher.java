@@ -9,8 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -19,6 +17,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import nrw.kinetz.infra.kafka.EventPublisher;
 
 /**
  * Sends the outbox's events as they are stored: each record is made from the stored text and the payload's JSON
@@ -30,8 +29,6 @@ import io.micrometer.tracing.propagation.Propagator;
  */
 @Component
 class StoredEventPublisher {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StoredEventPublisher.class);
 
     private final KafkaTemplate<String, byte[]> template;
     private final Tracer tracer;
@@ -84,23 +81,7 @@ class StoredEventPublisher {
          * {@code subject}; the rest stays pending for a later try).
          */
         CompletableFuture<List<UUID>> sendInOrder(List<StoredEvent> events, String subject) {
-            List<UUID> acknowledged = new ArrayList<>();
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (StoredEvent event : events) {
-                chain = chain.thenCompose(ignored -> send(event)).thenAccept(ack -> {
-                    synchronized (acknowledged) {
-                        acknowledged.add(event.id());
-                    }
-                });
-            }
-            return chain.handle((ignored, failure) -> {
-                if (failure != null) {
-                    LOG.warn("Relaying the events of {} stopped, will retry: {}", subject, failure.getMessage());
-                }
-                synchronized (acknowledged) {
-                    return List.copyOf(acknowledged);
-                }
-            });
+            return EventPublisher.inOrder(events, this::send, StoredEvent::id, subject);
         }
 
         /** Sends a document's events all at once; completes with the ids Kafka acknowledged. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -30,6 +29,7 @@ import nrw.kinetz.programs.Activities;
 import nrw.kinetz.programs.ProgramTrackingApplication;
 import nrw.kinetz.programs.ProgramTrackingIntegrationTest;
 import nrw.kinetz.testkit.BenchmarkResult;
+import nrw.kinetz.testkit.BenchmarkRounds;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 
 /**
@@ -61,18 +61,7 @@ class ReplayBenchmark {
         int events = Integer.getInteger("benchmark.events", 20_000);
         int rounds = Integer.getInteger("benchmark.rounds", 3);
         List<ConsumerRecord<String, byte[]>> records = records(events);
-        // A first round that is not counted: both sides run once before measuring, so neither pays the JIT and
-        // the store's warm-up that the other is spared (the raw side always ran second, on warm code).
-        round(records);
-        List<double[]> measured = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            double[] rates = round(records);
-            measured.add(rates);
-            System.out.printf("round %d: replay %8.0f records/s, raw %8.0f docs/s, ratio %.2f%n", round, rates[0],
-                    rates[1], rates[0] / rates[1]);
-        }
-        measured.sort(Comparator.comparingDouble(rates -> rates[0] / rates[1]));
-        double[] median = measured.get(measured.size() / 2);
+        double[] median = BenchmarkRounds.median(rounds, () -> round(records));
         System.out.printf("%nprogram-tracking replay benchmark: %d activity records, median of %d rounds%n"
                 + "  replay into indicators : %8.0f records/s%n"
                 + "  raw bulk insert        : %8.0f docs/s%n"

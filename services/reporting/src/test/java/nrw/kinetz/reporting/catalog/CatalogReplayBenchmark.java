@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +49,7 @@ import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.reporting.catalog.adapter.CatalogEventsListener;
 import nrw.kinetz.reporting.catalog.adapter.MongoCatalogOfferings;
 import nrw.kinetz.testkit.BenchmarkResult;
+import nrw.kinetz.testkit.BenchmarkRounds;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
 
 /**
@@ -81,16 +81,7 @@ class CatalogReplayBenchmark {
         int events = Integer.getInteger("benchmark.events", 20_000);
         int rounds = Integer.getInteger("benchmark.rounds", 3);
         List<ConsumerRecord<String, byte[]>> records = records(events);
-        round(records);
-        List<double[]> measured = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            double[] rates = round(records);
-            measured.add(rates);
-            System.out.printf("round %d: replay %8.0f records/s, raw %8.0f records/s, ratio %.2f%n", round, rates[0],
-                    rates[1], rates[0] / rates[1]);
-        }
-        measured.sort(Comparator.comparingDouble(rates -> rates[0] / rates[1]));
-        double[] median = measured.get(measured.size() / 2);
+        double[] median = BenchmarkRounds.median(rounds, () -> round(records));
         System.out.printf("%ncatalog replay benchmark: %d records, median of %d rounds%n"
                 + "  replay into the catalog read model : %8.0f records/s%n"
                 + "  raw bulk writes of what it changed : %8.0f records/s (%.0f documents/s)%n"

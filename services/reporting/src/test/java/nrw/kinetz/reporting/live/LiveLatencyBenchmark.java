@@ -601,21 +601,41 @@ public final class LiveLatencyBenchmark {
         private volatile boolean sampling;
         private Thread sampler;
 
+        /**
+         * Finds the processes of the devstack under test: the one whose reporting listens on the port this benchmark
+         * talks to, and the processes that devstack started. Another engineer's devstack on the same machine runs the
+         * same jars and is left out.
+         */
         Memory() throws IOException {
+            Map<Long, String> jars = new java.util.TreeMap<>();
+            Long reporting = null;
+            String reportingPort = "--server.port=" + URI.create(args.get("reporting")).getPort() + "\0";
             try (var dirs = Files.list(Path.of("/proc"))) {
-                dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
+                for (Path dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                     try {
                         String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
                         for (String jar : JARS) {
                             if (cmdline.contains("/" + jar + "\0") || cmdline.contains("\0" + jar + "\0")) {
-                                pids.put(jar.replace(".jar", ""), Long.parseLong(dir.getFileName().toString()));
+                                long pid = Long.parseLong(dir.getFileName().toString());
+                                jars.put(pid, jar.replace(".jar", ""));
+                                if (jar.equals("reporting.jar") && cmdline.contains(reportingPort)) {
+                                    reporting = pid;
+                                }
                             }
                         }
                     } catch (IOException | RuntimeException e) {
                         // gone
                     }
-                });
+                }
             }
+            Long devstack = reporting == null ? null
+                    : ProcessHandle.of(reporting).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(null);
+            jars.forEach((pid, name) -> {
+                Long parent = ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(null);
+                if (devstack == null || pid.equals(devstack) || devstack.equals(parent)) {
+                    pids.put(name, pid);
+                }
+            });
             pids.put("benchmark (load, SSE client)", ProcessHandle.current().pid());
         }
 

@@ -122,15 +122,23 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
         long last = entries.get(entries.size() - 1).sequence();
         feed.saveProgress(NAME, last);
         published = last;
+        dropHandedOverThrough(last);
         return entries.size();
     }
 
-    /** @return the handed-over entries that continue right after {@code sequence}, at most a batch; empty if none do */
-    private List<FeedEntry> handedOverAfter(long sequence) {
+    /** Forgets the handed-over entries the topic has now, so that only newer ones make another round. */
+    private void dropHandedOverThrough(long sequence) {
         synchronized (handedOver) {
             while (!handedOver.isEmpty() && handedOver.peekFirst().sequence() <= sequence) {
                 handedOver.pollFirst();
             }
+        }
+    }
+
+    /** @return the handed-over entries that continue right after {@code sequence}, at most a batch; empty if none do */
+    private List<FeedEntry> handedOverAfter(long sequence) {
+        dropHandedOverThrough(sequence);
+        synchronized (handedOver) {
             List<FeedEntry> run = new ArrayList<>();
             long next = sequence + 1;
             for (FeedEntry entry : handedOver) {
@@ -170,8 +178,12 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
                         entry.cursor(), time));
     }
 
-    /** Publishes until the topic has caught up; a failure is retried at the next round, from the saved position. */
-    private void publishPending() {
+    /**
+     * Publishes until the topic has caught up; a failure is retried at the next round, from the saved position. A
+     * round that published what was handed over ends the loop unless more was handed over meanwhile: asking the feed
+     * once more would cost the store two reads per round for nothing.
+     */
+    void publishPending() {
         int count;
         do {
             count = publishOnce();

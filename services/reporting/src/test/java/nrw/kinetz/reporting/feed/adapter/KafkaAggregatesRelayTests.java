@@ -74,6 +74,20 @@ class KafkaAggregatesRelayTests {
     }
 
     @Test
+    void aWakeUpsRoundsEndOnceWhatWasHandedOverIsPublishedWithoutAskingTheFeedForMore() {
+        relay.appended(feed.append(changes(3), Instant.EPOCH));
+
+        relay.publishPending();
+
+        assertThat(publisher.sequences).containsExactly(1L, 2L, 3L);
+        assertThat(feed.reads).isZero();
+        relay.appended(feed.append(changes(2), Instant.EPOCH));
+        relay.publishPending();
+        assertThat(publisher.sequences).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(feed.reads).isZero();
+    }
+
+    @Test
     void entriesNotHandedOverAreReadFromTheFeedBeforeLaterOnesThatWere() {
         feed.append(changes(2), Instant.EPOCH); // appended by another instance, or before this one started
         List<FeedEntry> later = feed.append(changes(2), Instant.EPOCH);
