@@ -99,30 +99,14 @@ public final class ActivitiesMeasure implements Measure {
      * activities are exact for everyone.
      */
     @Override
-    public Aggregation aggregate(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
-        if (groupBy.size() == 1) {
-            return aggregate(groupBy.get(0), period, suppression);
-        }
-        if (!CROSSABLE.containsAll(groupBy)) {
-            throw new IllegalArgumentException("measure " + NAME + " cannot cross " + groupBy);
-        }
+    public Aggregation cross(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
         return crossed(groupBy, model.active().cells(new CellQuery(period, Optional.empty())), suppression);
     }
 
     /** Each cell enters the sums of its combination as its share ({@link Suppression#share}), as in a single grouping. */
     public static Aggregation crossed(List<Dimension> groupBy, List<Cell> cells, Suppression suppression) {
         List<Grouping> groupings = groupBy.stream().map(Grouping::of).toList();
-        List<Comparator<String>> orders = groupings.stream().map(Grouping::order).toList();
-        Comparator<List<String>> order = (a, b) -> {
-            for (int i = 0; i < orders.size(); i++) {
-                int compared = orders.get(i).compare(a.get(i), b.get(i));
-                if (compared != 0) {
-                    return compared;
-                }
-            }
-            return 0;
-        };
-        Map<List<String>, Tally> sums = new TreeMap<>(order);
+        Map<List<String>, Tally> sums = new TreeMap<>(AggregateRow.byKeys(groupings.stream().map(Grouping::order).toList()));
         Tally total = Tally.ZERO;
         for (Cell cell : cells) {
             Tally share = share(cell.values(), suppression);

@@ -1,6 +1,7 @@
 package nrw.kinetz.reporting.aggregate;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,22 @@ public record AggregateRow(String key, String label, Map<String, CellValue> valu
     public static AggregateRow crossed(List<Part> parts, Map<String, CellValue> values) {
         return new AggregateRow(String.join(KEY_SEPARATOR, parts.stream().map(Part::key).toList()),
                 String.join(LABEL_SEPARATOR, parts.stream().map(Part::label).toList()), values, parts);
+    }
+
+    /**
+     * @param orders each dimension's reading order of its group keys
+     * @return the reading order of crossed rows by their keys, one per dimension: by the first, then the next
+     */
+    public static Comparator<List<String>> byKeys(List<Comparator<String>> orders) {
+        return (a, b) -> {
+            for (int i = 0; i < orders.size(); i++) {
+                int compared = orders.get(i).compare(a.get(i), b.get(i));
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        };
     }
 
     /** @return this row with other values (the same group, as another caller is shown it) */

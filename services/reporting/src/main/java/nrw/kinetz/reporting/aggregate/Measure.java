@@ -67,9 +67,20 @@ public interface Measure {
      * @throws IllegalArgumentException for a crossing this measure does not support
      */
     public default Aggregation aggregate(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
-        if (groupBy.size() != 1) {
+        if (groupBy.size() == 1) {
+            return aggregate(groupBy.get(0), period, suppression);
+        }
+        if (!crossable().containsAll(groupBy)) {
             throw new IllegalArgumentException("measure " + name() + " cannot cross " + groupBy);
         }
-        return aggregate(groupBy.get(0), period, suppression);
+        return cross(groupBy, period, suppression);
+    }
+
+    /**
+     * The sums of two or more of {@link #crossable()} crossed, as {@link #aggregate(List, Optional, Suppression)}
+     * answers them once it has checked the grouping; only a measure with crossable dimensions is asked.
+     */
+    public default Aggregation cross(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
+        throw new IllegalArgumentException("measure " + name() + " cannot cross " + groupBy);
     }
 }

@@ -2,6 +2,8 @@ package nrw.kinetz.reporting.site;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,24 +70,11 @@ public final class SitesMeasure implements Measure {
      * combination that holds a site.
      */
     @Override
-    public Aggregation aggregate(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
-        if (groupBy.size() == 1) {
-            return aggregate(groupBy.get(0), period, suppression);
-        }
-        if (!dimensions().containsAll(groupBy)) {
-            throw new IllegalArgumentException("measure " + NAME + " cannot cross " + groupBy);
-        }
+    public Aggregation cross(List<Dimension> groupBy, Optional<Period> period, Suppression suppression) {
         List<CountedSite> sites = counted(period);
         // Sorted as the single groupings read: sites by id, Regierungsbezirke by code, statuses in lifecycle order.
-        Map<List<String>, List<AggregateRow.Part>> parts = new TreeMap<>((a, b) -> {
-            for (int i = 0; i < a.size(); i++) {
-                int compared = a.get(i).compareTo(b.get(i));
-                if (compared != 0) {
-                    return compared;
-                }
-            }
-            return 0;
-        });
+        Map<List<String>, List<AggregateRow.Part>> parts = new TreeMap<>(
+                AggregateRow.byKeys(Collections.nCopies(groupBy.size(), Comparator.<String>naturalOrder())));
         Map<List<String>, Tally> tallies = new LinkedHashMap<>();
         for (CountedSite site : sites) {
             List<AggregateRow.Part> row = groupBy.stream().map(d -> part(d, site)).toList();
