@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * The CloudEvents 1.0 Kafka protocol binding in binary content mode (docs/architecture.md#events): context attributes
@@ -33,6 +34,17 @@ public final class CloudEventsKafka {
     public static final String CONTENT_TYPE = "content-type";
     public static final String TRACEPARENT = "traceparent";
     public static final String JSON = "application/json";
+
+    /**
+     * A reader per payload type, made once: the mapper's {@code readValue(bytes, Class)} resolves the type anew for every
+     * record.
+     */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> payloadType) {
+            return EventJson.mapper().readerFor(payloadType);
+        }
+    };
 
     private CloudEventsKafka() {
     }
@@ -155,7 +167,7 @@ public final class CloudEventsKafka {
             String subject, byte[] value, Object where) {
         T data;
         try {
-            data = EventJson.mapper().readValue(value, type.payloadType());
+            data = READERS.get(type.payloadType()).readValue(value);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new MalformedEventException(where + ": payload is not a valid " + type.name() + ": " + e.getMessage(), e);
         }

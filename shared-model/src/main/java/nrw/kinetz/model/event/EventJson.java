@@ -17,6 +17,7 @@ public final class EventJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .addModule(new SimpleModule("kinetz-code-lists").setDeserializerModifier(new CodeListDeserializers()))
+            .addModule(new SimpleModule("kinetz-dates").setDeserializerModifier(new IsoDates()))
             .addModule(new SimpleModule("kinetz-constructors") {
                 @Override
                 public void setupModule(SetupContext context) {

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.bson.BsonReader;
+import org.bson.BsonWriter;
 import org.bson.Document;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;
@@ -96,9 +104,10 @@ public class ContributionStore {
      */
     final class Batch {
 
-        private final List<Document> reports = new ArrayList<>();
-        /** The event of each report as stored, null where it has none; index as {@link #reports}. */
-        private final List<StoredEvent> reportEvents = new ArrayList<>();
+        private final List<Report> reports = new ArrayList<>();
+        /** The time of the last event stored, and its text: a poll's events share one instant. */
+        private OffsetDateTime lastTime;
+        private String lastTimeText;
         /** After {@link #execute()}: the announcement document written, by id, with its events. */
         private final Map<String, List<StoredEvent>> announced = new LinkedHashMap<>();
         private final BulkOperations retractions = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
@@ -107,13 +116,15 @@ public class ContributionStore {
 
         /** A reported activity; {@code event} (may be null) is published if this is the first time it is stored. */
         void reported(Contribution c, EventEnvelope<?> event) {
-            Document document = fields(c, false).append("_id", c.activityId().toString());
-            StoredEvent stored = event == null ? null : StoredEvent.of(event);
-            if (stored != null) {
-                document.append(StoredEvent.EVENTS, List.of(eventDocument(stored)));
+            reports.add(new Report(c.activityId().toString(), c, event == null ? null : stored(event)));
+        }
+
+        private StoredEvent stored(EventEnvelope<?> event) {
+            if (event.time() != lastTime) {
+                lastTime = event.time();
+                lastTimeText = lastTime.toString();
             }
-            reports.add(document);
-            reportEvents.add(stored);
+            return StoredEvent.of(event, lastTimeText);
         }
 
         /**
@@ -123,7 +134,7 @@ public class ContributionStore {
         void retracted(Contribution c, EventEnvelope<?> event) {
             Update retract = new Update().set("retracted", true).set("retractedAt", c.retractedAt());
             if (event != null) {
-                StoredEvent stored = StoredEvent.of(event);
+                StoredEvent stored = stored(event);
                 retract.push(StoredEvent.EVENTS, eventDocument(stored)).push(StoredEvent.PENDING, stored.eventId());
                 retractionsAnnouncing.add(c.activityId().toString());
             }
@@ -152,8 +163,11 @@ public class ContributionStore {
             if (!reports.isEmpty()) {
                 announce();
                 try {
-                    // With the driver: the template's bulk insert would map and announce each document once more.
-                    mongo.getCollection(COLLECTION).insertMany(reports, new InsertManyOptions().ordered(false));
+                    // With the driver and written field by field (Report): the template's bulk insert would map and announce
+                // each document once more, and a Document is a map whose values the driver looks a codec up for.
+                    mongo.getCollection(COLLECTION).withDocumentClass(Report.class)
+                            .withCodecRegistry(CodecRegistries.fromRegistries(REPORTS, mongo.getCollection(COLLECTION).getCodecRegistry()))
+                            .insertMany(reports, new InsertManyOptions().ordered(false));
                 } catch (MongoBulkWriteException e) {
                     boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
                     if (!onlyDuplicates) {
@@ -171,11 +185,10 @@ public class ContributionStore {
             Set<String> stored = storedAlready();
             List<String> documents = new ArrayList<>();
             List<StoredEvent> events = new ArrayList<>();
-            for (int i = 0; i < reports.size(); i++) {
-                String id = reports.get(i).getString("_id");
-                if (stored.add(id) && reportEvents.get(i) != null) {
-                    documents.add(id);
-                    events.add(reportEvents.get(i));
+            for (Report report : reports) {
+                if (stored.add(report.id()) && report.event() != null) {
+                    documents.add(report.id());
+                    events.add(report.event());
                 }
             }
             if (events.isEmpty()) {
@@ -197,7 +210,7 @@ public class ContributionStore {
 
         /** @return the ids among this poll's reports that are stored already */
         private Set<String> storedAlready() {
-            List<String> ids = reports.stream().map(d -> d.getString("_id")).toList();
+            List<String> ids = reports.stream().map(Report::id).toList();
             Set<String> stored = new HashSet<>();
             for (int from = 0; from < ids.size(); from += IN_SLICE) {
                 mongo.getCollection(COLLECTION).find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))
@@ -222,11 +235,74 @@ public class ContributionStore {
                     .append("retracted", retracted);
         }
 
+        /** The document of a report as {@link #fields} and {@link #eventDocument} make it, written straight to BSON. */
+        private static void write(BsonWriter writer, Report report) {
+            Contribution c = report.contribution();
+            writer.writeStartDocument();
+            writer.writeString("_id", report.id());
+            writer.writeString("siteId", c.siteId().value());
+            string(writer, "program", c.program() == null ? null : c.program().name());
+            string(writer, "block", c.block() == null ? null : c.block().name());
+            string(writer, "measureId", c.measureId());
+            writer.writeInt32("budgetYear", c.budgetYear());
+            writer.writeString("occurredOn", c.occurredOn().toString());
+            writer.writeInt32("participants", c.metrics().participants());
+            writer.writeInt32("volunteers", c.metrics().volunteers());
+            writer.writeInt32("sessions", c.metrics().sessions());
+            writer.writeInt32("hours", c.metrics().hours());
+            writer.writeInt64("receivedAt", c.receivedAt());
+            writer.writeBoolean("retracted", false);
+            StoredEvent e = report.event();
+            if (e != null) {
+                writer.writeStartArray(StoredEvent.EVENTS);
+                writer.writeStartDocument();
+                string(writer, "eventId", e.eventId());
+                string(writer, "type", e.type());
+                string(writer, "source", e.source());
+                string(writer, "time", e.time());
+                string(writer, "subject", e.subject());
+                string(writer, "data", e.data());
+                writer.writeEndDocument();
+                writer.writeEndArray();
+            }
+            writer.writeEndDocument();
+        }
+
+        private static void string(BsonWriter writer, String name, String value) {
+            if (value == null) {
+                writer.writeNull(name);
+            } else {
+                writer.writeString(name, value);
+            }
+        }
+
         private static Document eventDocument(StoredEvent e) {
             return new Document("eventId", e.eventId()).append("type", e.type()).append("source", e.source())
                     .append("time", e.time()).append("subject", e.subject()).append("data", e.data());
         }
     }
+
+    /** A reported activity's document: {@code _id}, its fields and its event (null where it has none), as stored. */
+    private record Report(String id, Contribution contribution, StoredEvent event) {
+    }
+
+    /** Writes reports for an insert; nothing reads them back as {@link Report}s. */
+    private static final CodecRegistry REPORTS = CodecRegistries.fromCodecs(new Codec<Report>() {
+        @Override
+        public void encode(BsonWriter writer, Report report, EncoderContext context) {
+            Batch.write(writer, report);
+        }
+
+        @Override
+        public Report decode(BsonReader reader, DecoderContext context) {
+            throw new UnsupportedOperationException("reports are read as documents");
+        }
+
+        @Override
+        public Class<Report> getEncoderClass() {
+            return Report.class;
+        }
+    });
 
     Batch batch() {
         return new Batch();

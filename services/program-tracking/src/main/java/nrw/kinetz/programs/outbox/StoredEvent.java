@@ -11,6 +11,7 @@ import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventJson;
 import nrw.kinetz.model.event.EventType;
 import nrw.kinetz.model.event.EventTypes;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * An event exactly as it is published, kept inside the document whose change it announces: the payload as its
@@ -23,9 +24,27 @@ public record StoredEvent(String eventId, String type, String source, String tim
     /** The field of a document that holds the ids of its events not yet published. */
     public static final String PENDING = "pendingEventIds";
 
+    /** A writer per payload class, made once: the mapper's {@code writeValueAsString} looks the serializer up per call. */
+    private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected ObjectWriter computeValue(Class<?> payloadType) {
+            return EventJson.mapper().writerFor(payloadType);
+        }
+    };
+
     public static StoredEvent of(EventEnvelope<?> event) {
-        return new StoredEvent(event.id().toString(), event.type().name(), event.source().toString(),
-                event.time().toString(), event.subject(), EventJson.mapper().writeValueAsString(event.data()));
+        return of(event, event.time().toString());
+    }
+
+    /**
+     * As {@link #of(EventEnvelope)}, with the event's time as text already: for the events of a batch, which share one
+     * instant, so it is written once.
+     *
+     * @param time {@code event.time().toString()}
+     */
+    public static StoredEvent of(EventEnvelope<?> event, String time) {
+        return new StoredEvent(event.id().toString(), event.type().name(), event.source().toString(), time,
+                event.subject(), WRITERS.get(event.data().getClass()).writeValueAsString(event.data()));
     }
 
     public static List<StoredEvent> all(List<EventEnvelope<?>> events) {
