@@ -129,7 +129,8 @@ public final class CloudEventsKafka {
     }
 
     /**
-     * Reads {@code ce_time}. What this class writes (UTC, milliseconds: {@code 2025-03-14T09:26:53.589Z}) is read
+     * Reads {@code ce_time}. What this class writes (UTC, milliseconds: {@code 2025-03-14T09:26:53.589Z}, or
+     * {@code 2025-03-14T09:26:53Z} at a whole second) is read
      * field by field (the general parser was a quarter of reading a record in a replay profile); every other RFC 3339
      * form goes through the general parser.
      */
@@ -145,6 +146,18 @@ public final class CloudEventsKafka {
             int millis = digits(text, 20, 23);
             if ((year | month | day | hour | minute | second | millis) >= 0) {
                 return OffsetDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000, ZoneOffset.UTC);
+            }
+        } else if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
+            // the same at a whole second, which OffsetDateTime.toString() writes without the fraction
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            if ((year | month | day | hour | minute | second) >= 0) {
+                return OffsetDateTime.of(year, month, day, hour, minute, second, 0, ZoneOffset.UTC);
             }
         }
         return OffsetDateTime.parse(text);

@@ -86,6 +86,8 @@ class CloudEventsKafkaTests {
                 .isEqualTo(OffsetDateTime.parse("2025-03-14T10:26:53.589+01:00"));
         assertThat(CloudEventsKafka.time("2025-03-14T09:26:53.589123Z").getNano()).isEqualTo(589_123_000);
         assertThat(CloudEventsKafka.time("2025-03-14T09:26Z")).isEqualTo(OffsetDateTime.parse("2025-03-14T09:26Z"));
+        OffsetDateTime wholeSecond = OffsetDateTime.parse("2025-03-14T09:26:53Z");
+        assertThat(CloudEventsKafka.time(wholeSecond.toString())).isEqualTo(wholeSecond);
     }
 
     @Test
@@ -93,6 +95,8 @@ class CloudEventsKafkaTests {
         assertThatThrownBy(() -> CloudEventsKafka.time("2025-13-14T09:26:53.589Z")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> CloudEventsKafka.time("2025-03-1xT09:26:53.589Z")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> CloudEventsKafka.time("2025-02-30T09:26:53.589Z")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> CloudEventsKafka.time("2025-13-14T09:26:53Z")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> CloudEventsKafka.time("2025-03-14T24:26:53Z")).isInstanceOf(DateTimeException.class);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package nrw.kinetz.programs.report;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +49,10 @@ class CorrectionRecorder implements LateActivities {
         if (byReport.isEmpty()) {
             return false;
         }
-        Map<String, ReportDocument> frozen = new HashMap<>();
-        for (ReportDocument document : reports.frozen(byReport.keySet())) {
-            frozen.put(document.id(), document);
-        }
         boolean recorded = false;
-        for (Map.Entry<String, ReportDocument> entry : frozen.entrySet()) {
+        for (Map.Entry<String, Long> entry : reports.frozen(byReport.keySet()).entrySet()) {
             for (Change change : byReport.get(entry.getKey())) {
-                if (change.eventTime() > entry.getValue().submittedAt()) {
+                if (change.eventTime() > entry.getValue()) {
                     recorded |= record(entry.getKey(), change);
                 }
             }

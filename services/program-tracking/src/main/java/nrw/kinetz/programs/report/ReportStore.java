@@ -6,7 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +22,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
@@ -146,11 +151,19 @@ class ReportStore {
         return mongo.updateFirst(guard, update, COLLECTION).getModifiedCount() == 1;
     }
 
-    /** Reports among {@code keys} whose figures are fixed (submitted or accepted). */
-    List<ReportDocument> frozen(Collection<String> keys) {
-        Query query = query(where("_id").in(keys).and("status").in(ReportStatus.SUBMITTED.name(), ReportStatus.ACCEPTED.name()));
-        query.fields().exclude(StoredEvent.EVENTS).exclude(StoredEvent.PENDING).exclude("figures").exclude("corrections");
-        return mongo.find(query, ReportDocument.class, COLLECTION);
+    /**
+     * Reports among {@code keys} whose figures are fixed (submitted or accepted), by key, with the time their figures
+     * were taken. Asked once per poll of activities, so read with the driver: mapping the query and a document per report
+     * with the template cost as much as the store's answer.
+     */
+    Map<String, Long> frozen(Collection<String> keys) {
+        Map<String, Long> frozen = new HashMap<>();
+        mongo.getCollection(COLLECTION)
+                .find(Filters.and(Filters.in("_id", keys),
+                        Filters.in("status", ReportStatus.SUBMITTED.name(), ReportStatus.ACCEPTED.name())))
+                .projection(Projections.include("submittedAt"))
+                .forEach(document -> frozen.put(document.getString("_id"), document.get("submittedAt", Number.class).longValue()));
+        return frozen;
     }
 
     Optional<ReportDocument> document(String key) {
