@@ -135,36 +135,26 @@ public final class CloudEventsKafka {
      * form goes through the general parser.
      */
     static OffsetDateTime time(String text) {
-        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
+        int length = text.length();
+        if ((length == 24 && text.charAt(19) == '.' || length == 20) && text.charAt(length - 1) == 'Z'
+                && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
+                && text.charAt(16) == ':') {
             int year = digits(text, 0, 4);
             int month = digits(text, 5, 7);
             int day = digits(text, 8, 10);
             int hour = digits(text, 11, 13);
             int minute = digits(text, 14, 16);
             int second = digits(text, 17, 19);
-            int millis = digits(text, 20, 23);
+            int millis = length == 24 ? digits(text, 20, 23) : 0;
             if ((year | month | day | hour | minute | second | millis) >= 0) {
                 return OffsetDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000, ZoneOffset.UTC);
-            }
-        } else if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
-            // the same at a whole second, which OffsetDateTime.toString() writes without the fraction
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            int hour = digits(text, 11, 13);
-            int minute = digits(text, 14, 16);
-            int second = digits(text, 17, 19);
-            if ((year | month | day | hour | minute | second) >= 0) {
-                return OffsetDateTime.of(year, month, day, hour, minute, second, 0, ZoneOffset.UTC);
             }
         }
         return OffsetDateTime.parse(text);
     }
 
     /** @return the decimal number in {@code text[from, to)}, or -1 if a character there is not a digit */
-    private static int digits(String text, int from, int to) {
+    static int digits(String text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

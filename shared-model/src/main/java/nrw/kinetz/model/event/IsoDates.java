@@ -32,9 +32,9 @@ final class IsoDates extends ValueDeserializerModifier {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
+        int year = CloudEventsKafka.digits(text, 0, 4);
+        int month = CloudEventsKafka.digits(text, 5, 7);
+        int day = CloudEventsKafka.digits(text, 8, 10);
         if ((year | month | day) < 0) {
             return null;
         }
@@ -43,19 +43,6 @@ final class IsoDates extends ValueDeserializerModifier {
         } catch (DateTimeException e) {
             return null; // Jackson's deserializer says what is wrong with it
         }
-    }
-
-    /** @return the decimal number in {@code text[from, to)}, or -1 if a character there is not a digit */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     private static final class Digits extends DelegatingDeserializer {
