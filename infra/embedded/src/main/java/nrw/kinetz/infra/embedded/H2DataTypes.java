@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -22,6 +23,9 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 final class H2DataTypes {
 
+    /** Not a tag of {@link ObjectDataType}, which marks what was Java-serialized (by a file written before). */
+    private static final byte BSON = (byte) 0xB5;
+
     private H2DataTypes() {
     }
 
@@ -32,8 +36,6 @@ final class H2DataTypes {
      */
     static final class Documents extends BasicDataType<Document> {
 
-        /** Not a tag of {@link ObjectDataType}, which marks the documents written before. */
-        private static final byte BSON = (byte) 0xB5;
 
         private final ObjectDataType javaSerialized = new ObjectDataType();
 
@@ -81,9 +83,9 @@ final class H2DataTypes {
     }
 
     /**
-     * A unique index's keys in the order MongoDB compares values; written as before (Java serialization; keys are
-     * small). The order differs from that of an index map written before, which {@link CrashSafeH2Backend} therefore
-     * copies into a map of this type under a new name when it opens the file.
+     * A unique index's keys in the order MongoDB compares values, written as BSON values (a key holding a value BSON
+     * has no form for is Java-serialized). The order differs from that of an index map written before, which
+     * {@link CrashSafeH2Backend} therefore copies into a map of this type under a new name when it opens the file.
      */
     static final class IndexKeys extends BasicDataType<KeyValue> {
 
@@ -119,12 +121,35 @@ final class H2DataTypes {
 
         @Override
         public void write(WriteBuffer buff, KeyValue key) {
-            javaSerialized.write(buff, key);
+            ByteBuf bson = Unpooled.buffer(64);
+            try {
+                for (Object value : key) {
+                    byte type = BsonEncoder.determineType(value);
+                    bson.writeByte(type);
+                    BsonEncoder.encodeValue(type, value, bson);
+                }
+            } catch (IllegalArgumentException notBson) { // a missing value, for one
+                javaSerialized.write(buff, key);
+                return;
+            }
+            buff.put(BSON).putVarInt(key.size()).put(bson.array(), bson.arrayOffset() + bson.readerIndex(),
+                    bson.readableBytes());
         }
 
         @Override
         public KeyValue read(ByteBuffer buff) {
-            return (KeyValue) javaSerialized.read(buff);
+            if (buff.get(buff.position()) != BSON) {
+                return (KeyValue) javaSerialized.read(buff);
+            }
+            buff.get();
+            int size = DataUtils.readVarInt(buff);
+            ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
+            Object[] values = new Object[size];
+            for (int i = 0; i < size; i++) {
+                values[i] = BsonDecoder.decodeValue(bson.readByte(), bson);
+            }
+            buff.position(buff.position() + bson.readerIndex());
+            return new KeyValue(values);
         }
 
         @Override
