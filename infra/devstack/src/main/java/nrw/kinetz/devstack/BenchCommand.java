@@ -70,6 +70,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--port-offset", defaultValue = "3000", description = "The latency step's devstack ports (default: +${DEFAULT-VALUE}).")
     int portOffset;
 
+    @Option(names = "--rates", defaultValue = "100,1000", paramLabel = "LIST",
+            description = "The latency step's rates in events/s, one phase each (default: ${DEFAULT-VALUE}; the summary's "
+                    + "figures are those of 100 and 1000, the other phases are in the step's latency.md).")
+    String rates;
+
     @Option(names = "--no-docs", description = "Leave docs/benchmarks.md alone; write target/bench only.")
     boolean noDocs;
 
@@ -280,7 +285,7 @@ final class BenchCommand implements Callable<Integer> {
                         "intake=http://127.0.0.1:" + layout.portOf(DevstackLayout.ACTIVITY_INTAKE),
                         "reporting=http://127.0.0.1:" + layout.portOf(DevstackLayout.REPORTING),
                         "bootstrap=127.0.0.1:" + layout.kafkaPort(), "kiToken=" + dir.resolve("ki.token"),
-                        "lakiToken=" + dir.resolve("laki.token"), "rates=100,1000", "batch=20",
+                        "lakiToken=" + dir.resolve("laki.token"), "rates=" + rates, "batch=20",
                         "seconds=" + plan.latencySeconds(), "warmup=" + plan.warmupSeconds(), "e2eMessages=" + plan.e2eMessages(),
                         "out=" + dir.resolve("latency.md"), "result=" + result, "tail=" + dir));
                 if (kafkaTools != null) {

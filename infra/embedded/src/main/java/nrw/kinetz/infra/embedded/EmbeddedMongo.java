@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * on {@link #stop()}.
  *
  * <p>A killed process loses at most the writes of the last
- * {@linkplain CrashSafeH2Backend#COMMIT_INTERVAL commit interval}, never part of a write, and the file it
- * leaves is consistent (index and data agree); {@link CrashSafeH2Backend} says why and how.
+ * {@linkplain CrashSafeH2Backend#COMMIT_INTERVAL commit interval} and of the commit still being written, never part
+ * of a write, and the file it leaves is consistent (index and data agree); {@link CrashSafeH2Backend} says why and
+ * how.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 

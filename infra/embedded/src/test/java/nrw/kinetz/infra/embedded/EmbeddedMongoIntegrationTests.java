@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -18,7 +21,12 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +55,87 @@ class EmbeddedMongoIntegrationTests {
                             .containsEntry("name", "Kreis Soest"));
         }
         assertThat(dataDir.resolve("mongo.mv")).isNotEmptyFile();
+    }
+
+    @Test
+    void h2BackedStoreKeepsValuesOfEveryKindAcrossStopAndStart() {
+        Document stored = new Document("_id", new ObjectId()).append("text", "Kreis Soest").append("int", 7)
+                .append("long", 1L << 40).append("double", 0.5).append("decimal", Decimal128.parse("15000.00"))
+                .append("flag", true).append("none", null).append("at", new Date(1_700_000_000_123L))
+                .append("bytes", new Binary(new byte[] {1, 2, 3})).append("id", UUID.randomUUID().toString())
+                .append("list", List.of(1, "two", new Document("three", 3)))
+                .append("nested", new Document("a", new Document("b", List.of())));
+        try (EmbeddedMongo mongo = EmbeddedMongo.persistent(dataDir, 0).start()) {
+            withCollection(mongo, sites -> sites.insertOne(stored));
+            mongo.stop();
+            mongo.start();
+
+            withCollection(mongo, sites -> assertThat(sites.find(Filters.eq("_id", stored.get("_id"))).first())
+                    .isEqualTo(stored));
+        }
+    }
+
+    @Test
+    void h2BackedStoreKeepsItsUniqueIndexesAcrossStopAndStart() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.persistent(dataDir, 0).start()) {
+            withCollection(mongo, counters -> {
+                counters.createIndex(Indexes.ascending("district"), new IndexOptions().unique(true));
+                for (int i = 0; i < 200; i++) {
+                    counters.insertOne(new Document("_id", i).append("district", String.format("%05d", i)));
+                }
+            });
+            mongo.stop();
+            mongo.start();
+
+            withCollection(mongo, counters -> {
+                assertThat(counters.find(Filters.eq("district", "00117")).first()).containsEntry("_id", 117);
+                assertThat(counters.find(Filters.in("_id", 3, 150, 999)))
+                        .extracting(document -> document.getInteger("_id")).containsExactlyInAnyOrder(3, 150);
+                assertThatThrownBy(() -> counters.insertOne(new Document("_id", 500).append("district", "00042")))
+                        .isInstanceOfSatisfying(MongoWriteException.class, e ->
+                                assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+                assertThatThrownBy(() -> counters.insertOne(new Document("_id", 42)))
+                        .isInstanceOfSatisfying(MongoWriteException.class, e ->
+                                assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            });
+        }
+    }
+
+    @Test
+    void h2BackedStoreOpensAFileOfThePlainH2BackendWithItsDocumentsAndUniqueIndexes() {
+        MongoServer plain = new MongoServer(new H2Backend(dataDir.resolve(EmbeddedMongo.H2_FILE).toString()));
+        String address = plain.bindAndGetConnectionString();
+        try (MongoClient client = MongoClients.create(address)) {
+            MongoCollection<Document> counters = client.getDatabase("kinetz").getCollection("sites");
+            counters.createIndex(Indexes.ascending("district"), new IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                counters.insertOne(new Document("_id", "site-" + i).append("district", i).append("at", new Date(i)));
+            }
+        } finally {
+            plain.shutdownNow(); // closing the plain backend commits its file
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.persistent(dataDir, 0).start()) {
+            withCollection(mongo, counters -> {
+                assertThat(counters.countDocuments()).isEqualTo(200);
+                assertThat(counters.find(Filters.eq("_id", "site-7")).first()).containsEntry("district", 7)
+                        .containsEntry("at", new Date(7));
+                assertThat(counters.find(Filters.eq("district", 150)).first()).containsEntry("_id", "site-150");
+                assertThatThrownBy(() -> counters.insertOne(new Document("_id", "site-0")))
+                        .isInstanceOf(MongoWriteException.class);
+                assertThatThrownBy(() -> counters.insertOne(new Document("_id", "other").append("district", 3)))
+                        .isInstanceOf(MongoWriteException.class);
+                counters.insertOne(new Document("_id", "site-200").append("district", 200));
+            });
+            mongo.stop();
+            mongo.start();
+
+            withCollection(mongo, counters -> {
+                assertThat(counters.countDocuments()).isEqualTo(201);
+                assertThat(counters.find(Filters.eq("district", 200)).first()).containsEntry("_id", "site-200");
+                assertThat(counters.find(Filters.eq("district", 3)).first()).containsEntry("_id", "site-3");
+            });
+        }
     }
 
     @Test
