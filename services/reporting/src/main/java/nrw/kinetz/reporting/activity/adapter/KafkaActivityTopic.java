@@ -40,6 +40,7 @@ public final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration METADATA = Duration.ofSeconds(10);
     private static final int REPLAY_POLL_RECORDS = 5000;
+    private static final int REPLAY_FETCH_WAIT_MS = 10;
     /** Facts handed to the projection at once during a replay. */
     public static final int REPLAY_BATCH = 20_000;
 
@@ -116,12 +117,18 @@ public final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
         private final List<TopicPartition> partitions;
         private final boolean commit;
         private final String groupId;
+        /** The end of each partition's log as last asked. */
+        private Map<TopicPartition, Long> end = Map.of();
 
         KafkaReplay(String groupId, boolean commit) {
             this.groupId = groupId;
             Properties overrides = new Properties();
             // Bigger polls mean fewer, larger store batches: a replay is limited by the store's writes, not by Kafka.
             overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, REPLAY_POLL_RECORDS);
+            // A replay reads what is in the log and stops at its end, so a fetch that finds nothing new need not
+            // wait on the broker for records: the default half second would hold up whatever the consumer asks the
+            // broker next on that connection — positions, the end of the log, closing its fetch session.
+            overrides.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, REPLAY_FETCH_WAIT_MS);
             this.consumer = consumers.createConsumer(groupId, null, "-replay", overrides);
             this.commit = commit;
             this.partitions = partitions(consumer);
@@ -137,7 +144,8 @@ public final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
                 Map<TopicPartition, Long> target = target(until.get());
                 boolean reached = partitions.stream().allMatch(tp -> consumer.position(tp) >= target.get(tp));
                 if (reached || facts.size() >= REPLAY_BATCH) {
-                    hand(facts, consumed, sink);
+                    // At the end the positions of every partition are kept below, which include what the batch covered.
+                    hand(facts, consumed, sink, !reached);
                 }
                 if (reached) {
                     if (commit) {
@@ -166,15 +174,15 @@ public final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
 
         /**
          * Hands several polls over as one batch: the store writes each cell once per batch, so bigger batches mean
-         * fewer writes; then commits what the batch covered.
+         * fewer writes; then commits what the batch covered, unless the caller keeps every position next.
          */
         private void hand(List<ActivityFact> facts, Map<TopicPartition, OffsetAndMetadata> consumed,
-                Consumer<List<ActivityFact>> sink) {
+                Consumer<List<ActivityFact>> sink, boolean keepConsumed) {
             if (!facts.isEmpty()) {
                 sink.accept(List.copyOf(facts));
                 facts.clear();
             }
-            if (commit && !consumed.isEmpty()) {
+            if (commit && keepConsumed && !consumed.isEmpty()) {
                 keep(consumed);
             }
             consumed.clear();
@@ -187,11 +195,17 @@ public final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
             consumer.commitSync(next);
         }
 
-        /** The target, never beyond the end of the log, which would make the replay wait forever. */
+        /**
+         * The target, never beyond the end of the log, which would make the replay wait forever. The end is asked
+         * only when the target lies beyond the end last seen (the end only grows): the question goes to the
+         * broker on the connection of the consumer's fetches, behind a fetch that may be waiting for records.
+         */
         private Map<TopicPartition, Long> target(Map<Integer, Long> until) {
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA);
+            if (partitions.stream().anyMatch(tp -> until.getOrDefault(tp.partition(), 0L) > end.getOrDefault(tp, 0L))) {
+                end = consumer.endOffsets(partitions, METADATA);
+            }
             Map<TopicPartition, Long> target = new HashMap<>();
-            partitions.forEach(tp -> target.put(tp, Math.min(until.getOrDefault(tp.partition(), 0L), end.get(tp))));
+            partitions.forEach(tp -> target.put(tp, Math.min(until.getOrDefault(tp.partition(), 0L), end.getOrDefault(tp, 0L))));
             return target;
         }
 

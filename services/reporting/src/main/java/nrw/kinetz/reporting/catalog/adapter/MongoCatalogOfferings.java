@@ -13,11 +13,13 @@ import org.bson.Document;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -36,6 +38,8 @@ public class MongoCatalogOfferings {
     public static final String COLLECTION = "catalog_offerings";
 
     private final MongoOperations mongo;
+    /** Whether the index of the relay's guarded writes was asked for since start. */
+    private volatile boolean guarded;
 
     public MongoCatalogOfferings(MongoOperations mongo) {
         this.mongo = mongo;
@@ -57,6 +61,7 @@ public class MongoCatalogOfferings {
 
     public static final String REVISION = "revision";
     public static final String DIRTY = "dirty";
+    private static final int IN_SLICE = 200;
 
     /** A poll's changes, written together: per offering what the poll's records did to it, in their order. */
     public Batch batch() {
@@ -113,7 +118,12 @@ public class MongoCatalogOfferings {
             List<WriteModel<Document>> writes = new ArrayList<>();
             offerings.forEach((id, offering) -> offering.writes(id, writes));
             // With the driver: the template's bulk operations map every update once more.
-            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            BulkWriteResult result = mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            if (!guarded || !result.getUpserts().isEmpty()) {
+                // On first use, and whenever a poll created offerings: it may have created the collection anew.
+                guardIndex();
+                guarded = true;
+            }
         }
 
         private Folded change(String offeringId) {
@@ -172,17 +182,38 @@ public class MongoCatalogOfferings {
         }
     }
 
+    /**
+     * The feed relay clears a mark only at the revision it fed ({@link #fed}): a filter on {@code _id} and
+     * {@code revision}, which gets a unique index of its own, because the embedded store uses an index only for a
+     * filter with exactly its fields and would otherwise scan every offering for every cleared mark. (Idempotent, and
+     * cheap where the index exists.)
+     */
+    private void guardIndex() {
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true));
+    }
+
     public List<OfferingDocument> all() {
         return mongo.findAll(OfferingDocument.class, COLLECTION);
     }
 
     /** Offerings changed since they were last fed, by id or all of them (up to {@code limit}). */
     public List<OfferingDocument> dirty(Collection<String> ids, int limit) {
-        Query query = query(where(DIRTY).is(true).and("month").ne(null));
-        if (ids != null) {
-            query.addCriteria(where("_id").in(ids));
+        if (ids == null) {
+            return mongo.find(query(where(DIRTY).is(true).and("month").ne(null)).limit(limit), OfferingDocument.class, COLLECTION);
         }
-        return mongo.find(query.limit(limit), OfferingDocument.class, COLLECTION);
+        // By id alone, which the primary index answers (with the mark in the filter the embedded store scans every
+        // offering), in slices (it checks each found document against the whole $in list); the marks are checked here.
+        List<String> all = List.copyOf(ids);
+        List<OfferingDocument> found = new ArrayList<>();
+        for (int from = 0; from < all.size() && found.size() < limit; from += IN_SLICE) {
+            for (OfferingDocument offering : mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + IN_SLICE)))),
+                    OfferingDocument.class, COLLECTION)) {
+                if (Boolean.TRUE.equals(offering.dirty()) && offering.month() != null && found.size() < limit) {
+                    found.add(offering);
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -194,8 +225,9 @@ public class MongoCatalogOfferings {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
+        // Exactly the fields of the guard's index (guardIndex), not an $and of them.
         revisions.forEach((id, revision) -> writes.add(new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", id), Filters.eq(REVISION, revision)), Updates.unset(DIRTY))));
+                new Document("_id", id).append(REVISION, revision), Updates.unset(DIRTY))));
         mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 }
