@@ -27,6 +27,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import nrw.kinetz.infra.trace.RecordTraces;
@@ -73,8 +74,10 @@ public class KiNetzKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, KiNetzKafkaProperties properties) {
-        return new EventPublisher(template, properties.acknowledgementTimeout());
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, KiNetzKafkaProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new EventPublisher(template, properties.acknowledgementTimeout(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     /**

@@ -2,6 +2,7 @@ package nrw.kinetz.intake.activity;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -129,7 +130,15 @@ class ActivitiesController {
         if (request.getContentLengthLong() > limit) {
             throw tooLarge(limit);
         }
+        long declared = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) {
+                // read into one array of the declared size: reading up to the limit grows and copies chunks, which
+                // allocated six times the body per request
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : Arrays.copyOf(body, read);
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
                 throw tooLarge(limit);

@@ -33,16 +33,12 @@ class ReportPublisher {
     /** @throws nrw.kinetz.infra.problem.ApplicationException 503 if any report was not acknowledged in time */
     void publishAll(List<ActivityReported> reports) {
         long deadline = System.nanoTime() + properties.publishTimeout().toNanos();
-        List<CompletableFuture<?>> acknowledgements = new ArrayList<>(reports.size());
+        List<EventEnvelope<ActivityReported>> events = new ArrayList<>(reports.size());
         for (ActivityReported report : reports) {
-            CompletableFuture<?> sent = publisher.publish(reported(report));
-            if (sent.isCompletedExceptionally()) {
-                // send() itself failed (no metadata within max.block.ms): the rest would wait just as long
-                await(sent, deadline);
-            }
-            acknowledgements.add(sent);
+            events.add(reported(report));
         }
-        for (CompletableFuture<?> acknowledgement : acknowledgements) {
+        // a send that failed at once ends the list: the rest would wait just as long
+        for (CompletableFuture<?> acknowledgement : publisher.publishAll(events)) {
             await(acknowledgement, deadline);
         }
     }
