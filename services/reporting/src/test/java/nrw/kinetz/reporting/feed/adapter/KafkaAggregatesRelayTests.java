@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import nrw.kinetz.model.Period;
@@ -130,7 +132,8 @@ class KafkaAggregatesRelayTests {
         final List<Long> sequences = new ArrayList<>();
 
         RecordingPublisher() {
-            super(null, Duration.ofSeconds(1));
+            // A template that never sends (publish is overridden): its producer is made on first use only.
+            super(new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(Map.of())), Duration.ofSeconds(1));
         }
 
         @Override
