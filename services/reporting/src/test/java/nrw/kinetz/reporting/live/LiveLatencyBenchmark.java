@@ -459,12 +459,12 @@ public final class LiveLatencyBenchmark {
     }
 
     private static final Pattern TIMER = Pattern.compile(
-            "^(mongodb_driver_commands|spring_kafka_listener|spring_kafka_template)_seconds_(count|sum)\\{([^}]*)\\} ([0-9.eE+-]+)$");
-    private static final Pattern TIMER_TAG = Pattern.compile("(collection|command|spring_kafka_listener_id|spring_kafka_template_name)=\"([^\"]*)\"");
+            "^(mongodb_driver_commands|spring_kafka_listener|spring_kafka_template|kinetz_events_publish)_seconds_(count|sum)\\{([^}]*)\\} ([0-9.eE+-]+)$");
+    private static final Pattern TIMER_TAG = Pattern.compile("(collection|command|spring_kafka_listener_id|spring_kafka_template_name|messaging_destination_name)=\"([^\"]*)\"");
 
     /**
-     * The intake's and reporting's timers of store commands (per collection and command) and of Kafka sends and listener
-     * batches, from {@code /actuator/prometheus}: {count, seconds} per timer; empty if a service does not answer.
+     * The intake's and reporting's timers of store commands (per collection and command), of Kafka sends (one sample per
+     * record, or per call for events sent together) and of listener batches, from {@code /actuator/prometheus}: {count, seconds} per timer; empty if a service does not answer.
      */
     private Map<String, double[]> timers() {
         Map<String, double[]> result = new HashMap<>();
