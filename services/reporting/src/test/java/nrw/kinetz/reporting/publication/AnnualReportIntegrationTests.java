@@ -75,12 +75,18 @@ class AnnualReportIntegrationTests extends ReportingIntegrationTest {
         sites.add(SiteEvents.envelope(SiteEvents.registration(COLOGNE, SiteStatus.START_PHASE, LocalDate.of(2022, 5, 1))));
         sites.add(SiteEvents.statusChange(COLOGNE, SiteStatus.START_PHASE, SiteStatus.ESTABLISHED, LocalDate.of(2024, 4, 1)));
         ActivityEvents.publishAll(publisher, sites);
+        // The sites' events go to many partitions, so Köln's may arrive before another site's: wait for every site,
+        // since what other tests left in the shared read model differs until each is registered anew.
+        List<String> established = SiteEvents.registrationsOfAllSites(SiteStatus.ESTABLISHED, LocalDate.of(2013, 12, 1))
+                .stream().map(event -> event.data().siteId().value() + "/ESTABLISHED").toList();
+        List<String> cologneStarting = established.stream()
+                .map(key -> key.equals(KOELN + "/ESTABLISHED") ? KOELN + "/START_PHASE" : key).toList();
         var laki = new nrw.kinetz.reporting.ReportingHttp(port);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(rowKeys(json(laki.get("/api/v1/aggregates?measure=sites&groupBy=site,status&period=2024"))))
-                    .contains(KOELN + "/ESTABLISHED").hasSize(54);
+                    .containsExactlyInAnyOrderElementsOf(established);
             assertThat(rowKeys(json(laki.get("/api/v1/aggregates?measure=sites&groupBy=site,status&period=2023"))))
-                    .contains(KOELN + "/START_PHASE");
+                    .containsExactlyInAnyOrderElementsOf(cologneStarting);
             assertThat(json(laki.get("/api/v1/aggregates?measure=activities&groupBy=field&period=2024", TestTokens.laki()))
                     .get("total").get("activities").asInt()).isGreaterThanOrEqualTo(3);
             assertThat(json(laki.get("/api/v1/aggregates?measure=activities&groupBy=field&period=2023", TestTokens.laki()))
@@ -128,7 +134,8 @@ class AnnualReportIntegrationTests extends ReportingIntegrationTest {
             assertThat(cells.item(1).getTextContent()).isEqualTo("etabliert");
             assertThat(((Element) row.getParentNode().getParentNode()).getElementsByTagName("caption").item(0).getTextContent())
                     .endsWith("Statuswechsel der Standorte 2024");
-            assertThat(((Element) row.getParentNode()).getElementsByTagName("tr").getLength()).as("only Köln changed").isEqualTo(1);
+            Element body = (Element) row.getParentNode();
+            assertThat(body.getElementsByTagName("tr").getLength()).as("only Köln changed: %s", body.getTextContent()).isEqualTo(1);
         }
     }
 
