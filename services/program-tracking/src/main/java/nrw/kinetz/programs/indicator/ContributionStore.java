@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
 import org.bson.BsonReader;
 import org.bson.BsonWriter;
 import org.bson.Document;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -33,6 +38,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
@@ -163,10 +169,12 @@ public class ContributionStore {
             if (!reports.isEmpty()) {
                 announce();
                 try {
-                    // With the driver and written field by field (Report): the template's bulk insert would map and announce
-                // each document once more, and a Document is a map whose values the driver looks a codec up for.
-                    mongo.getCollection(COLLECTION).withDocumentClass(Report.class)
-                            .withCodecRegistry(CodecRegistries.fromRegistries(REPORTS, mongo.getCollection(COLLECTION).getCodecRegistry()))
+                    // With the driver and written field by field (Report): the template's bulk insert would map and
+                    // announce each document once more, and a Document is a map whose values the driver looks a codec
+                    // up for.
+                    MongoCollection<Document> collection = mongo.getCollection(COLLECTION);
+                    collection.withDocumentClass(Report.class)
+                            .withCodecRegistry(CodecRegistries.fromRegistries(REPORTS, collection.getCodecRegistry()))
                             .insertMany(reports, new InsertManyOptions().ordered(false));
                 } catch (MongoBulkWriteException e) {
                     boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
@@ -219,27 +227,41 @@ public class ContributionStore {
             return stored;
         }
 
+        /** The fields of a reported activity's document besides {@code _id} and its events. */
         private static Document fields(Contribution c, boolean retracted) {
-            return new Document()
-                    .append("siteId", c.siteId().value())
-                    .append("program", c.program() == null ? null : c.program().name())
-                    .append("block", c.block() == null ? null : c.block().name())
-                    .append("measureId", c.measureId())
-                    .append("budgetYear", c.budgetYear())
-                    .append("occurredOn", c.occurredOn().toString())
-                    .append("participants", c.metrics().participants())
-                    .append("volunteers", c.metrics().volunteers())
-                    .append("sessions", c.metrics().sessions())
-                    .append("hours", c.metrics().hours())
-                    .append("receivedAt", c.receivedAt())
-                    .append("retracted", retracted);
+            return document(writer -> writeFields(writer, c, retracted));
         }
 
-        /** The document of a report as {@link #fields} and {@link #eventDocument} make it, written straight to BSON. */
+        private static Document eventDocument(StoredEvent e) {
+            return document(writer -> writeEvent(writer, e));
+        }
+
+        /** A document as the writer methods below write it: they are the one definition of the stored shape. */
+        private static Document document(Consumer<BsonWriter> fields) {
+            BsonDocument bson = new BsonDocument();
+            BsonDocumentWriter writer = new BsonDocumentWriter(bson);
+            writer.writeStartDocument();
+            fields.accept(writer);
+            writer.writeEndDocument();
+            return DOCUMENTS.decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
+        }
+
+        /** A report's document, written straight to BSON for the poll's insert. */
         private static void write(BsonWriter writer, Report report) {
-            Contribution c = report.contribution();
             writer.writeStartDocument();
             writer.writeString("_id", report.id());
+            writeFields(writer, report.contribution(), false);
+            if (report.event() != null) {
+                writer.writeStartArray(StoredEvent.EVENTS);
+                writer.writeStartDocument();
+                writeEvent(writer, report.event());
+                writer.writeEndDocument();
+                writer.writeEndArray();
+            }
+            writer.writeEndDocument();
+        }
+
+        private static void writeFields(BsonWriter writer, Contribution c, boolean retracted) {
             writer.writeString("siteId", c.siteId().value());
             string(writer, "program", c.program() == null ? null : c.program().name());
             string(writer, "block", c.block() == null ? null : c.block().name());
@@ -251,21 +273,16 @@ public class ContributionStore {
             writer.writeInt32("sessions", c.metrics().sessions());
             writer.writeInt32("hours", c.metrics().hours());
             writer.writeInt64("receivedAt", c.receivedAt());
-            writer.writeBoolean("retracted", false);
-            StoredEvent e = report.event();
-            if (e != null) {
-                writer.writeStartArray(StoredEvent.EVENTS);
-                writer.writeStartDocument();
-                string(writer, "eventId", e.eventId());
-                string(writer, "type", e.type());
-                string(writer, "source", e.source());
-                string(writer, "time", e.time());
-                string(writer, "subject", e.subject());
-                string(writer, "data", e.data());
-                writer.writeEndDocument();
-                writer.writeEndArray();
-            }
-            writer.writeEndDocument();
+            writer.writeBoolean("retracted", retracted);
+        }
+
+        private static void writeEvent(BsonWriter writer, StoredEvent e) {
+            string(writer, "eventId", e.eventId());
+            string(writer, "type", e.type());
+            string(writer, "source", e.source());
+            string(writer, "time", e.time());
+            string(writer, "subject", e.subject());
+            string(writer, "data", e.data());
         }
 
         private static void string(BsonWriter writer, String name, String value) {
@@ -275,16 +292,13 @@ public class ContributionStore {
                 writer.writeString(name, value);
             }
         }
-
-        private static Document eventDocument(StoredEvent e) {
-            return new Document("eventId", e.eventId()).append("type", e.type()).append("source", e.source())
-                    .append("time", e.time()).append("subject", e.subject()).append("data", e.data());
-        }
     }
 
     /** A reported activity's document: {@code _id}, its fields and its event (null where it has none), as stored. */
     private record Report(String id, Contribution contribution, StoredEvent event) {
     }
+
+    private static final DocumentCodec DOCUMENTS = new DocumentCodec();
 
     /** Writes reports for an insert; nothing reads them back as {@link Report}s. */
     private static final CodecRegistry REPORTS = CodecRegistries.fromCodecs(new Codec<Report>() {

@@ -15,7 +15,6 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -118,9 +117,8 @@ public class MongoCatalogOfferings {
             List<WriteModel<Document>> writes = new ArrayList<>();
             offerings.forEach((id, offering) -> offering.writes(id, writes));
             // With the driver: the template's bulk operations map every update once more.
-            BulkWriteResult result = mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
-            if (!guarded || !result.getUpserts().isEmpty()) {
-                // On first use, and whenever a poll created offerings: it may have created the collection anew.
+            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            if (!guarded) {
                 guardIndex();
                 guarded = true;
             }
@@ -185,8 +183,8 @@ public class MongoCatalogOfferings {
     /**
      * The feed relay clears a mark only at the revision it fed ({@link #fed}): a filter on {@code _id} and
      * {@code revision}, which gets a unique index of its own, because the embedded store uses an index only for a
-     * filter with exactly its fields and would otherwise scan every offering for every cleared mark. (Idempotent, and
-     * cheap where the index exists.)
+     * filter with exactly its fields and would otherwise scan every offering for every cleared mark. Asked for once,
+     * with the first write (as the API keys' indexes are), so that starting needs no store.
      */
     private void guardIndex() {
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true));
