@@ -1,8 +1,6 @@
 package nrw.kinetz.programs.indicator;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +15,11 @@ import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.program.Indicator;
-import nrw.kinetz.model.program.IndicatorProgressed;
 import nrw.kinetz.model.program.ProgramCatalogue;
 import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.programs.outbox.Announcer;
 import nrw.kinetz.programs.outbox.PendingEventsSignal;
+import nrw.kinetz.programs.outbox.StoredEvent;
 
 /**
  * The projection of {@code ki.activities.v1} into the read model "contributions" and, from it, the indicators.
@@ -58,9 +56,9 @@ class ActivityProjection {
         ContributionStore.Batch batch = store.batch();
         List<LateActivities.Change> changes = new ArrayList<>();
         // One instant for the poll's IndicatorProgressed events: they are announced together.
-        OffsetDateTime now = announcer.now();
+        String now = announcer.now().toString();
         // The indicators of a programme, block and year, looked up once per poll rather than per activity.
-        Map<Terms, List<Indicator>> indicators = new HashMap<>();
+        Map<Terms, Indicator[]> indicators = new HashMap<>();
         for (EventEnvelope<?> event : events) {
             long time = event.time().toInstant().toEpochMilli();
             if (event.type().equals(ActivityEventTypes.REPORTED)) {
@@ -70,7 +68,7 @@ class ActivityProjection {
                 }
                 Contribution c = new Contribution(a.activityId(), a.siteId(), a.program(), a.block(), a.measureId(),
                         a.occurredOn(), a.metrics(), time, null);
-                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, false, event.id(), now, indicators);
+                StoredEvent progress = announcedBefore.test(event) ? null : progressed(c, false, event.id(), now, indicators);
                 batch.reported(c, progress);
                 changes.add(new LateActivities.Change(c, false, time, event.id()));
             } else if (event.type().equals(ActivityEventTypes.RETRACTED)) {
@@ -80,12 +78,12 @@ class ActivityProjection {
                 }
                 Contribution c = new Contribution(a.activityId(), a.siteId(), a.program(), a.block(), a.measureId(),
                         a.occurredOn(), a.metrics(), time, time);
-                EventEnvelope<?> progress = announcedBefore.test(event) ? null : progressed(c, true, event.id(), now, indicators);
+                StoredEvent progress = announcedBefore.test(event) ? null : progressed(c, true, event.id(), now, indicators);
                 batch.retracted(c, progress);
                 changes.add(new LateActivities.Change(c, true, time, event.id()));
             }
         }
-        batch.execute();
+        relay.withoutSearch(batch::execute);
         if (!batch.announced().isEmpty()) {
             relay.eventsStored(ContributionStore.ANNOUNCEMENTS, batch.announced());
         }
@@ -98,21 +96,20 @@ class ActivityProjection {
         return changes.size();
     }
 
-    /** What the activity changes in its programme's indicators; null where no programme is named. */
-    private EventEnvelope<?> progressed(Contribution c, boolean retraction, UUID activityEventId, OffsetDateTime now,
-            Map<Terms, List<Indicator>> indicators) {
+    /**
+     * The {@code IndicatorProgressed} of the activity, as stored: what it changes in its programme's indicators; null
+     * where no programme is named.
+     */
+    private StoredEvent progressed(Contribution c, boolean retraction, UUID activityEventId, String now,
+            Map<Terms, Indicator[]> indicators) {
         if (c.program() == null) {
             return null;
         }
-        Map<Indicator, Long> changes = new EnumMap<>(Indicator.class);
-        for (Indicator indicator : indicators.computeIfAbsent(new Terms(c.program(), c.block(), c.budgetYear()),
-                t -> ProgramCatalogue.terms(t.program()).indicators(t.block(), t.budgetYear()))) {
-            long value = indicator.source().of(c.metrics());
-            changes.put(indicator, retraction ? -value : value);
-        }
+        Indicator[] moved = indicators.computeIfAbsent(new Terms(c.program(), c.block(), c.budgetYear()),
+                t -> ProgressJson.ordered(ProgramCatalogue.terms(t.program()).indicators(t.block(), t.budgetYear())));
         UUID id = NameBasedIds.of("indicator-progressed/" + activityEventId);
-        return announcer.announce(c.siteId(), ProgramEventTypes.INDICATOR_PROGRESSED, new IndicatorProgressed(c.siteId(),
-                c.program(), c.block(), c.budgetYear(), c.measureId(), c.activityId(), retraction, changes), id, now);
+        return announcer.announceStored(c.siteId(), ProgramEventTypes.INDICATOR_PROGRESSED,
+                ProgressJson.of(c, retraction, moved), id, now);
     }
 
     /** What decides which indicators an activity moves. */

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,10 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
 import org.bson.BsonReader;
+import org.bson.BsonString;
 import org.bson.BsonWriter;
 import org.bson.Document;
 import org.bson.codecs.Codec;
@@ -41,12 +42,11 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 
 import nrw.kinetz.model.Program;
 import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.activity.ActivityMetrics;
-import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.programs.outbox.OutboxCollection;
 import nrw.kinetz.programs.outbox.StoredEvent;
 
@@ -59,9 +59,12 @@ import nrw.kinetz.programs.outbox.StoredEvent;
  * <p>Which of a poll's events still wait for Kafka is kept in one announcement document per poll (collection
  * {@value #ANNOUNCEMENTS}: the ids of the documents and of their pending events), written just before the reports; so
  * the relay marks a whole poll published with one write instead of one per activity, which on a replay would double
- * the store's work. A crash between the two writes loses nothing: the poll is read again, its announcement has the
- * same id (derived from its events' ids, which derive from the activities' event ids) and is not written twice, and
- * the reports are inserted; the relay publishes only events it finds in stored documents. A retraction's event is
+ * the store's work. The announcement lists every report of the poll with an event; those the insert finds stored
+ * before (a redelivery) are pulled out of it right after, before it is handed to the relay, so the store is not asked
+ * about every poll's ids beforehand. A crash between the writes loses nothing: the poll is read again, its announcement
+ * has the same id (derived from its events' ids, which derive from the activities' event ids) and is not written
+ * twice, and the reports are inserted; the relay publishes only events it finds in stored documents, so what such a
+ * crash can cost is an event published again with the same ce_id, which consumers count once. A retraction's event is
  * pending in the activity's own document, written in the same update as the retraction.
  */
 @Component
@@ -70,8 +73,6 @@ public class ContributionStore {
     static final String COLLECTION = "contributions";
     static final String ANNOUNCEMENTS = "indicator_announcements";
     private static final int DUPLICATE_KEY = 11000;
-    /** Ids per lookup: the embedded store checks each document it finds against the whole {@code $in} list. */
-    private static final int IN_SLICE = 500;
 
     private final MongoTemplate mongo;
 
@@ -111,9 +112,6 @@ public class ContributionStore {
     final class Batch {
 
         private final List<Report> reports = new ArrayList<>();
-        /** The time of the last event stored, and its text: a poll's events share one instant. */
-        private OffsetDateTime lastTime;
-        private String lastTimeText;
         /** After {@link #execute()}: the announcement document written, by id, with its events. */
         private final Map<String, List<StoredEvent>> announced = new LinkedHashMap<>();
         private final BulkOperations retractions = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
@@ -121,27 +119,18 @@ public class ContributionStore {
         private int retracted;
 
         /** A reported activity; {@code event} (may be null) is published if this is the first time it is stored. */
-        void reported(Contribution c, EventEnvelope<?> event) {
-            reports.add(new Report(c.activityId().toString(), c, event == null ? null : stored(event)));
-        }
-
-        private StoredEvent stored(EventEnvelope<?> event) {
-            if (event.time() != lastTime) {
-                lastTime = event.time();
-                lastTimeText = lastTime.toString();
-            }
-            return StoredEvent.of(event, lastTimeText);
+        void reported(Contribution c, StoredEvent event) {
+            reports.add(new Report(c.activityId().toString(), c, event));
         }
 
         /**
          * A retraction: flips the activity out of the figures if it still counts (publishing {@code event}, may
          * be null), or stores it as retracted if its report never arrived, so a late report does not count.
          */
-        void retracted(Contribution c, EventEnvelope<?> event) {
+        void retracted(Contribution c, StoredEvent event) {
             Update retract = new Update().set("retracted", true).set("retractedAt", c.retractedAt());
             if (event != null) {
-                StoredEvent stored = stored(event);
-                retract.push(StoredEvent.EVENTS, eventDocument(stored)).push(StoredEvent.PENDING, stored.eventId());
+                retract.push(StoredEvent.EVENTS, eventDocument(event)).push(StoredEvent.PENDING, event.eventId());
                 retractionsAnnouncing.add(c.activityId().toString());
             }
             String id = c.activityId().toString();
@@ -167,20 +156,10 @@ public class ContributionStore {
 
         void execute() {
             if (!reports.isEmpty()) {
-                announce();
-                try {
-                    // With the driver and written field by field (Report): the template's bulk insert would map and
-                    // announce each document once more, and a Document is a map whose values the driver looks a codec
-                    // up for.
-                    MongoCollection<Document> collection = mongo.getCollection(COLLECTION);
-                    collection.withDocumentClass(Report.class)
-                            .withCodecRegistry(CodecRegistries.fromRegistries(REPORTS, collection.getCodecRegistry()))
-                            .insertMany(reports, new InsertManyOptions().ordered(false));
-                } catch (MongoBulkWriteException e) {
-                    boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
-                    if (!onlyDuplicates) {
-                        throw e;
-                    }
+                Announcement announcement = announce();
+                Set<Integer> storedBefore = insert();
+                if (announcement != null && !storedBefore.isEmpty()) {
+                    announcement.withdraw(storedBefore);
                 }
             }
             if (retracted > 0) {
@@ -188,43 +167,123 @@ public class ContributionStore {
             }
         }
 
-        /** Notes the events of the reports that are new (not stored before, first of their id in this poll) as pending. */
-        private void announce() {
-            Set<String> stored = storedAlready();
+        /**
+         * Notes the events of the poll's reports (the first of each id) as pending, before the reports are written:
+         * whether a report was stored before shows in its insert, and the few that were are taken out afterwards
+         * ({@link Announcement#withdraw}), which saves asking the store about every report of every poll. The caller
+         * runs {@link #execute()} out of the relay's searches' way ({@code PendingEventsSignal.withoutSearch}), so the
+         * relay does not see a report stored before listed in between.
+         *
+         * @return what was written, null where nothing was (no events, or written before a crash)
+         */
+        private Announcement announce() {
+            Set<String> seen = new HashSet<>();
+            List<Integer> positions = new ArrayList<>();
             List<String> documents = new ArrayList<>();
             List<StoredEvent> events = new ArrayList<>();
-            for (Report report : reports) {
-                if (stored.add(report.id()) && report.event() != null) {
+            for (int i = 0; i < reports.size(); i++) {
+                Report report = reports.get(i);
+                if (seen.add(report.id()) && report.event() != null) {
+                    positions.add(i);
                     documents.add(report.id());
                     events.add(report.event());
                 }
             }
             if (events.isEmpty()) {
-                return;
+                return null;
             }
             List<String> eventIds = events.stream().map(StoredEvent::eventId).toList();
             String id = UUID.nameUUIDFromBytes(String.join("/", eventIds).getBytes(StandardCharsets.UTF_8)).toString();
             try {
-                mongo.getCollection(ANNOUNCEMENTS).insertOne(new Document("_id", id)
-                        .append(OutboxCollection.DOCUMENTS, documents).append(StoredEvent.PENDING, eventIds));
-                announced.put(id, events);
+                // As BSON values: a Document's list is encoded looking a codec up for each of its thousand strings.
+                mongo.getCollection(ANNOUNCEMENTS).withDocumentClass(BsonDocument.class).insertOne(new BsonDocument("_id", new BsonString(id))
+                        .append(OutboxCollection.DOCUMENTS, strings(documents)).append(StoredEvent.PENDING, strings(eventIds)));
             } catch (MongoWriteException e) {
                 if (e.getError().getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-                // Written before a crash: published or pending, the relay's search has it.
+                // Written before a crash: published or pending, the relay's search has it. Which of its reports were
+                // stored before that attempt cannot be told from this one, so it is left as it is: an event it lists
+                // of a report stored before is at worst published again, with the same ce_id.
+                return null;
+            }
+            Announcement announcement = new Announcement(id, positions, events);
+            announced.put(id, announcement.events);
+            return announcement;
+        }
+
+        private static BsonArray strings(List<String> values) {
+            BsonArray array = new BsonArray(new ArrayList<>(values.size()));
+            values.forEach(value -> array.add(new BsonString(value)));
+            return array;
+        }
+
+        /** Inserts the reports; @return the positions of those stored before (a duplicate id: applied before) */
+        private Set<Integer> insert() {
+            try {
+                // With the driver and written field by field (Report): the template's bulk insert would map and
+                // announce each document once more, and a Document is a map whose values the driver looks a codec
+                // up for.
+                MongoCollection<Document> collection = mongo.getCollection(COLLECTION);
+                collection.withDocumentClass(Report.class)
+                        .withCodecRegistry(CodecRegistries.fromRegistries(REPORTS, collection.getCodecRegistry()))
+                        .insertMany(reports, new InsertManyOptions().ordered(false));
+                return Set.of();
+            } catch (MongoBulkWriteException e) {
+                Set<Integer> duplicates = new HashSet<>();
+                for (var error : e.getWriteErrors()) {
+                    if (error.getCode() != DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    duplicates.add(error.getIndex());
+                }
+                return duplicates;
             }
         }
 
-        /** @return the ids among this poll's reports that are stored already */
-        private Set<String> storedAlready() {
-            List<String> ids = reports.stream().map(Report::id).toList();
-            Set<String> stored = new HashSet<>();
-            for (int from = 0; from < ids.size(); from += IN_SLICE) {
-                mongo.getCollection(COLLECTION).find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))
-                        .projection(Projections.include("_id")).forEach(d -> stored.add(d.getString("_id")));
+        /** The announcement document this batch wrote: its events, by the position of their report in the batch. */
+        private final class Announcement {
+
+            private final String id;
+            private final List<Integer> positions;
+            /** Handed to the relay after {@link #execute()}: the events of the reports that were new. */
+            private final List<StoredEvent> events;
+
+            Announcement(String id, List<Integer> positions, List<StoredEvent> events) {
+                this.id = id;
+                this.positions = positions;
+                this.events = new ArrayList<>(events);
             }
-            return stored;
+
+            /**
+             * Takes the reports stored before out of the document (their events were announced when they were
+             * stored), pulling only their own ids, so a relay that marked the document in between loses nothing.
+             */
+            void withdraw(Set<Integer> storedBefore) {
+                List<String> documents = new ArrayList<>();
+                List<String> eventIds = new ArrayList<>();
+                List<StoredEvent> kept = new ArrayList<>();
+                for (int i = 0; i < positions.size(); i++) {
+                    StoredEvent event = events.get(i);
+                    if (storedBefore.contains(positions.get(i))) {
+                        documents.add(reports.get(positions.get(i)).id());
+                        eventIds.add(event.eventId());
+                    } else {
+                        kept.add(event);
+                    }
+                }
+                if (eventIds.isEmpty()) {
+                    return;
+                }
+                mongo.getCollection(ANNOUNCEMENTS).updateOne(Filters.eq("_id", id), Updates.combine(
+                        Updates.pullAll(StoredEvent.PENDING, eventIds), Updates.pullAll(OutboxCollection.DOCUMENTS, documents)));
+                if (kept.isEmpty()) {
+                    announced.remove(id);
+                } else {
+                    events.clear();
+                    events.addAll(kept);
+                }
+            }
         }
 
         /** The fields of a reported activity's document besides {@code _id} and its events. */

@@ -23,6 +23,7 @@ public class Announcer {
     public static final String SERVICE_NAME = "program-tracking";
 
     private static final URI SOURCE = EventSource.service(SERVICE_NAME);
+    private static final String SOURCE_TEXT = SOURCE.toString();
 
     private final Clock clock;
 
@@ -59,6 +60,18 @@ public class Announcer {
     /** As {@link #announce(SiteId, EventType, Object, UUID)}, happening {@code at} (from {@link #now()}): for a batch. */
     public <T> EventEnvelope<T> announce(SiteId siteId, EventType<T> type, T payload, UUID id, OffsetDateTime at) {
         return new EventEnvelope<>(id, SOURCE, type, at, siteId.value(), payload);
+    }
+
+    /**
+     * As {@link #announce(SiteId, EventType, Object, UUID, OffsetDateTime)}, in the form it is stored, with the payload's
+     * JSON written by the caller: for the many events of one poll, whose payload the caller writes faster than the
+     * mapper does.
+     *
+     * @param data the payload's JSON, exactly as the events' mapper writes it
+     * @param at   {@link #now()} as text ({@code toString()}), written once for the events of a batch
+     */
+    public StoredEvent announceStored(SiteId siteId, EventType<?> type, String data, UUID id, String at) {
+        return new StoredEvent(id.toString(), type.name(), SOURCE_TEXT, at, siteId.value(), data);
     }
 
     /** The time events announced now carry: UTC, milliseconds, as on the wire. */

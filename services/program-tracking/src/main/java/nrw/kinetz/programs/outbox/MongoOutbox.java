@@ -120,6 +120,10 @@ class MongoOutbox {
      */
     private static Update unmark(Pending document, List<UUID> eventIds) {
         if (document.listed() != null) {
+            if (eventIds.size() == document.listed().size()) {
+                // what Kafka acknowledged are events of listed ids, each once: all of them
+                return new Update().set(StoredEvent.PENDING, List.of());
+            }
             Set<String> acknowledged = new HashSet<>();
             eventIds.forEach(id -> acknowledged.add(id.toString()));
             return new Update().set(StoredEvent.PENDING,

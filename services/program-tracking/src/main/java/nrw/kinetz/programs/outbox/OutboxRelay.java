@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -77,6 +79,8 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
     private final Map<String, Set<String>> named = new LinkedHashMap<>();
     /** Events handed over by writers and not relayed yet, per collection and document; guarded by {@link #named}. */
     private final Map<String, Map<String, List<StoredEvent>>> handedOver = new LinkedHashMap<>();
+    /** Held by a search while it reads an index, and shared by writers that must not be seen half done there. */
+    private final ReadWriteLock searching = new ReentrantReadWriteLock();
     /** Whether a signal without names came since the last search. */
     private boolean searchWanted;
 
@@ -97,6 +101,16 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         this.passTimeout = passTimeout;
         this.stopTimeout = stopTimeout;
         this.lease = new MongoLease(mongo, LEASE, "program-tracking-" + UUID.randomUUID(), Duration.ofSeconds(10), clock);
+    }
+
+    @Override
+    public void withoutSearch(Runnable writes) {
+        searching.readLock().lock();
+        try {
+            writes.run();
+        } finally {
+            searching.readLock().unlock();
+        }
     }
 
     @Override
@@ -239,7 +253,7 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
         int published = 0;
         for (OutboxCollection collection : collections) {
             while (lease.acquire()) {
-                List<Pending> batch = outbox.pending(collection.name(), BATCH);
+                List<Pending> batch = search(collection.name());
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -255,6 +269,19 @@ class OutboxRelay implements PendingEventsSignal, SmartLifecycle {
             }
         }
         return published;
+    }
+
+    /** The pending documents of {@code collection}, an index read out of the way of writers half done. */
+    private List<Pending> search(String collection) {
+        if (!indexes.contains(collection)) {
+            return outbox.pending(collection, BATCH);
+        }
+        searching.writeLock().lock();
+        try {
+            return outbox.pending(collection, BATCH);
+        } finally {
+            searching.writeLock().unlock();
+        }
     }
 
     /** A search found these documents: what was handed over about them is in the batch already. */

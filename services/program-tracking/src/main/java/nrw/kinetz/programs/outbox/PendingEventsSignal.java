@@ -23,6 +23,16 @@ public interface PendingEventsSignal {
     }
 
     /**
+     * Runs {@code writes} while no search of this relay reads an index collection: for a writer that lists events as pending
+     * before it knows which of them are new and takes the others out again right after, so that no search sees them
+     * listed in between. (A relay of another instance may; it publishes such an event again with the same
+     * {@code ce_id}, which consumers count once.)
+     */
+    default void withoutSearch(Runnable writes) {
+        writes.run();
+    }
+
+    /**
      * Publishes what is pending on the calling thread, for a caller that is about to drop documents holding events.
      *
      * @return whether nothing is left pending (false when the broker did not acknowledge everything)

@@ -158,11 +158,16 @@ class ReportStore {
      */
     Map<String, Long> frozen(Collection<String> keys) {
         Map<String, Long> frozen = new HashMap<>();
+        // By id alone, the status checked here: the embedded store answers only a query on _id and nothing else from
+        // its primary index, and scans the collection for any other.
         mongo.getCollection(COLLECTION)
-                .find(Filters.and(Filters.in("_id", keys),
-                        Filters.in("status", ReportStatus.SUBMITTED.name(), ReportStatus.ACCEPTED.name())))
-                .projection(Projections.include("submittedAt"))
-                .forEach(document -> frozen.put(document.getString("_id"), document.get("submittedAt", Number.class).longValue()));
+                .find(Filters.in("_id", keys))
+                .projection(Projections.include("submittedAt", "status"))
+                .forEach(document -> {
+                    if (ReportStatus.valueOf(document.getString("status")).freezesFigures()) {
+                        frozen.put(document.getString("_id"), document.get("submittedAt", Number.class).longValue());
+                    }
+                });
         return frozen;
     }
 

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.awaitility.Awaitility;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +23,11 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.Program;
+import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.event.CloudEventsKafka;
+import nrw.kinetz.model.event.EventEnvelope;
+import nrw.kinetz.model.event.EventSource;
 import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.model.program.IndicatorProgressed;
 import nrw.kinetz.model.program.ProgramEventTypes;
@@ -30,6 +35,7 @@ import nrw.kinetz.programs.Activities;
 import nrw.kinetz.programs.ProgramEvents;
 import nrw.kinetz.programs.ProgramTrackingApplication;
 import nrw.kinetz.programs.ProgramTrackingIntegrationTest;
+import nrw.kinetz.programs.outbox.OutboxCollection;
 import nrw.kinetz.testkit.Http;
 import nrw.kinetz.testkit.TestInfrastructure;
 import nrw.kinetz.testkit.TestTokens;
@@ -59,6 +65,9 @@ class IndicatorsIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    ActivityProjection projection;
 
     private Http http;
     private Activities activities;
@@ -148,6 +157,37 @@ class IndicatorsIntegrationTests {
                 .filter(row -> row.get("indicator").asString().equals("FAMILIES")).findFirst().orElseThrow();
         assertThat(families.get("actual").asLong()).as("the same numbers, plus the activity reported since")
                 .isEqualTo(familiesBefore.get("actual").asLong() + 5);
+    }
+
+    @Test
+    void aPollAnnouncesOnlyTheActivitiesNoPollStoredBefore() {
+        String site = "05766";
+        EventEnvelope<?> a = reported(site, 1);
+        EventEnvelope<?> b = reported(site, 2);
+        EventEnvelope<?> c = reported(site, 3);
+        // b again in another poll, as after a redelivery that regrouped the records
+        projection.apply(List.of(a, b));
+        projection.apply(List.of(b, c));
+        events.awaitRelayed();
+
+        String cId = ((ActivityReported) c.data()).activityId().toString();
+        Document second = mongo.findOne(query(where(OutboxCollection.DOCUMENTS).is(cId)), Document.class,
+                ContributionStore.ANNOUNCEMENTS);
+        assertThat(second.getList(OutboxCollection.DOCUMENTS, String.class)).as("the second poll's announcement")
+                .containsExactly(cId);
+        List<String> mine = List.of(((ActivityReported) a.data()).activityId().toString(),
+                ((ActivityReported) b.data()).activityId().toString(), cId);
+        // other tests report about the same site on the same broker
+        List<String> activityIds = progressAnnounced(site).stream().map(p -> p.activityId().toString())
+                .filter(mine::contains).toList();
+        assertThat(activityIds).as("each activity's progress once on ki.programs.v1, counting every record")
+                .containsExactlyInAnyOrderElementsOf(mine);
+    }
+
+    private static EventEnvelope<?> reported(String site, int day) {
+        ActivityReported activity = Activities.activity(site, Program.RUCKSACK_KITA, null, null, DAY.plusDays(day), 10, 0, 1);
+        return EventEnvelope.of(UUID.randomUUID(), EventSource.site(activity.siteId()), ActivityEventTypes.REPORTED, site,
+                activity);
     }
 
     /** Every IndicatorProgressed record about {@code site} on the topic, duplicates included (no dedup by id). */
