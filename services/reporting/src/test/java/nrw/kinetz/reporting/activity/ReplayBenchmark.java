@@ -146,8 +146,10 @@ class ReplayBenchmark {
             // Interleaved, so that load from other processes on the machine hits all three alike.
             Generation scratch = new Generation(900 + round);
             MongoActivityStore.drop(mongo, scratch);
-            TimedStore timed = new TimedStore(new ExclusiveReplayStore(model.store(scratch, false), ActivityRebuild.REMEMBERED_ACTIVITIES));
-            ActivityProjection projection = new ActivityProjection(timed);
+            TimedStore timed = new TimedStore(model.store(scratch, false));
+            ExclusiveReplayStore replayStore = new ExclusiveReplayStore(timed, ActivityRebuild.REMEMBERED_ACTIVITIES,
+                    ActivityRebuild.PENDING_CELLS);
+            ActivityProjection projection = new ActivityProjection(replayStore);
             long[] replayed = {0};
             start = System.nanoTime();
             try (ActivityTopic.Replay replay = topic.replay("benchmark-replay-" + UUID.randomUUID())) {
@@ -155,6 +157,7 @@ class ReplayBenchmark {
                     projection.apply(facts);
                     replayed[0] += facts.size();
                 });
+                replayStore.flush();
             }
             double replaySeconds = seconds(start);
             replayTimes.add(replaySeconds);
@@ -221,7 +224,10 @@ class ReplayBenchmark {
         return sites;
     }
 
-    /** What a replay must write, as raw driver bulk writes: per batch its ledger pages and its distinct cells. */
+    /**
+     * What a replay must write, as raw driver bulk writes: per batch its ledger pages; its distinct cells once, when
+     * as many wait as the replay holds back, and at the end.
+     */
     private double rawStoreWrites(List<ProducerRecord<String, byte[]>> records) {
         MongoCollection<Document> ledger = mongo.getCollection("benchmark_ledger");
         MongoCollection<Document> cells = mongo.getCollection("benchmark_cells");
@@ -242,28 +248,39 @@ class ReplayBenchmark {
         }
         parseSeconds = seconds(parseStart);
         long start = System.nanoTime();
+        Map<String, Tally> sums = new HashMap<>();
         for (int from = 0; from < facts.size(); from += BATCH) {
             // (parsing the records above is not store time; it is part of the replay's own time)
             List<ActivityFact> batch = facts.subList(from, Math.min(facts.size(), from + BATCH));
             List<LedgerEntry> entries = new ArrayList<>(batch.size());
-            Map<String, Tally> sums = new HashMap<>();
             for (ActivityFact fact : batch) {
                 entries.add(new LedgerEntry(fact.activityId(), fact.key(), fact.tally(), fact.at(), null));
                 sums.merge(fact.key().value(), fact.tally(), Tally::plus);
             }
             List<Document> documents = MongoActivityStore.ledgerPages(entries);
             ledger.insertMany(documents, new InsertManyOptions().ordered(false));
-            List<WriteModel<Document>> upserts = new ArrayList<>();
-            sums.forEach((key, t) -> upserts.add(new UpdateOneModel<>(Filters.eq("_id", key), Updates.combine(
-                    Updates.inc("activities", t.activities()), Updates.inc("participants", t.participants()),
-                    Updates.inc("volunteers", t.volunteers()), Updates.inc("sessions", t.sessions()), Updates.inc("hours", t.hours())),
-                    new UpdateOptions().upsert(true))));
-            cells.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+            if (sums.size() >= ActivityRebuild.PENDING_CELLS) {
+                upsert(cells, sums);
+            }
         }
+        upsert(cells, sums);
         double seconds = seconds(start);
         ledger.drop();
         cells.drop();
         return seconds;
+    }
+
+    private static void upsert(MongoCollection<Document> cells, Map<String, Tally> sums) {
+        if (sums.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> upserts = new ArrayList<>();
+        sums.forEach((key, t) -> upserts.add(new UpdateOneModel<>(Filters.eq("_id", key), Updates.combine(
+                Updates.inc("activities", t.activities()), Updates.inc("participants", t.participants()),
+                Updates.inc("volunteers", t.volunteers()), Updates.inc("sessions", t.sessions()), Updates.inc("hours", t.hours())),
+                new UpdateOptions().upsert(true))));
+        cells.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+        sums.clear();
     }
 
     /** Where a replay's store time goes. */
