@@ -230,7 +230,8 @@ class MongoActivityLedger implements ActivityLedger {
         }
         String id = report.activityId().toString();
         String site = report.siteId().value();
-        Bson bson = new Bson(400 + (report.note() == null ? 0 : 3 * report.note().length()));
+        // a claim without note and measure reference takes about 460 bytes
+        Bson bson = new Bson(512 + 3 * (length(report.note()) + length(report.measureId())));
         int claim = bson.startDocument();
         bson.string("_id", id);
         bson.string("site", site);
@@ -268,6 +269,10 @@ class MongoActivityLedger implements ActivityLedger {
     }
 
     private static final org.bson.codecs.Codec<Document> CLAIM_CODEC = new org.bson.codecs.DocumentCodec();
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
 
     private static boolean hasSurrogate(String text) {
         if (text != null) {
