@@ -6,8 +6,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 
@@ -26,10 +28,12 @@ import com.mongodb.client.model.WriteModel;
 
 /**
  * The read model "catalog" in reporting's own database: one document per offering with what counting needs —
- * never who registered: registrations are the catalog's random ids. Every change is one update with set
- * semantics ({@code $addToSet}, {@code $pull}, {@code $set}), so a redelivered or replayed record changes
- * nothing, and one offering's records arrive in order (key = offering id); a poll's updates go to the store together,
- * in that order ({@link Batch}).
+ * never who registered: registrations are the catalog's random ids. The registrations that are confirmed and those
+ * that wait are sets kept as sub-documents (registration id to {@code true}), so that one update can put one
+ * registration in and take another out ({@code $set} and {@code $unset} of their own fields; an array would need
+ * {@code $addToSet} and {@code $pullAll} on the same field, which one update may not do). Every change has set
+ * semantics, so a redelivered or replayed record changes nothing, and one offering's records arrive in order (key =
+ * offering id); a poll's updates go to the store together, in that order ({@link Batch}).
  */
 @Repository
 public class MongoCatalogOfferings {
@@ -47,14 +51,27 @@ public class MongoCatalogOfferings {
     /**
      * @param organiserSite site id, null for the LaKI
      * @param month         year and month of the first session in Berlin, e.g. {@code 2027-03}
+     * @param confirmed     the confirmed registrations as a set: registration id to {@code true}
+     * @param waitlisted    the waitlisted registrations, the same way
+     * @param attended      check-ins, {@code <registration id>:<session>}
      */
     public record OfferingDocument(@Id String id, String organiserSite, String type, String focusArea, String month, int capacity,
-            int sessions, String status, List<String> confirmed, List<String> waitlisted, List<String> attended,
+            int sessions, String status, Map<String, Boolean> confirmed, Map<String, Boolean> waitlisted, List<String> attended,
             long revision, Boolean dirty) {
 
         /** Cancelled offerings, and those whose details have not arrived, count nothing. */
         boolean counts() {
             return status != null && !"CANCELLED".equals(status) && month != null;
+        }
+
+        /** @return the confirmed registrations' ids */
+        public Set<String> confirmedIds() {
+            return confirmed == null ? Set.of() : confirmed.keySet();
+        }
+
+        /** @return how many registrations wait */
+        public int waitlistedCount() {
+            return waitlisted == null ? 0 : waitlisted.size();
         }
     }
 
@@ -71,8 +88,7 @@ public class MongoCatalogOfferings {
      * A poll's changes, folded per offering into the writes of the same end state: fields set last win, and each
      * registration is in or out of each list as the last record about it said (the lists are sets, so that is what
      * the records' {@code $addToSet}s and {@code $pull}s in order leave); a record that set nothing new still counts
-     * in the offering's revision. One round trip for the poll, at most two updates per offering (what is added, and
-     * what is taken out of lists, which one update may not do to the same list).
+     * in the offering's revision. One round trip for the poll, one update per offering.
      */
     public final class Batch {
 
@@ -93,20 +109,24 @@ public class MongoCatalogOfferings {
             change(offeringId).set.append("status", status);
         }
 
+        /** @throws IllegalArgumentException if the registration id cannot be a field name ({@link #fieldName}) */
         public void confirmed(String offeringId, String registrationId) {
+            fieldName(registrationId);
             change(offeringId).member(CONFIRMED, registrationId, true).member(WAITLISTED, registrationId, false);
         }
 
         public void waitlisted(String offeringId, String registrationId) {
+            fieldName(registrationId);
             change(offeringId).member(WAITLISTED, registrationId, true);
         }
 
         public void cancelled(String offeringId, String registrationId) {
+            fieldName(registrationId);
             change(offeringId).member(CONFIRMED, registrationId, false).member(WAITLISTED, registrationId, false);
         }
 
         public void attended(String offeringId, String registrationId, int session) {
-            change(offeringId).member(ATTENDED, registrationId + ":" + session, true);
+            change(offeringId).attended.add(registrationId + ":" + session);
         }
 
         /** Writes the changes, if any, in one round trip. */
@@ -114,8 +134,8 @@ public class MongoCatalogOfferings {
             if (offerings.isEmpty()) {
                 return;
             }
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            offerings.forEach((id, offering) -> offering.writes(id, writes));
+            List<WriteModel<Document>> writes = new ArrayList<>(offerings.size());
+            offerings.forEach((id, offering) -> writes.add(offering.write(id)));
             // With the driver: the template's bulk operations map every update once more.
             mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
             if (!guarded) {
@@ -135,12 +155,24 @@ public class MongoCatalogOfferings {
     private static final String WAITLISTED = "waitlisted";
     private static final String ATTENDED = "attended";
 
+    /**
+     * A registration id is a field name in the sets of registrations: one that is empty, has a dot (a path) or starts
+     * with {@code $} (an operator) would change something else, so the record cannot be applied.
+     */
+    static void fieldName(String registrationId) {
+        if (registrationId == null || registrationId.isEmpty() || registrationId.indexOf('.') >= 0 || registrationId.startsWith("$")) {
+            throw new IllegalArgumentException("registration id " + registrationId + " is not usable as a set member");
+        }
+    }
+
     /** One offering's changes in a poll. */
     private static final class Folded {
 
         final Document set = new Document();
-        /** Per list, each registration the poll named, in or out as the last record about it said. */
+        /** Per set of registrations, each registration the poll named, in or out as the last record about it said. */
         final Map<String, Map<String, Boolean>> members = new LinkedHashMap<>();
+        /** Check-ins, which are only ever added. */
+        final Set<String> attended = new LinkedHashSet<>();
         int changes;
 
         Folded member(String list, String registration, boolean in) {
@@ -151,34 +183,33 @@ public class MongoCatalogOfferings {
         }
 
         /**
-         * Every change marks the offering for the feed (docs/architecture.md#outbox: the change and its mark are one
-         * write): the first update carries the mark; the second only takes registrations out.
+         * The offering's one update: its fields, the registrations put in ({@code $set}) and taken out ({@code $unset}),
+         * the check-ins added, the revision counted on, and the mark for the feed (docs/architecture.md#outbox: the
+         * change and its mark are one write).
          */
-        void writes(String id, List<WriteModel<Document>> writes) {
-            Document added = new Document();
-            Document removed = new Document();
-            members.forEach((list, names) -> {
-                List<String> in = new ArrayList<>();
-                List<String> out = new ArrayList<>();
-                names.forEach((name, isIn) -> (isIn ? in : out).add(name));
-                if (!in.isEmpty()) {
-                    added.append(list, new Document("$each", in));
+        WriteModel<Document> write(String id) {
+            Document set = new Document(this.set);
+            Document unset = new Document();
+            members.forEach((list, names) -> names.forEach((name, in) -> {
+                if (in) {
+                    set.append(list + "." + name, true);
+                } else {
+                    unset.append(list + "." + name, "");
                 }
-                if (!out.isEmpty()) {
-                    removed.append(list, out);
-                }
-            });
-            Document update = new Document("$set", new Document(set).append(DIRTY, true))
-                    .append("$inc", new Document(REVISION, changes));
-            if (!added.isEmpty()) {
-                update.append("$addToSet", added);
+            }));
+            set.append(DIRTY, true);
+            Document update = new Document("$set", set).append("$inc", new Document(REVISION, changes));
+            if (!unset.isEmpty()) {
+                update.append("$unset", unset);
             }
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true)));
-            if (!removed.isEmpty()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), new Document("$pullAll", removed)));
+            if (!attended.isEmpty()) {
+                update.append("$addToSet", new Document(ATTENDED, new Document("$each", List.copyOf(attended))));
             }
+            return new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT);
         }
     }
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     /**
      * The feed relay clears a mark only at the revision it fed ({@link #fed}): a filter on {@code _id} and
