@@ -4,12 +4,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.bson.Document;
 
@@ -17,13 +18,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -39,10 +38,11 @@ import com.mongodb.client.model.WriteModel;
 public class MongoCatalogOfferings {
 
     public static final String COLLECTION = "catalog_offerings";
+    /** Which offerings a poll changed, one document per poll, until the feed relay has fed them. */
+    public static final String ANNOUNCEMENTS = "catalog_announcements";
+    private static final String OFFERINGS = "offerings";
 
     private final MongoOperations mongo;
-    /** Whether the index of the relay's guarded writes was asked for since start. */
-    private volatile boolean guarded;
 
     public MongoCatalogOfferings(MongoOperations mongo) {
         this.mongo = mongo;
@@ -57,7 +57,7 @@ public class MongoCatalogOfferings {
      */
     public record OfferingDocument(@Id String id, String organiserSite, String type, String focusArea, String month, int capacity,
             int sessions, String status, Map<String, Boolean> confirmed, Map<String, Boolean> waitlisted, List<String> attended,
-            long revision, Boolean dirty) {
+            long revision) {
 
         /** Cancelled offerings, and those whose details have not arrived, count nothing. */
         boolean counts() {
@@ -76,7 +76,6 @@ public class MongoCatalogOfferings {
     }
 
     public static final String REVISION = "revision";
-    public static final String DIRTY = "dirty";
     private static final int IN_SLICE = 200;
 
     /** A poll's changes, written together: per offering what the poll's records did to it, in their order. */
@@ -129,7 +128,11 @@ public class MongoCatalogOfferings {
             change(offeringId).attended.add(registrationId + ":" + session);
         }
 
-        /** Writes the changes, if any, in one round trip. */
+        /**
+         * Writes the changes, if any, in one round trip, then announces the offerings they changed to the feed in one
+         * more (docs/architecture.md#outbox): after the changes, so that a crash between the two loses nothing — the
+         * poll's positions are kept after both, so its records come again and are announced then.
+         */
         public void execute() {
             if (offerings.isEmpty()) {
                 return;
@@ -138,10 +141,8 @@ public class MongoCatalogOfferings {
             offerings.forEach((id, offering) -> writes.add(offering.write(id)));
             // With the driver: the template's bulk operations map every update once more.
             mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
-            if (!guarded) {
-                guardIndex();
-                guarded = true;
-            }
+            mongo.getCollection(ANNOUNCEMENTS).insertOne(new Document("_id", UUID.randomUUID().toString())
+                    .append(OFFERINGS, List.copyOf(offerings.keySet())));
         }
 
         private Folded change(String offeringId) {
@@ -184,8 +185,7 @@ public class MongoCatalogOfferings {
 
         /**
          * The offering's one update: its fields, the registrations put in ({@code $set}) and taken out ({@code $unset}),
-         * the check-ins added, the revision counted on, and the mark for the feed (docs/architecture.md#outbox: the
-         * change and its mark are one write).
+         * the check-ins added and the revision counted on.
          */
         WriteModel<Document> write(String id) {
             Document set = new Document(this.set);
@@ -197,7 +197,6 @@ public class MongoCatalogOfferings {
                     unset.append(list + "." + name, "");
                 }
             }));
-            set.append(DIRTY, true);
             Document update = new Document("$set", set).append("$inc", new Document(REVISION, changes));
             if (!unset.isEmpty()) {
                 update.append("$unset", unset);
@@ -211,52 +210,61 @@ public class MongoCatalogOfferings {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    /**
-     * The feed relay clears a mark only at the revision it fed ({@link #fed}): a filter on {@code _id} and
-     * {@code revision}, which gets a unique index of its own, because the embedded store uses an index only for a
-     * filter with exactly its fields and would otherwise scan every offering for every cleared mark. Asked for once,
-     * with the first write (as the API keys' indexes are), so that starting needs no store.
-     */
-    private void guardIndex() {
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true));
-    }
-
     public List<OfferingDocument> all() {
         return mongo.findAll(OfferingDocument.class, COLLECTION);
     }
 
-    /** Offerings changed since they were last fed, by id or all of them (up to {@code limit}). */
-    public List<OfferingDocument> dirty(Collection<String> ids, int limit) {
-        if (ids == null) {
-            return mongo.find(query(where(DIRTY).is(true).and("month").ne(null)).limit(limit), OfferingDocument.class, COLLECTION);
-        }
-        // By id alone, which the primary index answers (with the mark in the filter the embedded store scans every
-        // offering), in slices (it checks each found document against the whole $in list); the marks are checked here.
-        List<String> all = List.copyOf(ids);
-        List<OfferingDocument> found = new ArrayList<>();
-        for (int from = 0; from < all.size() && found.size() < limit; from += IN_SLICE) {
-            for (OfferingDocument offering : mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + IN_SLICE)))),
-                    OfferingDocument.class, COLLECTION)) {
-                if (Boolean.TRUE.equals(offering.dirty()) && offering.month() != null && found.size() < limit) {
-                    found.add(offering);
+    /**
+     * Offerings that polls announced and the feed relay has not fed yet: the announcements read first, oldest first,
+     * until they name {@code limit} offerings (at least one announcement; beyond it those that name no other
+     * offering), then the offerings they name, each as it
+     * stands now — so what is read includes every change the announcements stand for, and those announcements may be
+     * {@linkplain #settle settled} once it is fed.
+     */
+    public Announced announced(int limit) {
+        List<Object> ids = new ArrayList<>();
+        Set<String> named = new LinkedHashSet<>();
+        try (MongoCursor<Document> announcements = mongo.getCollection(ANNOUNCEMENTS).find().batchSize(16).iterator()) {
+            while (announcements.hasNext()) {
+                Document announcement = announcements.next();
+                List<String> offerings = announcement.getList(OFFERINGS, String.class);
+                // Beyond the limit only announcements of offerings read anyway (polls changing the same ones).
+                if (!ids.isEmpty() && named.size() >= limit && !named.containsAll(offerings)) {
+                    break;
                 }
+                ids.add(announcement.get("_id"));
+                named.addAll(offerings);
             }
         }
-        return found;
+        List<String> all = List.copyOf(named);
+        List<OfferingDocument> found = new ArrayList<>();
+        // By id, which the primary index answers, in slices: the embedded store checks each found document against the
+        // whole $in list.
+        for (int from = 0; from < all.size(); from += IN_SLICE) {
+            found.addAll(mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + IN_SLICE)))),
+                    OfferingDocument.class, COLLECTION));
+        }
+        return new Announced(ids, found);
     }
 
     /**
-     * Clears the marks of offerings fed at these revisions (id to revision) in one round trip, each unless the
-     * offering changed again since its revision was read.
+     * @param announcements the announcements read, by id
+     * @param offerings     the offerings they name, as read after them (an offering emptied away since is missing)
      */
-    public void fed(Map<String, Long> revisions) {
-        if (revisions.isEmpty()) {
-            return;
+    public record Announced(List<Object> announcements, List<OfferingDocument> offerings) {
+    }
+
+    /** Removes announcements whose offerings were fed as read after them, in one round trip. */
+    public void settle(List<Object> announcements) {
+        if (!announcements.isEmpty()) {
+            mongo.getCollection(ANNOUNCEMENTS).deleteMany(Filters.in("_id", announcements));
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        // Exactly the fields of the guard's index (guardIndex), not an $and of them.
-        revisions.forEach((id, revision) -> writes.add(new UpdateOneModel<>(
-                new Document("_id", id).append(REVISION, revision), Updates.unset(DIRTY))));
-        mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** @return how many offerings wait for the feed relay (each counted once however many announcements name it) */
+    public long announcedCount() {
+        Set<String> named = new HashSet<>();
+        mongo.getCollection(ANNOUNCEMENTS).find().forEach(announcement -> named.addAll(announcement.getList(OFFERINGS, String.class)));
+        return named.size();
     }
 }
