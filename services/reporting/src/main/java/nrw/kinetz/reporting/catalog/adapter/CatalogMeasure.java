@@ -138,7 +138,10 @@ public final class CatalogMeasure implements Measure {
     /** What a row adds up. */
     public record Tally(long offerings, long seats, long confirmed, long waitlisted, long attended, long sessionPlaces) {
 
-        /** Each offering, the finest cell of the catalog, enters the sums as its share ({@link Suppression#share}). */
+        /**
+         * Each offering, the finest cell of the catalog, enters the sums as its share ({@link Suppression#share}); only
+         * offerings that count ({@link OfferingDocument#counts}), whose details have arrived.
+         */
         static Tally of(List<OfferingDocument> offerings, Suppression suppression) {
             long seats = 0;
             long confirmed = 0;

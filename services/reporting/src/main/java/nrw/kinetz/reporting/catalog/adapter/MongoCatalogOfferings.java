@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.bson.BsonType;
 import org.bson.Document;
 
 import org.springframework.data.annotation.Id;
@@ -43,6 +44,8 @@ public class MongoCatalogOfferings {
     private static final String OFFERINGS = "offerings";
 
     private final MongoOperations mongo;
+    /** Whether documents of the earlier shape were looked for since start ({@link #upgrade}). */
+    private volatile boolean upgraded;
 
     public MongoCatalogOfferings(MongoOperations mongo) {
         this.mongo = mongo;
@@ -54,9 +57,11 @@ public class MongoCatalogOfferings {
      * @param confirmed     the confirmed registrations as a set: registration id to {@code true}
      * @param waitlisted    the waitlisted registrations, the same way
      * @param attended      check-ins, {@code <registration id>:<session>}
+     * @param capacity      null, as the other details, until the offering's details have arrived (a registration may
+     *                      come first)
      */
-    public record OfferingDocument(@Id String id, String organiserSite, String type, String focusArea, String month, int capacity,
-            int sessions, String status, Map<String, Boolean> confirmed, Map<String, Boolean> waitlisted, List<String> attended,
+    public record OfferingDocument(@Id String id, String organiserSite, String type, String focusArea, String month, Integer capacity,
+            Integer sessions, String status, Map<String, Boolean> confirmed, Map<String, Boolean> waitlisted, List<String> attended,
             long revision) {
 
         /** Cancelled offerings, and those whose details have not arrived, count nothing. */
@@ -137,6 +142,10 @@ public class MongoCatalogOfferings {
             if (offerings.isEmpty()) {
                 return;
             }
+            if (!upgraded) {
+                upgrade();
+                upgraded = true;
+            }
             List<WriteModel<Document>> writes = new ArrayList<>(offerings.size());
             offerings.forEach((id, offering) -> writes.add(offering.write(id)));
             // With the driver: the template's bulk operations map every update once more.
@@ -209,6 +218,50 @@ public class MongoCatalogOfferings {
     }
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    /** The mark for the feed that offerings of the earlier shape carried, and the index of its guarded clearing. */
+    private static final String EARLIER_MARK = "dirty";
+    private static final String EARLIER_INDEX = "_id_1_revision_1";
+
+    /**
+     * Brings offerings written in the earlier shape — registrations as arrays, changes marked in the offering with an
+     * index to clear the marks by — into this one, once per start, with the first write (so that starting needs no
+     * store): the arrays become sets of fields (an update of a field inside an array would fail), marked offerings
+     * are announced, and the index, which every update would keep up, goes.
+     */
+    private void upgrade() {
+        var collection = mongo.getCollection(COLLECTION);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> marked = new ArrayList<>();
+        for (Document earlier : collection.find(Filters.or(Filters.type(CONFIRMED, BsonType.ARRAY),
+                Filters.type(WAITLISTED, BsonType.ARRAY), Filters.exists(EARLIER_MARK)))) {
+            Document set = new Document();
+            for (String list : List.of(CONFIRMED, WAITLISTED)) {
+                if (earlier.get(list) instanceof List<?> members) {
+                    Document asSet = new Document();
+                    members.forEach(member -> asSet.append(String.valueOf(member), true));
+                    set.append(list, asSet);
+                }
+            }
+            Document update = new Document("$unset", new Document(EARLIER_MARK, ""));
+            if (!set.isEmpty()) {
+                update.append("$set", set);
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", earlier.get("_id")), update));
+            if (Boolean.TRUE.equals(earlier.get(EARLIER_MARK))) {
+                marked.add(earlier.getString("_id"));
+            }
+        }
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        if (!marked.isEmpty()) {
+            mongo.getCollection(ANNOUNCEMENTS).insertOne(new Document("_id", UUID.randomUUID().toString()).append(OFFERINGS, marked));
+        }
+        if (collection.listIndexes().into(new ArrayList<>()).stream().anyMatch(index -> EARLIER_INDEX.equals(index.getString("name")))) {
+            collection.dropIndex(EARLIER_INDEX);
+        }
+    }
 
     public List<OfferingDocument> all() {
         return mongo.findAll(OfferingDocument.class, COLLECTION);
