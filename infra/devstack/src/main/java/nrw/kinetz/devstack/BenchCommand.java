@@ -63,8 +63,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "0", description = "Interleaved rounds per measurement (default 3).")
     int rounds;
 
-    @Option(names = "--store", defaultValue = "MEMORY", description = "The store of the intake and latency steps: MEMORY or H2, "
-            + "the devstack's file (default: ${DEFAULT-VALUE}; the replays use the test kit's in-memory store).")
+    @Option(names = "--store", defaultValue = "MEMORY", description = "The store of every step: MEMORY or H2, the devstack's "
+            + "file (default: ${DEFAULT-VALUE}).")
     Devstack.Store store;
 
     @Option(names = "--port-offset", defaultValue = "3000", description = "The latency step's devstack ports (default: +${DEFAULT-VALUE}).")
@@ -162,9 +162,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private void replay(BenchPlan plan) throws Exception {
         int events = plan.replayEvents();
-        Map<String, String> base = replayRun("replay", events, 54, true, plan.rounds());
-        Map<String, String> moreEvents = replayRun("replay-10x-events", events * 10, 54, false, plan.rounds());
-        Map<String, String> moreSites = replayRun("replay-10x-sites", events * 10, BenchPlan.GROWTH_SITES, false, plan.rounds());
+        Map<String, String> base = replayRun(plan, "replay", events, 54, true, plan.rounds());
+        Map<String, String> moreEvents = replayRun(plan, "replay-10x-events", events * 10, 54, false, plan.rounds());
+        Map<String, String> moreSites = replayRun(plan, "replay-10x-sites", events * 10, BenchPlan.GROWTH_SITES, false, plan.rounds());
         if (base != null) {
             summary.put("replayRatio", number(base, "ratio"));
             tables.append(String.format(Locale.ROOT, "| replay, reporting: rebuild of the activities read model ÷ slower of Kafka "
@@ -213,12 +213,13 @@ final class BenchCommand implements Callable<Integer> {
         return number(r, "replaySeconds") - number(r, "collectorSeconds");
     }
 
-    private Map<String, String> replayRun(String name, int events, int sites, boolean withKafka, int rounds) throws Exception {
+    private Map<String, String> replayRun(BenchPlan plan, String name, int events, int sites, boolean withKafka, int rounds)
+            throws Exception {
         Path result = out.resolve(name + ".properties");
         Files.deleteIfExists(result);
         List<String> args = new ArrayList<>(List.of("test", "-pl", REPORTING, "-Dtest=ReplayBenchmark",
                 "-Dsurefire.failIfNoSpecifiedTests=false", "-Dbenchmark.events=" + events, "-Dbenchmark.sites=" + sites,
-                "-Dbenchmark.rounds=" + rounds, "-Dbenchmark.result=" + result));
+                "-Dbenchmark.rounds=" + rounds, "-Dbenchmark.result=" + result, testStore(plan)));
         if (withKafka && kafkaTools != null) {
             args.add("-Dbenchmark.kafkaToolsClasspath=" + kafkaTools);
         }
@@ -254,8 +255,13 @@ final class BenchCommand implements Callable<Integer> {
         Path result = out.resolve(name + ".properties");
         Files.deleteIfExists(result);
         return maven(name, "test", "-pl", module, "-Dtest=" + benchmark, "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result)
-                && Files.exists(result) ? read(result) : null;
+                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result,
+                testStore(plan)) && Files.exists(result) ? read(result) : null;
+    }
+
+    /** The test kit's store for a benchmark that runs as a test: the in-memory one, or the devstack's H2 file. */
+    private static String testStore(BenchPlan plan) {
+        return "-Dkinetz.test.store=" + plan.store().name().toLowerCase(Locale.ROOT);
     }
 
     // ---- the devstack: latency, fan-out, processes, store writes, 540 sites ----
@@ -639,7 +645,7 @@ final class BenchCommand implements Callable<Integer> {
                 "≤ 1 (linear)");
         doc.append('\n');
         if (!tables.isEmpty()) {
-            doc.append("### Throughput (medians of interleaved rounds)\n\n| path | measured | limits | ratio | goal |\n|---|---:|---:|---:|---:|\n")
+            doc.append("### Throughput (medians of interleaved rounds, ").append(plan.store()).append(" store)\n\n| path | measured | limits | ratio | goal |\n|---|---:|---:|---:|---:|\n")
                     .append(tables).append('\n');
         }
         if (!growthTable.isEmpty()) {
