@@ -257,7 +257,8 @@ public class ContributionStore {
 
             /**
              * Takes the reports stored before out of the document (their events were announced when they were
-             * stored), pulling only their own ids, so a relay that marked the document in between loses nothing.
+             * stored), pulling only their own ids, so a relay that marked the document in between loses nothing; a
+             * document left with none is deleted.
              */
             void withdraw(Set<Integer> storedBefore) {
                 List<String> documents = new ArrayList<>();
@@ -275,11 +276,13 @@ public class ContributionStore {
                 if (eventIds.isEmpty()) {
                     return;
                 }
-                mongo.getCollection(ANNOUNCEMENTS).updateOne(Filters.eq("_id", id), Updates.combine(
-                        Updates.pullAll(StoredEvent.PENDING, eventIds), Updates.pullAll(OutboxCollection.DOCUMENTS, documents)));
                 if (kept.isEmpty()) {
+                    // a poll read again as a whole: nothing of it to announce
+                    mongo.getCollection(ANNOUNCEMENTS).deleteOne(Filters.eq("_id", id));
                     announced.remove(id);
                 } else {
+                    mongo.getCollection(ANNOUNCEMENTS).updateOne(Filters.eq("_id", id), Updates.combine(
+                            Updates.pullAll(StoredEvent.PENDING, eventIds), Updates.pullAll(OutboxCollection.DOCUMENTS, documents)));
                     events.clear();
                     events.addAll(kept);
                 }
