@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -21,7 +23,8 @@ import nrw.kinetz.infra.lease.Lease;
  * values to the feed, then clears the marks (docs/architecture.md#outbox — the read model's write and its announcement
  * are one document, so a crash loses nothing; a change appended but not yet cleared is recognised by its id
  * and not appended twice). It runs on the instance that holds the {@link Lease}: when the local listener
- * wrote something ({@link #wakeUp(Collection)}, naming the aggregates, which are then read by key) and every
+ * wrote something — handing over the changes it wrote ({@link #handOver(Collection)}, relayed as they are, without
+ * reading them back), or naming the aggregates ({@link #wakeUp(Collection)}, which are then read by key) — and every
  * sweep interval, for what other instances or a crash left (read by their marks).
  */
 public final class FeedRelay implements AutoCloseable {
@@ -37,8 +40,10 @@ public final class FeedRelay implements AutoCloseable {
     private final Supplier<List<FeedListener>> listeners;
     private final Clock clock;
     private final int batchSize;
-    /** Aggregates a wake-up named and no round has read yet. */
+    /** Aggregates a wake-up named and no round has read yet; guards {@link #handed} as well. */
     private final Set<String> hinted = new LinkedHashSet<>();
+    /** Changes handed over and not relayed yet: the newest of each aggregate, by origin and key. */
+    private final Map<String, Change> handed = new LinkedHashMap<>();
     /** One round at a time, from the sweep, a wake-up or a drain. */
     private final Object round = new Object();
     private final BackgroundWorker worker = new BackgroundWorker("feed-relay", this::sweep, this::relayNamed);
@@ -76,12 +81,36 @@ public final class FeedRelay implements AutoCloseable {
      */
     public void wakeUp(Collection<String> keys) {
         synchronized (hinted) {
-            if (hinted.size() + keys.size() > MAX_NAMED) {
-                hinted.clear(); // not relaying (stopped, or far behind): the sweep finds them by their marks
-            }
+            forgetNamedIfBeyond(keys.size());
             hinted.addAll(keys);
         }
         worker.wakeUp();
+    }
+
+    /**
+     * These changes were written, each still marked in its read model: relay them soon as they are, without
+     * reading them back. A later change of the same aggregate replaces an earlier one not yet relayed (the feed
+     * carries values, not differences), and one that a sweep has relayed meanwhile is dropped.
+     */
+    public void handOver(Collection<Change> changes) {
+        synchronized (hinted) {
+            forgetNamedIfBeyond(changes.size());
+            changes.forEach(change -> handed.merge(slot(change), change,
+                    (earlier, later) -> later.revision() >= earlier.revision() ? later : earlier));
+        }
+        worker.wakeUp();
+    }
+
+    private void forgetNamedIfBeyond(int more) {
+        if (hinted.size() + handed.size() + more > MAX_NAMED) {
+            // not relaying (stopped, or far behind): the sweep finds them by their marks
+            hinted.clear();
+            handed.clear();
+        }
+    }
+
+    private static String slot(Change change) {
+        return change.origin() + "/" + change.key();
     }
 
     /**
@@ -158,6 +187,7 @@ public final class FeedRelay implements AutoCloseable {
             // The holder's sweep finds them by their marks.
             synchronized (hinted) {
                 hinted.clear();
+                handed.clear();
             }
             return 0;
         }
@@ -165,12 +195,17 @@ public final class FeedRelay implements AutoCloseable {
         if (byMarks) {
             pending = source.pending(batchSize);
         } else {
-            List<String> keys = takeHinted();
-            pending = keys.isEmpty() ? List.of() : source.pending(keys);
+            pending = new ArrayList<>(takeHanded());
+            List<String> keys = takeHinted(batchSize - pending.size());
+            if (!keys.isEmpty()) {
+                pending.addAll(source.pending(keys));
+            }
         }
         if (pending.isEmpty()) {
             return 0;
         }
+        // What a sweep read is the newest of its aggregates: an older change handed over must not follow it.
+        forgetHandedThrough(pending);
         List<FeedEntry> appended = feed.append(pending, clock.instant());
         // Listeners first: clearing the marks is bookkeeping, and a crash before it appends nothing twice.
         if (!appended.isEmpty()) {
@@ -186,11 +221,11 @@ public final class FeedRelay implements AutoCloseable {
         return pending.size();
     }
 
-    /** @return up to a batch of the aggregates wake-ups named, removed from what is still to read */
-    private List<String> takeHinted() {
+    /** @return up to {@code limit} of the aggregates wake-ups named, removed from what is still to read */
+    private List<String> takeHinted(int limit) {
         synchronized (hinted) {
             List<String> keys = new ArrayList<>();
-            for (Iterator<String> it = hinted.iterator(); it.hasNext() && keys.size() < batchSize; ) {
+            for (Iterator<String> it = hinted.iterator(); it.hasNext() && keys.size() < limit; ) {
                 keys.add(it.next());
                 it.remove();
             }
@@ -198,9 +233,32 @@ public final class FeedRelay implements AutoCloseable {
         }
     }
 
+    /** @return up to a batch of the changes handed over, removed from what is still to relay */
+    private List<Change> takeHanded() {
+        synchronized (hinted) {
+            List<Change> changes = new ArrayList<>();
+            for (Iterator<Change> it = handed.values().iterator(); it.hasNext() && changes.size() < batchSize; ) {
+                changes.add(it.next());
+                it.remove();
+            }
+            return changes;
+        }
+    }
+
+    private void forgetHandedThrough(List<Change> relayed) {
+        synchronized (hinted) {
+            if (handed.isEmpty()) {
+                return;
+            }
+            for (Change change : relayed) {
+                handed.computeIfPresent(slot(change), (slot, waiting) -> waiting.revision() <= change.revision() ? null : waiting);
+            }
+        }
+    }
+
     private boolean hintsPending() {
         synchronized (hinted) {
-            return !hinted.isEmpty();
+            return !hinted.isEmpty() || !handed.isEmpty();
         }
     }
 

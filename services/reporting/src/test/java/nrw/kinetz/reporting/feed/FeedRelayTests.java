@@ -69,6 +69,44 @@ class FeedRelayTests {
     }
 
     @Test
+    void changesHandedOverAreAppendedAsTheyAreWithoutAskingTheSourceAndTheirMarksCleared() {
+        source.mark("a", 1);
+        source.mark("b", 1);
+        relay.handOver(List.of(MarkedChanges.change("a", 1), MarkedChanges.change("b", 1)));
+
+        assertThat(relay.drain()).isEqualTo(2);
+
+        assertThat(source.questions).containsExactly("marks");
+        assertThat(feed.entries).extracting(FeedEntry::key).containsExactly("a", "b");
+        assertThat(source.marked).isEmpty();
+    }
+
+    @Test
+    void aLaterChangeHandedOverReplacesAnEarlierOneOfTheSameAggregateNotYetRelayed() {
+        source.mark("a", 2);
+        relay.handOver(List.of(MarkedChanges.change("a", 1)));
+        relay.handOver(List.of(MarkedChanges.change("a", 2)));
+        relay.handOver(List.of(MarkedChanges.change("a", 1)));
+
+        relay.drain();
+
+        assertThat(feed.entries).extracting(FeedEntry::changeId).containsExactly("g1/a@2");
+        assertThat(source.marked).isEmpty();
+    }
+
+    @Test
+    void aChangeHandedOverIsDroppedOnceASweepRelayedTheSameOrANewerRevision() {
+        relay.handOver(List.of(MarkedChanges.change("a", 1), MarkedChanges.change("b", 1)));
+        source.mark("a", 2); // written again before a round relayed the hand-over, and found by a sweep first
+        source.mark("b", 1);
+
+        assertThat(relay.relayOnce()).isEqualTo(2);
+        relay.drain();
+
+        assertThat(feed.entries).extracting(FeedEntry::changeId).containsExactly("g1/a@2", "g1/b@1");
+    }
+
+    @Test
     void aChangeAppendedBeforeACrashIsNotAppendedAgain() {
         source.mark("a", 1);
         feed.append(source.pending(10), Instant.EPOCH);
@@ -113,7 +151,7 @@ class FeedRelayTests {
             return keys.stream().filter(marked::containsKey).map(key -> change(key, marked.get(key))).toList();
         }
 
-        private static Change change(String key, long revision) {
+        static Change change(String key, long revision) {
             return new Change("g1", key, revision, "activities", Period.parse("2026-07"), Map.of(), Map.of("activities", 1L));
         }
 

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -23,9 +28,11 @@ import nrw.kinetz.infra.trace.RecordTraces;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
+import nrw.kinetz.reporting.feed.Change;
 import nrw.kinetz.reporting.feed.FeedRelay;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
 import nrw.kinetz.reporting.activity.model.CellKey;
+import nrw.kinetz.reporting.activity.model.CellState;
 import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
@@ -34,14 +41,14 @@ import nrw.kinetz.reporting.activity.replay.LiveIngestion;
 /**
  * Feeds {@code ki.activities.v1} into the active generation of the activities read model, a whole poll at a
  * time ({@code KiNetzKafkaAutoConfiguration.BATCH_FACTORY}): the projection pre-aggregates the batch per
- * cell. After the batch was written, its position is kept with the generation it was written to
- * ({@link KeptPositions}) and the feed relay is woken; on start the listener resumes from the kept position,
+ * cell. After the batch was written, the changed cells are handed to the feed relay as they now are, and the
+ * position is kept with the generation it was written to ({@link KeptPositions}); on start the listener resumes from the kept position,
  * not from the offsets committed to Kafka (docs/architecture.md#nothing-lost).
  *
  * <p>The container is created here rather than by {@code @KafkaListener} because its consumer group belongs
  * to a generation ({@code reporting.activities.g2}). Every instance follows the shared generation pointer
- * (docs/architecture.md#rebuild): each batch first asks the store whether its generation may still be
- * written, and a check every second notices a switch on an idle instance; when a rebuild — on any instance —
+ * (docs/architecture.md#rebuild): each batch asks the store whether its generation may still be written — while
+ * it reads its ledger entries and cells, and before it writes anything — and a check every second notices a switch on an idle instance; when a rebuild — on any instance —
  * hands over, the container stops, and when it activates the next generation, that generation's starts.
  * A record that is not a well-formed event is dead-lettered by the shared error handler; the records before
  * it in the batch are written, kept and committed first, so poison never blocks (docs/architecture.md#dlt).
@@ -63,6 +70,13 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     private volatile boolean running;
     /** Follows the pointer on an idle instance too, where no batch would notice a switch. */
     private final BackgroundWorker pointerCheck = new BackgroundWorker("activities-generation", this::switchTo);
+    /** Asks whether a batch's generation may still be written while the batch reads; its thread ends when idle. */
+    private final ThreadPoolExecutor checks = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            runnable -> {
+                Thread thread = new Thread(runnable, "activities-writable-check");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public ActivityEventsListener(ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, ActivityReadModel model,
             FeedRelay relay, KeptPositions positions, String groupPrefix, RecordTraces traces) {
@@ -72,6 +86,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         this.relay = relay;
         this.positions = positions;
         this.groupPrefix = groupPrefix;
+        checks.allowCoreThreadTimeOut(true);
     }
 
     @Override
@@ -150,12 +165,19 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     }
 
     private void onBatch(List<ConsumerRecord<String, byte[]>> records, Generation target) {
-        if (!model.writableGeneration().equals(Optional.of(target))) {
+        // Asked while the batch reads the ledger and cells, not in a round trip of its own before them: nothing is
+        // written, kept or dead-lettered unless the answer allows it.
+        CompletableFuture<Boolean> writable = CompletableFuture.supplyAsync(
+                () -> model.writableGeneration().equals(Optional.of(target)), checks);
+        BooleanSupplier mayWrite = () -> {
+            if (answer(writable)) {
+                return true;
+            }
             // Another instance's rebuild hands over or has switched: nothing more goes into this generation. The
             // records are neither written nor kept; whichever generation takes them reads them from its own position.
             pointerCheck.wakeUp();
-            return;
-        }
+            return false;
+        };
         ActivityProjection projection = new ActivityProjection(model.store(target, true));
         List<ActivityFact> facts = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -169,15 +191,29 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
                 });
                 fact.ifPresent(facts::add);
             } catch (MalformedEventException e) {
-                applyAndAnnounce(projection, facts);
+                if (!applyAndHandOver(projection, facts, target, mayWrite)) {
+                    return;
+                }
                 if (i > 0) {
                     positions.applied(groupId(target), records.subList(0, i));
                 }
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        applyAndAnnounce(projection, facts);
-        positions.applied(groupId(target), records);
+        if (applyAndHandOver(projection, facts, target, mayWrite)) {
+            positions.applied(groupId(target), records);
+        }
+    }
+
+    private static boolean answer(CompletableFuture<Boolean> writable) {
+        try {
+            return writable.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The container's listener for one generation; it seeks to that generation's kept position on assignment. */
@@ -200,10 +236,22 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         }
     }
 
-    private void applyAndAnnounce(ActivityProjection projection, List<ActivityFact> facts) {
-        Set<CellKey> written = projection.apply(facts);
-        if (!written.isEmpty()) {
-            relay.wakeUp(written.stream().map(CellKey::value).toList());
+    /**
+     * Writes the facts and hands what the cells are now to the feed relay, which then needs not read them back.
+     *
+     * @return whether the generation could still be written; if not, nothing was
+     */
+    private boolean applyAndHandOver(ActivityProjection projection, List<ActivityFact> facts, Generation target,
+            BooleanSupplier mayWrite) {
+        Optional<Map<CellKey, CellState>> written = projection.write(facts, mayWrite);
+        if (written.isEmpty()) {
+            return false;
         }
+        if (!written.get().isEmpty()) {
+            List<Change> changes = new ArrayList<>(written.get().size());
+            written.get().forEach((key, state) -> changes.add(MongoActivityChanges.change(target, key, state)));
+            relay.handOver(changes);
+        }
+        return true;
     }
 }

@@ -3,11 +3,12 @@ package nrw.kinetz.reporting.activity.projection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
@@ -62,8 +63,19 @@ public final class ActivityProjection {
      * @return the cells whose numbers changed
      */
     public Set<CellKey> apply(List<ActivityFact> facts) {
+        return write(facts, () -> true).orElseThrow().keySet();
+    }
+
+    /**
+     * Applies a batch in topic order if {@code mayWrite}, asked once the batch has been read from the store and
+     * before anything is written, still allows it; so a check of the writer's right can run while the batch reads.
+     *
+     * @return the state each changed cell is in now, in the order of the batch; empty, with nothing written, if
+     *         {@code mayWrite} said no
+     */
+    public Optional<Map<CellKey, CellState>> write(List<ActivityFact> facts, BooleanSupplier mayWrite) {
         if (facts.isEmpty()) {
-            return Set.of();
+            return mayWrite.getAsBoolean() ? Optional.of(Map.of()) : Optional.empty();
         }
         Map<UUID, LedgerEntry> known = store.ledger(facts.stream().map(ActivityFact::activityId).distinct().toList());
         Map<UUID, LedgerEntry> ledger = new HashMap<>(known);
@@ -80,14 +92,17 @@ public final class ActivityProjection {
             }
         }
         List<CellUpdate> updates = updates(contributions);
+        if (!mayWrite.getAsBoolean()) {
+            return Optional.empty();
+        }
         store.apply(updates);
         List<LedgerEntry> created = new ArrayList<>();
         List<LedgerEntry> replaced = new ArrayList<>();
         changed.forEach((id, entry) -> (known.containsKey(id) ? replaced : created).add(entry));
         store.record(created, replaced);
-        Set<CellKey> keys = new LinkedHashSet<>();
-        updates.forEach(update -> keys.add(update.key()));
-        return keys;
+        Map<CellKey, CellState> written = new LinkedHashMap<>();
+        updates.forEach(update -> written.put(update.key(), CellState.after(update)));
+        return Optional.of(written);
     }
 
     /** What a record adds to or takes from a cell. */

@@ -64,8 +64,7 @@ public final class ExclusiveReplayStore implements ActivityStore {
     @Override
     public void apply(List<CellUpdate> updates) {
         store.apply(updates);
-        updates.forEach(update -> states.put(update.key(),
-                new CellState(update.next(), update.expected() == null ? 1 : update.expected().revision() + 1)));
+        updates.forEach(update -> states.put(update.key(), CellState.after(update)));
     }
 
     @Override

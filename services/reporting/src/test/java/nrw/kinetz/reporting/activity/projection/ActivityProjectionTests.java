@@ -141,6 +141,28 @@ class ActivityProjectionTests {
     }
 
     @Test
+    void aBatchTellsTheStateEachChangedCellIsInNowWithItsSumsAndRevision() {
+        projection.on(report(1, 0), at(1));
+
+        Map<CellKey, CellState> written = projection.write(List.of(fact(report(2, 0), 2), fact(report(3, 0), 3)), () -> true)
+                .orElseThrow();
+
+        assertThat(written).containsExactly(Map.entry(CELL, new CellState(at(3), 2, new Tally(3, 6, 0, 6, 15))));
+        assertThat(store.states(List.of(CELL))).containsEntry(CELL, written.get(CELL));
+    }
+
+    @Test
+    void aBatchThatMayNotWriteOnceItHasReadWritesNothing() {
+        projection.on(report(1, 0), at(1));
+
+        assertThat(projection.write(List.of(fact(report(2, 0), 2)), () -> false)).isEmpty();
+
+        assertThat(store.updatesPerBatch).containsExactly(1);
+        assertThat(values(CELL).activities()).isEqualTo(1);
+        assertThat(projection.apply(List.of(fact(report(2, 0), 2)))).containsExactly(CELL);
+    }
+
+    @Test
     void aCellChangedByAnotherWriterFailsTheBatchInsteadOfCountingTwice() {
         projection.on(report(1, 0), at(1));
         CellState read = store.states(List.of(CELL)).get(CELL);
