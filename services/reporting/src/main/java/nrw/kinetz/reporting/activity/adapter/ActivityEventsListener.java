@@ -31,8 +31,6 @@ import nrw.kinetz.model.event.Topics;
 import nrw.kinetz.reporting.feed.Change;
 import nrw.kinetz.reporting.feed.FeedRelay;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
-import nrw.kinetz.reporting.activity.model.CellKey;
-import nrw.kinetz.reporting.activity.model.CellState;
 import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
@@ -179,6 +177,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
             return false;
         };
         ActivityProjection projection = new ActivityProjection(model.store(target, true));
+        long term = relay.term(); // before anything is written: see FeedRelay#handOver
         List<ActivityFact> facts = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
@@ -191,7 +190,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
                 });
                 fact.ifPresent(facts::add);
             } catch (MalformedEventException e) {
-                if (!applyAndHandOver(projection, facts, target, mayWrite)) {
+                if (!applyAndHandOver(projection, facts, target, term, mayWrite)) {
                     return;
                 }
                 if (i > 0) {
@@ -200,7 +199,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        if (applyAndHandOver(projection, facts, target, mayWrite)) {
+        if (applyAndHandOver(projection, facts, target, term, mayWrite)) {
             positions.applied(groupId(target), records);
         }
     }
@@ -237,21 +236,17 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     }
 
     /**
-     * Writes the facts and hands what the cells are now to the feed relay, which then needs not read them back.
+     * Writes the facts and hands what the changed cells are now to the feed relay as soon as they are written, so that
+     * the relay appends them while the ledger is written and needs not read them back.
      *
      * @return whether the generation could still be written; if not, nothing was
      */
-    private boolean applyAndHandOver(ActivityProjection projection, List<ActivityFact> facts, Generation target,
+    private boolean applyAndHandOver(ActivityProjection projection, List<ActivityFact> facts, Generation target, long term,
             BooleanSupplier mayWrite) {
-        Optional<Map<CellKey, CellState>> written = projection.write(facts, mayWrite);
-        if (written.isEmpty()) {
-            return false;
-        }
-        if (!written.get().isEmpty()) {
-            List<Change> changes = new ArrayList<>(written.get().size());
-            written.get().forEach((key, state) -> changes.add(MongoActivityChanges.change(target, key, state)));
-            relay.handOver(changes);
-        }
-        return true;
+        return projection.write(facts, mayWrite, written -> {
+            List<Change> changes = new ArrayList<>(written.size());
+            written.forEach((key, state) -> changes.add(MongoActivityChanges.change(target, key, state)));
+            relay.handOver(changes, term);
+        });
     }
 }

@@ -3,12 +3,13 @@ package nrw.kinetz.reporting.activity.projection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
@@ -63,19 +64,23 @@ public final class ActivityProjection {
      * @return the cells whose numbers changed
      */
     public Set<CellKey> apply(List<ActivityFact> facts) {
-        return write(facts, () -> true).orElseThrow().keySet();
+        Set<CellKey> changed = new LinkedHashSet<>();
+        write(facts, () -> true, written -> changed.addAll(written.keySet()));
+        return changed;
     }
 
     /**
      * Applies a batch in topic order if {@code mayWrite}, asked once the batch has been read from the store and
      * before anything is written, still allows it; so a check of the writer's right can run while the batch reads.
      *
-     * @return the state each changed cell is in now, in the order of the batch; empty, with nothing written, if
-     *         {@code mayWrite} said no
+     * @param cellsWritten told the state each changed cell is in now, in the order of the batch, as soon as the cells
+     *                     are written and before the ledger is: what it announces is in the cells whatever happens to
+     *                     the rest of the batch (their marks say the same)
+     * @return whether the batch was written; {@code false}, with nothing written, if {@code mayWrite} said no
      */
-    public Optional<Map<CellKey, CellState>> write(List<ActivityFact> facts, BooleanSupplier mayWrite) {
+    public boolean write(List<ActivityFact> facts, BooleanSupplier mayWrite, Consumer<Map<CellKey, CellState>> cellsWritten) {
         if (facts.isEmpty()) {
-            return mayWrite.getAsBoolean() ? Optional.of(Map.of()) : Optional.empty();
+            return mayWrite.getAsBoolean();
         }
         Map<UUID, LedgerEntry> known = store.ledger(facts.stream().map(ActivityFact::activityId).distinct().toList());
         Map<UUID, LedgerEntry> ledger = new HashMap<>(known);
@@ -93,16 +98,19 @@ public final class ActivityProjection {
         }
         List<CellUpdate> updates = updates(contributions);
         if (!mayWrite.getAsBoolean()) {
-            return Optional.empty();
+            return false;
         }
         store.apply(updates);
+        if (!updates.isEmpty()) {
+            Map<CellKey, CellState> written = new LinkedHashMap<>();
+            updates.forEach(update -> written.put(update.key(), CellState.after(update)));
+            cellsWritten.accept(written);
+        }
         List<LedgerEntry> created = new ArrayList<>();
         List<LedgerEntry> replaced = new ArrayList<>();
         changed.forEach((id, entry) -> (known.containsKey(id) ? replaced : created).add(entry));
         store.record(created, replaced);
-        Map<CellKey, CellState> written = new LinkedHashMap<>();
-        updates.forEach(update -> written.put(update.key(), CellState.after(update)));
-        return Optional.of(written);
+        return true;
     }
 
     /** What a record adds to or takes from a cell. */
