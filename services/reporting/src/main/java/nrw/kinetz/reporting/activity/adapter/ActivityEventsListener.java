@@ -2,11 +2,14 @@ package nrw.kinetz.reporting.activity.adapter;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +42,9 @@ import nrw.kinetz.reporting.activity.replay.LiveIngestion;
 /**
  * Feeds {@code ki.activities.v1} into the active generation of the activities read model, a whole poll at a
  * time ({@code KiNetzKafkaAutoConfiguration.BATCH_FACTORY}): the projection pre-aggregates the batch per
- * cell. After the batch was written, the changed cells are handed to the feed relay as they now are, and the
- * position is kept with the generation it was written to ({@link KeptPositions}); on start the listener resumes from the kept position,
+ * cell. Once the cells are written, they are handed to the feed relay as they now are; once the ledger is written
+ * too, the position is kept with the generation it was written to ({@link KeptPositions}), from a thread of its own
+ * so that the next poll need not wait for it; on start the listener resumes from the kept position,
  * not from the offsets committed to Kafka (docs/architecture.md#nothing-lost).
  *
  * <p>The container is created here rather than by {@code @KafkaListener} because its consumer group belongs
@@ -68,13 +72,14 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     private volatile boolean running;
     /** Follows the pointer on an idle instance too, where no batch would notice a switch. */
     private final BackgroundWorker pointerCheck = new BackgroundWorker("activities-generation", this::switchTo);
+    /** The longest a stop waits for the positions of the last batches to be written. */
+    private static final Duration KEEP_TIMEOUT = Duration.ofSeconds(10);
+    /** Positions of written batches not yet kept, by group; guards itself. */
+    private final Map<String, Map<TopicPartition, Long>> unkept = new HashMap<>();
+    /** Keeps them, one write at a time; its thread ends when idle. */
+    private final ThreadPoolExecutor keeper = idleEnding("activities-positions");
     /** Asks whether a batch's generation may still be written while the batch reads; its thread ends when idle. */
-    private final ThreadPoolExecutor checks = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-            runnable -> {
-                Thread thread = new Thread(runnable, "activities-writable-check");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ThreadPoolExecutor checks = idleEnding("activities-writable-check");
 
     public ActivityEventsListener(ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, ActivityReadModel model,
             FeedRelay relay, KeptPositions positions, String groupPrefix, RecordTraces traces) {
@@ -84,7 +89,16 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         this.relay = relay;
         this.positions = positions;
         this.groupPrefix = groupPrefix;
-        checks.allowCoreThreadTimeOut(true);
+    }
+
+    private static ThreadPoolExecutor idleEnding(String name) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     @Override
@@ -125,6 +139,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         if (container != null) {
             container.stop();
             container = null;
+            keepNow();
             log.info("activities listener stops consuming into {}: {}", generation,
                     writable == null ? "a rebuild hands over" : writable + " is active");
         }
@@ -150,6 +165,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
                 container = null;
             }
         }
+        keepNow();
     }
 
     @Override
@@ -194,13 +210,64 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
                     return;
                 }
                 if (i > 0) {
-                    positions.applied(groupId(target), records.subList(0, i));
+                    keep(groupId(target), records.subList(0, i));
                 }
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
         if (applyAndHandOver(projection, facts, target, term, mayWrite)) {
-            positions.applied(groupId(target), records);
+            keep(groupId(target), records);
+        }
+    }
+
+    /**
+     * Keeps the position after the batch's writes from a thread of its own, so that the next poll does not wait for
+     * it: it is asked for only once the batch's cells and ledger are written, so the store still has it after the
+     * documents it covers, and a position that lags (the write still under way, or lost with a crash) only makes
+     * records be read again, which the cell versions and the ledger drop. Positions of batches that pile up behind a
+     * write in progress go to the store as one write.
+     */
+    private void keep(String group, List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        records.forEach(record -> next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max));
+        synchronized (unkept) {
+            Map<TopicPartition, Long> waiting = unkept.computeIfAbsent(group, g -> new HashMap<>());
+            next.forEach((partition, offset) -> waiting.merge(partition, offset, Math::max));
+        }
+        keeper.execute(this::keepUnkept);
+    }
+
+    /** Writes what positions are waiting; on failure they wait for the next write. */
+    private void keepUnkept() {
+        Map<String, Map<TopicPartition, Long>> taken;
+        synchronized (unkept) {
+            if (unkept.isEmpty()) {
+                return;
+            }
+            taken = new HashMap<>(unkept);
+            unkept.clear();
+        }
+        taken.forEach((group, next) -> {
+            try {
+                positions.advance(group, next);
+            } catch (RuntimeException e) {
+                log.warn("kept positions of {} not written, kept with the next batch: {}", group, e.toString());
+                synchronized (unkept) {
+                    Map<TopicPartition, Long> waiting = unkept.computeIfAbsent(group, g -> new HashMap<>());
+                    next.forEach((partition, offset) -> waiting.merge(partition, offset, Math::max));
+                }
+            }
+        });
+    }
+
+    /** Writes the waiting positions on the calling thread, once what is under way has finished. */
+    private void keepNow() {
+        try {
+            keeper.submit(this::keepUnkept).get(KEEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("kept positions not written on stop; the records after them are read again: {}", e.toString());
         }
     }
 
