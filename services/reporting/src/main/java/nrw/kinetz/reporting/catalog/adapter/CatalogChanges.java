@@ -1,9 +1,12 @@
 package nrw.kinetz.reporting.catalog.adapter;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import nrw.kinetz.model.FocusArea;
 import nrw.kinetz.model.Period;
@@ -19,6 +22,13 @@ import nrw.kinetz.reporting.catalog.adapter.MongoCatalogOfferings;
  * its first session, its coordinates the catalog's groupings (without site and Regierungsbezirk for the LaKI's own
  * offerings: a dimension that does not apply is absent), its values exact. A cancelled offering is fed once more
  * with zeros, so that consumers adding up the feed drop it.
+ *
+ * <p>What changed is announced per poll ({@link MongoCatalogOfferings#announced}), not marked in each offering: the
+ * relay reads the announcements, then the offerings they name, and once it has fed those it removes the announcements
+ * it read, in one write — where a mark cleared per offering was one more update of every changed offering per poll. A
+ * change written after the offerings were read comes with an announcement of its own, so it is fed too. The
+ * announcements a read took are remembered with the changes it returned, on the reading thread (the relay reads and
+ * settles in one round, on one thread); they are removed only for exactly those changes.
  */
 public final class CatalogChanges implements ChangeSource {
 
@@ -26,6 +36,8 @@ public final class CatalogChanges implements ChangeSource {
     private static final String KEY_PREFIX = "catalog/";
 
     private final MongoCatalogOfferings offerings;
+    /** The announcements the last read on this thread took, with the changes it returned. */
+    private final ThreadLocal<Read> lastRead = new ThreadLocal<>();
 
     public CatalogChanges(MongoCatalogOfferings offerings) {
         this.offerings = offerings;
@@ -37,20 +49,55 @@ public final class CatalogChanges implements ChangeSource {
 
     @Override
     public List<Change> pending(int limit) {
-        return offerings.dirty(null, limit).stream().map(CatalogChanges::change).toList();
+        return read(limit);
+    }
+
+    /** Any offering of the catalog named: what is announced, oldest first, about as many offerings as were named. */
+    @Override
+    public List<Change> pending(Collection<String> keys) {
+        int named = (int) keys.stream().filter(k -> k.startsWith(KEY_PREFIX)).count();
+        return named == 0 ? List.of() : read(named);
     }
 
     @Override
-    public List<Change> pending(Collection<String> keys) {
-        List<String> ids = keys.stream().filter(k -> k.startsWith(KEY_PREFIX)).map(k -> k.substring(KEY_PREFIX.length())).toList();
-        return ids.isEmpty() ? List.of() : offerings.dirty(ids, ids.size()).stream().map(CatalogChanges::change).toList();
+    public long pendingCount() {
+        return offerings.announcedCount();
     }
 
     @Override
     public void fed(List<Change> changes) {
-        Map<String, Long> revisions = new LinkedHashMap<>();
-        changes.forEach(change -> revisions.put(change.key().substring(KEY_PREFIX.length()), change.revision()));
-        offerings.fed(revisions);
+        Read read = lastRead.get();
+        lastRead.remove();
+        if (read != null && read.returned(changes)) {
+            offerings.settle(read.announcements());
+        }
+    }
+
+    private List<Change> read(int limit) {
+        MongoCatalogOfferings.Announced announced = offerings.announced(limit);
+        // Offerings whose details have not arrived have nothing to feed; the record that brings them announces them again.
+        List<Change> changes = announced.offerings().stream().filter(o -> o.month() != null).map(CatalogChanges::change).toList();
+        if (changes.isEmpty()) {
+            offerings.settle(announced.announcements());
+            lastRead.remove();
+        } else {
+            lastRead.set(new Read(announced.announcements(), changes));
+        }
+        return changes;
+    }
+
+    /** A read: the announcements it took and the changes it returned for them. */
+    private record Read(List<Object> announcements, List<Change> changes) {
+
+        /** @return whether {@code fed} are exactly the changes this read returned, the same objects */
+        boolean returned(List<Change> fed) {
+            if (fed.size() != changes.size()) {
+                return false;
+            }
+            Set<Change> mine = Collections.newSetFromMap(new IdentityHashMap<>());
+            mine.addAll(changes);
+            return fed.stream().allMatch(mine::contains);
+        }
     }
 
     @Override

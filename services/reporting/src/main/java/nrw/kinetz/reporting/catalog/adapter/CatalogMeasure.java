@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -137,7 +138,10 @@ public final class CatalogMeasure implements Measure {
     /** What a row adds up. */
     public record Tally(long offerings, long seats, long confirmed, long waitlisted, long attended, long sessionPlaces) {
 
-        /** Each offering, the finest cell of the catalog, enters the sums as its share ({@link Suppression#share}). */
+        /**
+         * Each offering, the finest cell of the catalog, enters the sums as its share ({@link Suppression#share}); only
+         * offerings that count ({@link OfferingDocument#counts}), whose details have arrived.
+         */
         static Tally of(List<OfferingDocument> offerings, Suppression suppression) {
             long seats = 0;
             long confirmed = 0;
@@ -145,10 +149,10 @@ public final class CatalogMeasure implements Measure {
             long attended = 0;
             long places = 0;
             for (OfferingDocument o : offerings) {
-                List<String> holders = o.confirmed() == null ? List.of() : o.confirmed();
+                Set<String> holders = o.confirmedIds();
                 seats += o.capacity();
                 confirmed += suppression.share(CONFIRMED, holders.size());
-                waitlisted += suppression.share(WAITLISTED, o.waitlisted() == null ? 0 : o.waitlisted().size());
+                waitlisted += suppression.share(WAITLISTED, o.waitlistedCount());
                 // Check-ins of people who cancelled later no longer count, as the catalog's own rate.
                 attended += suppression.share(ATTENDED, o.attended() == null ? 0
                         : o.attended().stream().filter(a -> holders.contains(a.substring(0, a.lastIndexOf(':')))).count());

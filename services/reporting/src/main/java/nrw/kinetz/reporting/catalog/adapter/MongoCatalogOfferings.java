@@ -4,41 +4,48 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
+import org.bson.BsonType;
 import org.bson.Document;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 /**
  * The read model "catalog" in reporting's own database: one document per offering with what counting needs —
- * never who registered: registrations are the catalog's random ids. Every change is one update with set
- * semantics ({@code $addToSet}, {@code $pull}, {@code $set}), so a redelivered or replayed record changes
- * nothing, and one offering's records arrive in order (key = offering id); a poll's updates go to the store together,
- * in that order ({@link Batch}).
+ * never who registered: registrations are the catalog's random ids. The registrations that are confirmed and those
+ * that wait are sets kept as sub-documents (registration id to {@code true}), so that one update can put one
+ * registration in and take another out ({@code $set} and {@code $unset} of their own fields; an array would need
+ * {@code $addToSet} and {@code $pullAll} on the same field, which one update may not do). Every change has set
+ * semantics, so a redelivered or replayed record changes nothing, and one offering's records arrive in order (key =
+ * offering id); a poll's updates go to the store together, in that order ({@link Batch}).
  */
 @Repository
 public class MongoCatalogOfferings {
 
     public static final String COLLECTION = "catalog_offerings";
+    /** Which offerings a poll changed, one document per poll, until the feed relay has fed them. */
+    public static final String ANNOUNCEMENTS = "catalog_announcements";
+    private static final String OFFERINGS = "offerings";
 
     private final MongoOperations mongo;
-    /** Whether the index of the relay's guarded writes was asked for since start. */
-    private volatile boolean guarded;
+    /** Whether documents of the earlier shape were looked for since start ({@link #upgrade}). */
+    private volatile boolean upgraded;
 
     public MongoCatalogOfferings(MongoOperations mongo) {
         this.mongo = mongo;
@@ -47,19 +54,33 @@ public class MongoCatalogOfferings {
     /**
      * @param organiserSite site id, null for the LaKI
      * @param month         year and month of the first session in Berlin, e.g. {@code 2027-03}
+     * @param confirmed     the confirmed registrations as a set: registration id to {@code true}
+     * @param waitlisted    the waitlisted registrations, the same way
+     * @param attended      check-ins, {@code <registration id>:<session>}
+     * @param capacity      null, as the other details, until the offering's details have arrived (a registration may
+     *                      come first)
      */
-    public record OfferingDocument(@Id String id, String organiserSite, String type, String focusArea, String month, int capacity,
-            int sessions, String status, List<String> confirmed, List<String> waitlisted, List<String> attended,
-            long revision, Boolean dirty) {
+    public record OfferingDocument(@Id String id, String organiserSite, String type, String focusArea, String month, Integer capacity,
+            Integer sessions, String status, Map<String, Boolean> confirmed, Map<String, Boolean> waitlisted, List<String> attended,
+            long revision) {
 
         /** Cancelled offerings, and those whose details have not arrived, count nothing. */
         boolean counts() {
             return status != null && !"CANCELLED".equals(status) && month != null;
         }
+
+        /** @return the confirmed registrations' ids */
+        public Set<String> confirmedIds() {
+            return confirmed == null ? Set.of() : confirmed.keySet();
+        }
+
+        /** @return how many registrations wait */
+        public int waitlistedCount() {
+            return waitlisted == null ? 0 : waitlisted.size();
+        }
     }
 
     public static final String REVISION = "revision";
-    public static final String DIRTY = "dirty";
     private static final int IN_SLICE = 200;
 
     /** A poll's changes, written together: per offering what the poll's records did to it, in their order. */
@@ -71,8 +92,7 @@ public class MongoCatalogOfferings {
      * A poll's changes, folded per offering into the writes of the same end state: fields set last win, and each
      * registration is in or out of each list as the last record about it said (the lists are sets, so that is what
      * the records' {@code $addToSet}s and {@code $pull}s in order leave); a record that set nothing new still counts
-     * in the offering's revision. One round trip for the poll, at most two updates per offering (what is added, and
-     * what is taken out of lists, which one update may not do to the same list).
+     * in the offering's revision. One round trip for the poll, one update per offering.
      */
     public final class Batch {
 
@@ -93,35 +113,45 @@ public class MongoCatalogOfferings {
             change(offeringId).set.append("status", status);
         }
 
+        /** @throws IllegalArgumentException if the registration id cannot be a field name ({@link #fieldName}) */
         public void confirmed(String offeringId, String registrationId) {
+            fieldName(registrationId);
             change(offeringId).member(CONFIRMED, registrationId, true).member(WAITLISTED, registrationId, false);
         }
 
         public void waitlisted(String offeringId, String registrationId) {
+            fieldName(registrationId);
             change(offeringId).member(WAITLISTED, registrationId, true);
         }
 
         public void cancelled(String offeringId, String registrationId) {
+            fieldName(registrationId);
             change(offeringId).member(CONFIRMED, registrationId, false).member(WAITLISTED, registrationId, false);
         }
 
         public void attended(String offeringId, String registrationId, int session) {
-            change(offeringId).member(ATTENDED, registrationId + ":" + session, true);
+            change(offeringId).attended.add(registrationId + ":" + session);
         }
 
-        /** Writes the changes, if any, in one round trip. */
+        /**
+         * Writes the changes, if any, in one round trip, then announces the offerings they changed to the feed in one
+         * more (docs/architecture.md#outbox): after the changes, so that a crash between the two loses nothing — the
+         * poll's positions are kept after both, so its records come again and are announced then.
+         */
         public void execute() {
             if (offerings.isEmpty()) {
                 return;
             }
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            offerings.forEach((id, offering) -> offering.writes(id, writes));
+            if (!upgraded) {
+                upgrade();
+                upgraded = true;
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>(offerings.size());
+            offerings.forEach((id, offering) -> writes.add(offering.write(id)));
             // With the driver: the template's bulk operations map every update once more.
             mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(true));
-            if (!guarded) {
-                guardIndex();
-                guarded = true;
-            }
+            mongo.getCollection(ANNOUNCEMENTS).insertOne(new Document("_id", UUID.randomUUID().toString())
+                    .append(OFFERINGS, List.copyOf(offerings.keySet())));
         }
 
         private Folded change(String offeringId) {
@@ -135,12 +165,24 @@ public class MongoCatalogOfferings {
     private static final String WAITLISTED = "waitlisted";
     private static final String ATTENDED = "attended";
 
+    /**
+     * A registration id is a field name in the sets of registrations: one that is empty, has a dot (a path) or starts
+     * with {@code $} (an operator) would change something else, so the record cannot be applied.
+     */
+    static void fieldName(String registrationId) {
+        if (registrationId == null || registrationId.isEmpty() || registrationId.indexOf('.') >= 0 || registrationId.startsWith("$")) {
+            throw new IllegalArgumentException("registration id " + registrationId + " is not usable as a set member");
+        }
+    }
+
     /** One offering's changes in a poll. */
     private static final class Folded {
 
         final Document set = new Document();
-        /** Per list, each registration the poll named, in or out as the last record about it said. */
+        /** Per set of registrations, each registration the poll named, in or out as the last record about it said. */
         final Map<String, Map<String, Boolean>> members = new LinkedHashMap<>();
+        /** Check-ins, which are only ever added. */
+        final Set<String> attended = new LinkedHashSet<>();
         int changes;
 
         Folded member(String list, String registration, boolean in) {
@@ -151,81 +193,131 @@ public class MongoCatalogOfferings {
         }
 
         /**
-         * Every change marks the offering for the feed (docs/architecture.md#outbox: the change and its mark are one
-         * write): the first update carries the mark; the second only takes registrations out.
+         * The offering's one update: its fields, the registrations put in ({@code $set}) and taken out ({@code $unset}),
+         * the check-ins added and the revision counted on.
          */
-        void writes(String id, List<WriteModel<Document>> writes) {
-            Document added = new Document();
-            Document removed = new Document();
-            members.forEach((list, names) -> {
-                List<String> in = new ArrayList<>();
-                List<String> out = new ArrayList<>();
-                names.forEach((name, isIn) -> (isIn ? in : out).add(name));
-                if (!in.isEmpty()) {
-                    added.append(list, new Document("$each", in));
+        WriteModel<Document> write(String id) {
+            Document set = new Document(this.set);
+            Document unset = new Document();
+            members.forEach((list, names) -> names.forEach((name, in) -> {
+                if (in) {
+                    set.append(list + "." + name, true);
+                } else {
+                    unset.append(list + "." + name, "");
                 }
-                if (!out.isEmpty()) {
-                    removed.append(list, out);
-                }
-            });
-            Document update = new Document("$set", new Document(set).append(DIRTY, true))
-                    .append("$inc", new Document(REVISION, changes));
-            if (!added.isEmpty()) {
-                update.append("$addToSet", added);
+            }));
+            Document update = new Document("$set", set).append("$inc", new Document(REVISION, changes));
+            if (!unset.isEmpty()) {
+                update.append("$unset", unset);
             }
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true)));
-            if (!removed.isEmpty()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), new Document("$pullAll", removed)));
+            if (!attended.isEmpty()) {
+                update.append("$addToSet", new Document(ATTENDED, new Document("$each", List.copyOf(attended))));
             }
+            return new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT);
         }
     }
 
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    /** The mark for the feed that offerings of the earlier shape carried, and the index of its guarded clearing. */
+    private static final String EARLIER_MARK = "dirty";
+    private static final String EARLIER_INDEX = "_id_1_revision_1";
+
     /**
-     * The feed relay clears a mark only at the revision it fed ({@link #fed}): a filter on {@code _id} and
-     * {@code revision}, which gets a unique index of its own, because the embedded store uses an index only for a
-     * filter with exactly its fields and would otherwise scan every offering for every cleared mark. Asked for once,
-     * with the first write (as the API keys' indexes are), so that starting needs no store.
+     * Brings offerings written in the earlier shape — registrations as arrays, changes marked in the offering with an
+     * index to clear the marks by — into this one, once per start, with the first write (so that starting needs no
+     * store): the arrays become sets of fields (an update of a field inside an array would fail), marked offerings
+     * are announced, and the index, which every update would keep up, goes.
      */
-    private void guardIndex() {
-        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true));
+    private void upgrade() {
+        var collection = mongo.getCollection(COLLECTION);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> marked = new ArrayList<>();
+        for (Document earlier : collection.find(Filters.or(Filters.type(CONFIRMED, BsonType.ARRAY),
+                Filters.type(WAITLISTED, BsonType.ARRAY), Filters.exists(EARLIER_MARK)))) {
+            Document set = new Document();
+            for (String list : List.of(CONFIRMED, WAITLISTED)) {
+                if (earlier.get(list) instanceof List<?> members) {
+                    Document asSet = new Document();
+                    members.forEach(member -> asSet.append(String.valueOf(member), true));
+                    set.append(list, asSet);
+                }
+            }
+            Document update = new Document("$unset", new Document(EARLIER_MARK, ""));
+            if (!set.isEmpty()) {
+                update.append("$set", set);
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", earlier.get("_id")), update));
+            if (Boolean.TRUE.equals(earlier.get(EARLIER_MARK))) {
+                marked.add(earlier.getString("_id"));
+            }
+        }
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        if (!marked.isEmpty()) {
+            mongo.getCollection(ANNOUNCEMENTS).insertOne(new Document("_id", UUID.randomUUID().toString()).append(OFFERINGS, marked));
+        }
+        if (collection.listIndexes().into(new ArrayList<>()).stream().anyMatch(index -> EARLIER_INDEX.equals(index.getString("name")))) {
+            collection.dropIndex(EARLIER_INDEX);
+        }
     }
 
     public List<OfferingDocument> all() {
         return mongo.findAll(OfferingDocument.class, COLLECTION);
     }
 
-    /** Offerings changed since they were last fed, by id or all of them (up to {@code limit}). */
-    public List<OfferingDocument> dirty(Collection<String> ids, int limit) {
-        if (ids == null) {
-            return mongo.find(query(where(DIRTY).is(true).and("month").ne(null)).limit(limit), OfferingDocument.class, COLLECTION);
-        }
-        // By id alone, which the primary index answers (with the mark in the filter the embedded store scans every
-        // offering), in slices (it checks each found document against the whole $in list); the marks are checked here.
-        List<String> all = List.copyOf(ids);
-        List<OfferingDocument> found = new ArrayList<>();
-        for (int from = 0; from < all.size() && found.size() < limit; from += IN_SLICE) {
-            for (OfferingDocument offering : mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + IN_SLICE)))),
-                    OfferingDocument.class, COLLECTION)) {
-                if (Boolean.TRUE.equals(offering.dirty()) && offering.month() != null && found.size() < limit) {
-                    found.add(offering);
+    /**
+     * Offerings that polls announced and the feed relay has not fed yet: the announcements read first, oldest first,
+     * until they name {@code limit} offerings (at least one announcement; beyond it those that name no other
+     * offering), then the offerings they name, each as it
+     * stands now — so what is read includes every change the announcements stand for, and those announcements may be
+     * {@linkplain #settle settled} once it is fed.
+     */
+    public Announced announced(int limit) {
+        List<Object> ids = new ArrayList<>();
+        Set<String> named = new LinkedHashSet<>();
+        try (MongoCursor<Document> announcements = mongo.getCollection(ANNOUNCEMENTS).find().batchSize(16).iterator()) {
+            while (announcements.hasNext()) {
+                Document announcement = announcements.next();
+                List<String> offerings = announcement.getList(OFFERINGS, String.class);
+                // Beyond the limit only announcements of offerings read anyway (polls changing the same ones).
+                if (!ids.isEmpty() && named.size() >= limit && !named.containsAll(offerings)) {
+                    break;
                 }
+                ids.add(announcement.get("_id"));
+                named.addAll(offerings);
             }
         }
-        return found;
+        List<String> all = List.copyOf(named);
+        List<OfferingDocument> found = new ArrayList<>();
+        // By id, which the primary index answers, in slices: the embedded store checks each found document against the
+        // whole $in list.
+        for (int from = 0; from < all.size(); from += IN_SLICE) {
+            found.addAll(mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + IN_SLICE)))),
+                    OfferingDocument.class, COLLECTION));
+        }
+        return new Announced(ids, found);
     }
 
     /**
-     * Clears the marks of offerings fed at these revisions (id to revision) in one round trip, each unless the
-     * offering changed again since its revision was read.
+     * @param announcements the announcements read, by id
+     * @param offerings     the offerings they name, as read after them (an offering emptied away since is missing)
      */
-    public void fed(Map<String, Long> revisions) {
-        if (revisions.isEmpty()) {
-            return;
+    public record Announced(List<Object> announcements, List<OfferingDocument> offerings) {
+    }
+
+    /** Removes announcements whose offerings were fed as read after them, in one round trip. */
+    public void settle(List<Object> announcements) {
+        if (!announcements.isEmpty()) {
+            mongo.getCollection(ANNOUNCEMENTS).deleteMany(Filters.in("_id", announcements));
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        // Exactly the fields of the guard's index (guardIndex), not an $and of them.
-        revisions.forEach((id, revision) -> writes.add(new UpdateOneModel<>(
-                new Document("_id", id).append(REVISION, revision), Updates.unset(DIRTY))));
-        mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** @return how many offerings wait for the feed relay (each counted once however many announcements name it) */
+    public long announcedCount() {
+        Set<String> named = new HashSet<>();
+        mongo.getCollection(ANNOUNCEMENTS).find().forEach(announcement -> named.addAll(announcement.getList(OFFERINGS, String.class)));
+        return named.size();
     }
 }
