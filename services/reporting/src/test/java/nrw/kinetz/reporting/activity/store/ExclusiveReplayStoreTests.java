@@ -3,10 +3,7 @@ package nrw.kinetz.reporting.activity.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -18,12 +15,7 @@ import nrw.kinetz.model.activity.ActivityMetrics;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
-import nrw.kinetz.reporting.activity.model.Cell;
-import nrw.kinetz.reporting.activity.model.CellKey;
 import nrw.kinetz.reporting.activity.model.CellQuery;
-import nrw.kinetz.reporting.activity.model.CellState;
-import nrw.kinetz.reporting.activity.model.CellUpdate;
-import nrw.kinetz.reporting.activity.model.LedgerEntry;
 import nrw.kinetz.reporting.activity.model.Position;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
 
@@ -44,7 +36,7 @@ class ExclusiveReplayStoreTests {
 
     @Test
     void onlyIdsSeenBeforeAreLookedUpWhileTheyFitInMemory() {
-        LookupCounting underlying = new LookupCounting();
+        CountingStore underlying = new CountingStore();
         ActivityProjection projection = new ActivityProjection(new ExclusiveReplayStore(underlying, 1_000));
         ActivityReported first = report(5);
 
@@ -52,7 +44,7 @@ class ExclusiveReplayStoreTests {
         projection.apply(List.of(ActivityFact.of(report(7), at(2)), ActivityFact.of(ActivityRetracted.of(first, null), at(3))));
 
         assertThat(underlying.lookedUp).containsExactly(first.activityId());
-        assertThat(underlying.statesAsked).isZero();
+        assertThat(underlying.statesAsked).isEmpty();
     }
 
     private static void replay(ActivityProjection projection) {
@@ -72,39 +64,5 @@ class ExclusiveReplayStoreTests {
 
     private static Position at(long offset) {
         return new Position(0, offset);
-    }
-
-    private static final class LookupCounting implements ActivityStore {
-
-        private final InMemoryActivityStore store = new InMemoryActivityStore();
-        final List<UUID> lookedUp = new ArrayList<>();
-        int statesAsked;
-
-        @Override
-        public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
-            lookedUp.addAll(activityIds);
-            return store.ledger(activityIds);
-        }
-
-        @Override
-        public Map<CellKey, CellState> states(Collection<CellKey> keys) {
-            statesAsked++;
-            return store.states(keys);
-        }
-
-        @Override
-        public void apply(List<CellUpdate> updates) {
-            store.apply(updates);
-        }
-
-        @Override
-        public void record(Collection<LedgerEntry> created, Collection<LedgerEntry> changed) {
-            store.record(created, changed);
-        }
-
-        @Override
-        public List<Cell> cells(CellQuery query) {
-            return store.cells(query);
-        }
     }
 }

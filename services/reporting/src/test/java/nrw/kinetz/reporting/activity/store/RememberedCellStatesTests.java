@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,18 +16,14 @@ import nrw.kinetz.model.activity.ActivityMetrics;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
 import nrw.kinetz.reporting.activity.model.Cell;
-import nrw.kinetz.reporting.activity.model.CellKey;
 import nrw.kinetz.reporting.activity.model.CellQuery;
-import nrw.kinetz.reporting.activity.model.CellState;
-import nrw.kinetz.reporting.activity.model.CellUpdate;
-import nrw.kinetz.reporting.activity.model.LedgerEntry;
 import nrw.kinetz.reporting.activity.model.Position;
 import nrw.kinetz.reporting.activity.model.Tally;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
 
 class RememberedCellStatesTests {
 
-    private final StateCounting shared = new StateCounting();
+    private final CountingStore shared = new CountingStore();
 
     @Test
     void aCellThisInstanceReadOrWroteIsNotAskedForAgain() {
@@ -93,38 +86,5 @@ class RememberedCellStatesTests {
 
     private static ActivityFact fact(ActivityReported report, long offset) {
         return ActivityFact.of(report, new Position(0, offset));
-    }
-
-    /** The in-memory store, counting how many cells each question for states named. */
-    private static final class StateCounting implements ActivityStore {
-
-        private final InMemoryActivityStore store = new InMemoryActivityStore();
-        final List<Integer> statesAsked = new ArrayList<>();
-
-        @Override
-        public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
-            return store.ledger(activityIds);
-        }
-
-        @Override
-        public Map<CellKey, CellState> states(Collection<CellKey> keys) {
-            statesAsked.add(keys.size());
-            return store.states(keys);
-        }
-
-        @Override
-        public void apply(List<CellUpdate> updates) {
-            store.apply(updates);
-        }
-
-        @Override
-        public void record(Collection<LedgerEntry> created, Collection<LedgerEntry> changed) {
-            store.record(created, changed);
-        }
-
-        @Override
-        public List<Cell> cells(CellQuery query) {
-            return store.cells(query);
-        }
     }
 }
