@@ -13,12 +13,13 @@ import nrw.kinetz.reporting.activity.model.CellState;
 import nrw.kinetz.reporting.activity.model.CellUpdate;
 import nrw.kinetz.reporting.activity.model.LedgerEntry;
 
-/** The in-memory store, remembering the ids every ledger lookup named and how many cells every question for states named. */
+/** The in-memory store, remembering the ids every ledger lookup named, how many cells every question for states named and every cell write. */
 final class CountingStore implements ActivityStore {
 
     private final InMemoryActivityStore store = new InMemoryActivityStore();
     final List<UUID> lookedUp = new ArrayList<>();
     final List<Integer> statesAsked = new ArrayList<>();
+    final List<List<CellUpdate>> cellWrites = new ArrayList<>();
 
     @Override
     public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
@@ -34,6 +35,7 @@ final class CountingStore implements ActivityStore {
 
     @Override
     public void apply(List<CellUpdate> updates) {
+        cellWrites.add(List.copyOf(updates));
         store.apply(updates);
     }
 
