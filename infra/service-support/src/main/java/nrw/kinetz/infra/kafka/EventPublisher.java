@@ -81,21 +81,33 @@ public class EventPublisher {
      *         last, and the rest is not sent, since it would wait just as long
      */
     public List<CompletableFuture<SendResult<String, byte[]>>> publishAll(List<? extends EventEnvelope<?>> events) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        for (EventEnvelope<?> event : events) {
+            records.add(CloudEventsKafka.toRecord(event));
+        }
+        return publishAllRecords(records);
+    }
+
+    /**
+     * As {@link #publishAll}, for records a caller built itself (e.g. with
+     * {@link CloudEventsKafka#toRecord(String, String, nrw.kinetz.model.event.EventType, String, String, byte[])} from a
+     * payload it wrote without the generic mapping); every record gets the call's {@code traceparent}.
+     */
+    public List<CompletableFuture<SendResult<String, byte[]>>> publishAllRecords(List<ProducerRecord<String, byte[]>> records) {
         SenderContext<Map<String, String>> context = new SenderContext<>((carrier, name, value) -> carrier.put(name, value));
         context.setCarrier(new HashMap<>());
         context.setRemoteServiceName("kafka");
-        String topic = events.isEmpty() ? "none" : events.get(0).type().topic();
+        String topic = records.isEmpty() ? "none" : records.get(0).topic();
         Observation observation = Observation.createNotStarted(BATCH_OBSERVATION, () -> context, observations)
                 .contextualName(topic + " send")
                 .lowCardinalityKeyValue("messaging.system", "kafka")
                 .lowCardinalityKeyValue("messaging.destination.name", topic)
-                .highCardinalityKeyValue("messaging.batch.message_count", Integer.toString(events.size()))
+                .highCardinalityKeyValue("messaging.batch.message_count", Integer.toString(records.size()))
                 .start();
         Map<String, byte[]> trace = new HashMap<>();
         context.getCarrier().forEach((name, value) -> trace.put(name, value.getBytes(StandardCharsets.UTF_8)));
-        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(events.size());
-        for (EventEnvelope<?> event : events) {
-            ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(event);
+        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> record : records) {
             trace.forEach((name, value) -> record.headers().add(name, value));
             CompletableFuture<SendResult<String, byte[]>> sent;
             try {

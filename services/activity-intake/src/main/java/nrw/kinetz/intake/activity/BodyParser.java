@@ -25,6 +25,8 @@ import nrw.kinetz.intake.activity.domain.Violation;
 import nrw.kinetz.model.activity.ActivityCsv;
 import nrw.kinetz.model.activity.CsvEncoding;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -77,6 +79,80 @@ final class BodyParser {
     }
 
     private IntakeBody json(byte[] body) {
+        IntakeBody plain = plainArray(body);
+        return plain != null ? plain : tree(body);
+    }
+
+    /**
+     * The common body, read as a stream: an array of at most the allowed number of objects whose properties are
+     * all known and of the expected JSON type. Building the tree first and the values from it cost twice the
+     * reading. Anything else — malformed JSON, a wrong type, an unknown property, too many items — is left to
+     * {@link #tree}, which reads the body again and says precisely what is wrong.
+     *
+     * @return the body, or {@code null} if it is not of that kind
+     */
+    private IntakeBody plainArray(byte[] body) {
+        try (JsonParser parser = STRICT.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            List<IntakeBody.Item> items = new ArrayList<>(Math.min(maxItems, 1024));
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token != JsonToken.START_OBJECT || items.size() == maxItems) {
+                    return null;
+                }
+                Map<String, String> values = plainObject(parser);
+                if (values == null) {
+                    return null;
+                }
+                items.add(new IntakeBody.Item(items.size(), null, RawActivity.of(values)));
+            }
+            if (items.isEmpty() || parser.nextToken() != null) {
+                return null;
+            }
+            return new IntakeBody(IntakeBody.Format.JSON, true, items);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** The values of one report positioned at its start, or {@code null} if anything in it is not plain. */
+    private static Map<String, String> plainObject(JsonParser parser) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (TEXT_PROPERTIES.contains(name)) {
+                if (value == JsonToken.VALUE_STRING) {
+                    values.put(name, parser.getString());
+                } else if (value != JsonToken.VALUE_NULL) {
+                    return null;
+                }
+            } else if (name.equals("metrics")) {
+                if (value == JsonToken.START_OBJECT) {
+                    for (JsonToken metric = parser.nextToken(); metric != JsonToken.END_OBJECT; metric = parser.nextToken()) {
+                        String metricName = parser.currentName();
+                        JsonToken count = parser.nextToken();
+                        if (!ActivityCsv.METRIC_COLUMNS.contains(metricName)) {
+                            return null;
+                        } else if (count == JsonToken.VALUE_NUMBER_INT) {
+                            // as the tree writes the number it read: -0 is 0
+                            values.put(metricName, parser.getNumberValue().toString());
+                        } else if (count != JsonToken.VALUE_NULL) {
+                            return null;
+                        }
+                    }
+                } else if (value != JsonToken.VALUE_NULL) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    private IntakeBody tree(byte[] body) {
         JsonNode root;
         try {
             root = STRICT.readTree(body);

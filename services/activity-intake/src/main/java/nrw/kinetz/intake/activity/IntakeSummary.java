@@ -33,6 +33,9 @@ record IntakeSummary(int received, int accepted, int duplicate, int rejected,
 
     /** This summary with the items' errors in {@code language} (as problem details are, {@link ProblemTexts}). */
     IntakeSummary in(Locale language) {
+        if (items.stream().allMatch(item -> item.errors().isEmpty())) {
+            return this; // nothing to translate
+        }
         ProblemTexts texts = ProblemTexts.standard();
         return new IntakeSummary(received, accepted, duplicate, rejected, valid, dryRun, atomic, items.stream()
                 .map(item -> new ItemResult(item.index(), item.line(), item.id(), item.status(), texts.translate(item.errors(), language)))

@@ -1,5 +1,8 @@
 package nrw.kinetz.intake.activity;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -7,11 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
 import nrw.kinetz.infra.kafka.EventPublicationException;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.activity.ActivityEventTypes;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
+import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.model.event.EventSource;
 
@@ -33,12 +39,14 @@ class ReportPublisher {
     /** @throws nrw.kinetz.infra.problem.ApplicationException 503 if any report was not acknowledged in time */
     void publishAll(List<ActivityReported> reports) {
         long deadline = System.nanoTime() + properties.publishTimeout().toNanos();
-        List<EventEnvelope<ActivityReported>> events = new ArrayList<>(reports.size());
+        // one ce_time for the request's reports: they were accepted together
+        String time = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(reports.size());
         for (ActivityReported report : reports) {
-            events.add(reported(report));
+            records.add(record(report, time));
         }
         // a send that failed at once ends the list: the rest would wait just as long
-        for (CompletableFuture<?> acknowledgement : publisher.publishAll(events)) {
+        for (CompletableFuture<?> acknowledgement : publisher.publishAllRecords(records)) {
             await(acknowledgement, deadline);
         }
     }
@@ -53,9 +61,13 @@ class ReportPublisher {
         }
     }
 
-    static EventEnvelope<ActivityReported> reported(ActivityReported report) {
-        return EventEnvelope.of(report.activityId(), EventSource.site(report.siteId()), ActivityEventTypes.REPORTED,
-                report.siteId().value(), report);
+    /**
+     * The CloudEvent of {@code report} at {@code time} (its id the activity's, its source and subject the site's), its
+     * payload written by {@link ReportJson}.
+     */
+    static ProducerRecord<String, byte[]> record(ActivityReported report, String time) {
+        return CloudEventsKafka.toRecord(report.activityId().toString(), EventSource.site(report.siteId()).toString(),
+                ActivityEventTypes.REPORTED, time, report.siteId().value(), ReportJson.of(report));
     }
 
     private void await(CompletableFuture<?> acknowledgement, long deadline) {
