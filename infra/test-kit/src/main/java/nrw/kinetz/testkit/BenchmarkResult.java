@@ -48,6 +48,15 @@ public final class BenchmarkResult {
         }
     }
 
+    /**
+     * How long this JVM's collectors have stopped it so far, in seconds (every collector's accumulated collection
+     * time): the difference over a step is the part of its wall time that the collector took, not the step's code.
+     */
+    public static double collectorSeconds() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(bean -> Math.max(0, bean.getCollectionTime())).sum() / 1000.0;
+    }
+
     /** The heap in use after a collection, in MB: what the benchmark's data keeps alive. */
     public static long heapAfterCollectionMb() {
         System.gc();

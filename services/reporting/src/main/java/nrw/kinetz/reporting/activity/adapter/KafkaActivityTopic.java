@@ -173,8 +173,8 @@ public final class KafkaActivityTopic implements ActivityTopic, AutoCloseable {
         }
 
         /**
-         * Hands several polls over as one batch: the store writes each cell once per batch, so bigger batches mean
-         * fewer writes; then commits what the batch covered, unless the caller keeps every position next.
+         * Hands several polls over as one batch: the projection asks the ledger and writes its pages once per batch, so
+         * bigger batches mean fewer round trips; then commits what the batch covered, unless the caller keeps every position next.
          */
         private void hand(List<ActivityFact> facts, Map<TopicPartition, OffsetAndMetadata> consumed,
                 Consumer<List<ActivityFact>> sink, boolean keepConsumed) {

@@ -64,6 +64,9 @@ public final class ActivityRebuild {
     /** Activity ids a replay keeps in memory (about 64 bytes each) before it asks the store for every lookup. */
     public static final int REMEMBERED_ACTIVITIES = 1_000_000;
 
+    /** Cells whose writes a replay holds back and merges (a few hundred bytes each) before it writes them. */
+    public static final int PENDING_CELLS = 200_000;
+
     /** The longest a handover waits for the other instances' listeners to leave the old generation's group. */
     public static final Duration HANDOVER_TIMEOUT = Duration.ofMinutes(2);
 
@@ -134,8 +137,8 @@ public final class ActivityRebuild {
         try {
             drop.accept(next); // leftovers of an earlier attempt
             model.forget(next);
-            ActivityProjection projection = new ActivityProjection(
-                    new ExclusiveReplayStore(model.store(next, false), REMEMBERED_ACTIVITIES));
+            ExclusiveReplayStore store = new ExclusiveReplayStore(model.store(next, false), REMEMBERED_ACTIVITIES, PENDING_CELLS);
+            ActivityProjection projection = new ActivityProjection(store);
             Consumer<java.util.List<ActivityFact>> sink = facts -> {
                 projection.apply(facts);
                 replayed.addAndGet(facts.size());
@@ -146,6 +149,7 @@ public final class ActivityRebuild {
                     renewLease();
                     return topic.committed(liveGroup);
                 }, sink);
+                store.flush();
                 state = State.SWITCHING;
                 model.beginHandover(next);
                 handingOver = true;
@@ -153,6 +157,8 @@ public final class ActivityRebuild {
                 awaitNoLiveListener(liveGroup);
                 Map<Integer, Long> last = topic.committed(liveGroup);
                 replay.catchUp(() -> last, sink);
+                // the generation goes live below: everything it read must be in its cells first
+                store.flush();
             }
             renewLease();
             announcePending.run();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,18 +22,29 @@ import nrw.kinetz.reporting.activity.model.LedgerEntry;
  * few cells), the ledger for as long as the ids seen fit in {@code maxRemembered} — an id never seen is then
  * unknown without asking, and only duplicates and retractions are looked up. Past the bound every lookup goes
  * to the store, as in the live model: memory stays bounded, results stay the same.
+ *
+ * <p>Cell writes are held back and merged per cell until {@code maxPendingCells} cells wait or {@link #flush()} is
+ * called, so that a replay writes each cell about once however many batches change it: with more sites or more
+ * months a batch of a fixed size touches more distinct cells, and writing them once per batch would make a replay
+ * dearer per event the more cells there are. The generation's kept positions may meanwhile run ahead of its
+ * cells; that is harmless because a generation counts only once it is activated, which the rebuild does after its
+ * last flush, and a replay that dies is dropped and started over ({@code ActivityRebuild}).
  */
 public final class ExclusiveReplayStore implements ActivityStore {
 
     private final ActivityStore store;
     private final int maxRemembered;
     private final Set<UUID> seen = new HashSet<>();
+    private final int maxPendingCells;
     private final Map<CellKey, CellState> states = new HashMap<>();
+    /** Cell updates not written yet, one per cell, each over the cell's state in the store. */
+    private final Map<CellKey, CellUpdate> pending = new LinkedHashMap<>();
     private boolean forgetful;
 
-    public ExclusiveReplayStore(ActivityStore store, int maxRemembered) {
+    public ExclusiveReplayStore(ActivityStore store, int maxRemembered, int maxPendingCells) {
         this.store = store;
         this.maxRemembered = maxRemembered;
+        this.maxPendingCells = maxPendingCells;
     }
 
     @Override
@@ -63,9 +75,23 @@ public final class ExclusiveReplayStore implements ActivityStore {
 
     @Override
     public void apply(List<CellUpdate> updates) {
-        store.apply(updates);
-        updates.forEach(update -> states.put(update.key(),
-                new CellState(update.next(), update.expected() == null ? 1 : update.expected().revision() + 1)));
+        for (CellUpdate update : updates) {
+            CellUpdate merged = pending.merge(update.key(), update, (before, after) ->
+                    new CellUpdate(after.key(), before.delta().plus(after.delta()), before.expected(), after.next()));
+            // the state the cell will have once written, so that later updates are computed over it
+            states.put(update.key(), CellState.after(merged));
+        }
+        if (pending.size() >= maxPendingCells) {
+            flush();
+        }
+    }
+
+    /** Writes the cell updates held back, merged per cell. */
+    public void flush() {
+        if (!pending.isEmpty()) {
+            store.apply(List.copyOf(pending.values()));
+            pending.clear();
+        }
     }
 
     @Override
@@ -82,6 +108,7 @@ public final class ExclusiveReplayStore implements ActivityStore {
 
     @Override
     public List<Cell> cells(CellQuery query) {
+        flush();
         return store.cells(query);
     }
 }

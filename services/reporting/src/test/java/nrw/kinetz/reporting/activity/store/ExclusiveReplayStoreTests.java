@@ -3,10 +3,7 @@ package nrw.kinetz.reporting.activity.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,12 +16,10 @@ import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
 import nrw.kinetz.reporting.activity.model.Cell;
-import nrw.kinetz.reporting.activity.model.CellKey;
 import nrw.kinetz.reporting.activity.model.CellQuery;
 import nrw.kinetz.reporting.activity.model.CellState;
-import nrw.kinetz.reporting.activity.model.CellUpdate;
-import nrw.kinetz.reporting.activity.model.LedgerEntry;
 import nrw.kinetz.reporting.activity.model.Position;
+import nrw.kinetz.reporting.activity.model.Tally;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
 
 class ExclusiveReplayStoreTests {
@@ -35,7 +30,9 @@ class ExclusiveReplayStoreTests {
             InMemoryActivityStore plain = new InMemoryActivityStore();
             InMemoryActivityStore underlying = new InMemoryActivityStore();
             replay(new ActivityProjection(plain));
-            replay(new ActivityProjection(new ExclusiveReplayStore(underlying, remembered)));
+            ExclusiveReplayStore exclusive = new ExclusiveReplayStore(underlying, remembered, 1_000);
+            replay(new ActivityProjection(exclusive));
+            exclusive.flush();
 
             assertThat(underlying.cells(CellQuery.all())).as("remembering %d ids", remembered)
                     .containsExactlyInAnyOrderElementsOf(plain.cells(CellQuery.all()));
@@ -44,15 +41,65 @@ class ExclusiveReplayStoreTests {
 
     @Test
     void onlyIdsSeenBeforeAreLookedUpWhileTheyFitInMemory() {
-        LookupCounting underlying = new LookupCounting();
-        ActivityProjection projection = new ActivityProjection(new ExclusiveReplayStore(underlying, 1_000));
+        CountingStore underlying = new CountingStore();
+        ActivityProjection projection = new ActivityProjection(new ExclusiveReplayStore(underlying, 1_000, 1_000));
         ActivityReported first = report(5);
 
         projection.apply(List.of(ActivityFact.of(first, at(0)), ActivityFact.of(report(6), at(1))));
         projection.apply(List.of(ActivityFact.of(report(7), at(2)), ActivityFact.of(ActivityRetracted.of(first, null), at(3))));
 
         assertThat(underlying.lookedUp).containsExactly(first.activityId());
-        assertThat(underlying.statesAsked).isZero();
+        assertThat(underlying.statesAsked).isEmpty();
+    }
+
+    @Test
+    void aCellChangedByManyBatchesIsWrittenOnceWhenFlushed() {
+        CountingStore underlying = new CountingStore();
+        ExclusiveReplayStore store = new ExclusiveReplayStore(underlying, 1_000, 1_000);
+        ActivityProjection projection = new ActivityProjection(store);
+        ActivityReported first = report(5);
+        ActivityReported second = report(6);
+
+        projection.apply(List.of(ActivityFact.of(first, at(0))));
+        projection.apply(List.of(ActivityFact.of(second, at(1))));
+        projection.apply(List.of(ActivityFact.of(ActivityRetracted.of(first, null), at(2))));
+        assertThat(underlying.cellWrites).as("before the flush").isEmpty();
+        store.flush();
+
+        assertThat(underlying.cellWrites).hasSize(1);
+        assertThat(underlying.cellWrites.get(0)).hasSize(1);
+        Cell cell = underlying.cells(CellQuery.all()).get(0);
+        assertThat(cell.values().participants()).isEqualTo(6);
+        assertThat(cell.version()).isEqualTo(at(2));
+    }
+
+    @Test
+    void heldBackCellsAreWrittenWhenTheyReachTheBoundAndBuildOnWhatWasWritten() {
+        CountingStore underlying = new CountingStore();
+        ExclusiveReplayStore store = new ExclusiveReplayStore(underlying, 1_000, 2);
+        ActivityProjection projection = new ActivityProjection(store);
+        ActivityReported sport = report(5);
+
+        projection.apply(List.of(ActivityFact.of(sport, at(0))));
+        assertThat(underlying.cellWrites).isEmpty();
+        projection.apply(List.of(ActivityFact.of(report(FocusArea.KULTUR, 3), at(1))));
+        assertThat(underlying.cellWrites).as("two cells wait: the bound").hasSize(1);
+        projection.apply(List.of(ActivityFact.of(report(4), at(2))));
+        store.flush();
+
+        assertThat(underlying.cellWrites).hasSize(2);
+        assertThat(underlying.cellWrites.get(1).get(0).expected()).as("an update over the written cell, not a second insert")
+                .isEqualTo(new CellState(at(0), 1, new Tally(1, 5, 0, 1, 1)));
+        assertThat(store.cells(CellQuery.all())).extracting(c -> c.values().participants()).containsExactlyInAnyOrder(9L, 3L);
+    }
+
+    @Test
+    void readingCellsWritesWhatWasHeldBackFirst() {
+        CountingStore underlying = new CountingStore();
+        ExclusiveReplayStore store = new ExclusiveReplayStore(underlying, 1_000, 1_000);
+        new ActivityProjection(store).apply(List.of(ActivityFact.of(report(5), at(0))));
+
+        assertThat(store.cells(CellQuery.all())).hasSize(1);
     }
 
     private static void replay(ActivityProjection projection) {
@@ -66,45 +113,15 @@ class ExclusiveReplayStoreTests {
     }
 
     private static ActivityReported report(int participants) {
-        return new ActivityReported(UUID.randomUUID(), SiteId.of("05974"), LocalDate.of(2026, 5, 4), FocusArea.SPORT.field(),
-                FocusArea.SPORT, ActivityType.PROJEKT, null, null, null, new ActivityMetrics(participants, 0, 1, 1), null);
+        return report(FocusArea.SPORT, participants);
+    }
+
+    private static ActivityReported report(FocusArea focusArea, int participants) {
+        return new ActivityReported(UUID.randomUUID(), SiteId.of("05974"), LocalDate.of(2026, 5, 4), focusArea.field(),
+                focusArea, ActivityType.PROJEKT, null, null, null, new ActivityMetrics(participants, 0, 1, 1), null);
     }
 
     private static Position at(long offset) {
         return new Position(0, offset);
-    }
-
-    private static final class LookupCounting implements ActivityStore {
-
-        private final InMemoryActivityStore store = new InMemoryActivityStore();
-        final List<UUID> lookedUp = new ArrayList<>();
-        int statesAsked;
-
-        @Override
-        public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
-            lookedUp.addAll(activityIds);
-            return store.ledger(activityIds);
-        }
-
-        @Override
-        public Map<CellKey, CellState> states(Collection<CellKey> keys) {
-            statesAsked++;
-            return store.states(keys);
-        }
-
-        @Override
-        public void apply(List<CellUpdate> updates) {
-            store.apply(updates);
-        }
-
-        @Override
-        public void record(Collection<LedgerEntry> created, Collection<LedgerEntry> changed) {
-            store.record(created, changed);
-        }
-
-        @Override
-        public List<Cell> cells(CellQuery query) {
-            return store.cells(query);
-        }
     }
 }
