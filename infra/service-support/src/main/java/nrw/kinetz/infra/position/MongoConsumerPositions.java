@@ -1,7 +1,9 @@
 package nrw.kinetz.infra.position;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
@@ -9,7 +11,13 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * {@link ConsumerPositions} in the service's MongoDB database, collection {@value #COLLECTION}: one document
@@ -39,13 +47,19 @@ public final class MongoConsumerPositions implements ConsumerPositions {
 
     @Override
     public void save(String group, Map<TopicPartition, Long> next) {
-        next.forEach((partition, offset) -> mongo.upsert(
-                Query.query(Criteria.where("_id").is(group + "|" + partition.topic() + "|" + partition.partition())),
-                new Update().setOnInsert("group", group)
-                        .setOnInsert("topic", partition.topic())
-                        .setOnInsert("partition", partition.partition())
-                        .max("next", offset),
-                COLLECTION));
+        if (next.isEmpty()) {
+            return;
+        }
+        // One command for all partitions of a poll, not one round trip each.
+        List<WriteModel<Document>> writes = new ArrayList<>(next.size());
+        next.forEach((partition, offset) -> writes.add(new UpdateOneModel<>(
+                Filters.eq("_id", group + "|" + partition.topic() + "|" + partition.partition()),
+                Updates.combine(Updates.setOnInsert("group", group),
+                        Updates.setOnInsert("topic", partition.topic()),
+                        Updates.setOnInsert("partition", partition.partition()),
+                        Updates.max("next", offset)),
+                new UpdateOptions().upsert(true))));
+        mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     @Override

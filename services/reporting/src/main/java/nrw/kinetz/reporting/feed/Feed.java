@@ -2,6 +2,7 @@ package nrw.kinetz.reporting.feed;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** The ordered log of aggregate changes, kept in the store every instance reads. */
 public interface Feed {
@@ -13,6 +14,14 @@ public interface Feed {
      * @return the entries appended
      */
     public List<FeedEntry> append(List<Change> changes, Instant now);
+
+    /**
+     * As {@link #append(List, Instant)}, where the caller knows that the changes whose ids are in {@code absent} are
+     * not in the feed: only the others are looked for.
+     */
+    public default List<FeedEntry> append(List<Change> changes, Set<String> absent, Instant now) {
+        return append(changes, now);
+    }
 
     /** @return up to {@code limit} entries with a sequence after {@code sequence}, in order */
     public List<FeedEntry> after(long sequence, int limit);

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -21,8 +25,15 @@ import nrw.kinetz.infra.lease.Lease;
  * values to the feed, then clears the marks (docs/architecture.md#outbox — the read model's write and its announcement
  * are one document, so a crash loses nothing; a change appended but not yet cleared is recognised by its id
  * and not appended twice). It runs on the instance that holds the {@link Lease}: when the local listener
- * wrote something ({@link #wakeUp(Collection)}, naming the aggregates, which are then read by key) and every
- * sweep interval, for what other instances or a crash left (read by their marks).
+ * wrote something — handing over the changes it wrote ({@link #handOver(Collection, long)}), or naming the
+ * aggregates ({@link #wakeUp(Collection)}, which are then read by key) — and every sweep interval, for what other
+ * instances or a crash left (read by their marks).
+ *
+ * <p>A change handed over costs the store two round trips on its way into the feed, the counter and the insert: it is
+ * not read back; it is not looked for in the feed if this instance has held the lease without a break since before
+ * it was written (nobody else can have appended it, and what this instance's own sweeps appended is remembered); and
+ * its mark is left for the next sweep to clear, together with every other mark of that interval, after the sweep has
+ * found it in the feed.
  */
 public final class FeedRelay implements AutoCloseable {
 
@@ -37,8 +48,17 @@ public final class FeedRelay implements AutoCloseable {
     private final Supplier<List<FeedListener>> listeners;
     private final Clock clock;
     private final int batchSize;
-    /** Aggregates a wake-up named and no round has read yet. */
+    /** Aggregates a wake-up named and no round has read yet; guards {@link #handed} as well. */
     private final Set<String> hinted = new LinkedHashSet<>();
+    /** Changes handed over and not relayed yet: the newest of each aggregate, by origin and key. */
+    private final Map<String, Handed> handed = new LinkedHashMap<>();
+    /**
+     * The newest revision of each aggregate that a round by marks or by key put into the feed (or found there) during
+     * the current {@link #term}, so that the same change handed over afterwards is not appended again.
+     */
+    private final Map<String, Long> relayedByReading = new HashMap<>();
+    /** Counts the times this instance took the lease after not holding it; see {@link #term()}. */
+    private volatile long term;
     /** One round at a time, from the sweep, a wake-up or a drain. */
     private final Object round = new Object();
     private final BackgroundWorker worker = new BackgroundWorker("feed-relay", this::sweep, this::relayNamed);
@@ -76,12 +96,74 @@ public final class FeedRelay implements AutoCloseable {
      */
     public void wakeUp(Collection<String> keys) {
         synchronized (hinted) {
-            if (hinted.size() + keys.size() > MAX_NAMED) {
-                hinted.clear(); // not relaying (stopped, or far behind): the sweep finds them by their marks
-            }
+            forgetNamedIfBeyond(keys.size());
             hinted.addAll(keys);
         }
         worker.wakeUp();
+    }
+
+    /**
+     * These changes were written, each still marked in its read model: relay them soon as they are, without
+     * reading them back. A later change of the same aggregate replaces an earlier one not yet relayed (the feed
+     * carries values, not differences), and one that a sweep has relayed meanwhile is dropped.
+     */
+    public void handOver(Collection<Change> changes, long writtenInTerm) {
+        synchronized (hinted) {
+            forgetNamedIfBeyond(changes.size());
+            for (Change change : changes) {
+                Long relayed = relayedByReading.get(slot(change));
+                if (relayed == null || relayed < change.revision()) {
+                    handed.merge(slot(change), new Handed(change, writtenInTerm),
+                            (earlier, later) -> later.change().revision() >= earlier.change().revision() ? later : earlier);
+                }
+            }
+        }
+        worker.wakeUp();
+    }
+
+    /**
+     * @return the lease term a writer asks for before it writes the changes it will hand over: if the lease is still
+     *         held in the same term when they are relayed, nobody else can have appended them
+     */
+    public long term() {
+        return lease.held() ? term : NO_TERM;
+    }
+
+    private static final long NO_TERM = -1;
+
+    /** A change handed over, and the term it was written in. */
+    private record Handed(Change change, long term) {
+    }
+
+    private void forgetNamedIfBeyond(int more) {
+        if (hinted.size() + handed.size() + more > MAX_NAMED) {
+            // not relaying (stopped, or far behind): the sweep finds them by their marks
+            hinted.clear();
+            handed.clear();
+        }
+        if (relayedByReading.size() + more > MAX_NAMED) {
+            relayedByReading.clear();
+            term++; // what was handed over in this term may now be in the feed unremembered: look for it
+        }
+    }
+
+    /** Takes or renews the lease; a new term starts when it was not held before. */
+    private boolean acquire() {
+        boolean had = lease.held();
+        if (!lease.acquire()) {
+            return false;
+        }
+        if (!had) {
+            synchronized (hinted) {
+                term++;
+                relayedByReading.clear();
+            }
+        }
+        return true;
+    }
+
+    private static String slot(Change change) {
+        return change.origin() + "/" + change.key();
     }
 
     /**
@@ -92,7 +174,7 @@ public final class FeedRelay implements AutoCloseable {
      * @throws IllegalStateException if this instance cannot hold the lease
      */
     public int drain() {
-        if (!lease.acquire()) {
+        if (!acquire()) {
             throw new IllegalStateException("another instance holds the feed lease; it relays what is pending");
         }
         int relayed = relayNamed();
@@ -113,7 +195,7 @@ public final class FeedRelay implements AutoCloseable {
      */
     public void drainOrAwait(ChangeSource of, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!lease.acquire()) {
+        while (!acquire()) {
             if (of.pending(1).isEmpty()) {
                 return;
             }
@@ -154,24 +236,36 @@ public final class FeedRelay implements AutoCloseable {
      * @return the number of changes relayed
      */
     private int relayOneBatch(boolean byMarks) {
-        if (!lease.acquire()) {
+        if (!acquire()) {
             // The holder's sweep finds them by their marks.
             synchronized (hinted) {
                 hinted.clear();
+                handed.clear();
             }
             return 0;
         }
-        List<Change> pending;
+        List<Change> read;
+        List<Change> pending = new ArrayList<>();
+        Set<String> absent = new HashSet<>();
         if (byMarks) {
-            pending = source.pending(batchSize);
+            read = source.pending(batchSize);
         } else {
-            List<String> keys = takeHinted();
-            pending = keys.isEmpty() ? List.of() : source.pending(keys);
+            long now = term;
+            for (Handed change : takeHanded()) {
+                pending.add(change.change());
+                if (change.term() == now) {
+                    absent.add(change.change().changeId());
+                }
+            }
+            List<String> keys = takeHinted(batchSize - pending.size());
+            read = keys.isEmpty() ? List.of() : source.pending(keys);
         }
+        pending.addAll(read);
         if (pending.isEmpty()) {
             return 0;
         }
-        List<FeedEntry> appended = feed.append(pending, clock.instant());
+        List<FeedEntry> appended = feed.append(pending, absent, clock.instant());
+        rememberRelayed(read);
         // Listeners first: clearing the marks is bookkeeping, and a crash before it appends nothing twice.
         if (!appended.isEmpty()) {
             for (FeedListener listener : listeners.get()) {
@@ -182,15 +276,16 @@ public final class FeedRelay implements AutoCloseable {
                 }
             }
         }
-        source.fed(pending);
+        // The marks of changes handed over stay for the next sweep, which clears them all in one write per batch.
+        source.fed(read);
         return pending.size();
     }
 
-    /** @return up to a batch of the aggregates wake-ups named, removed from what is still to read */
-    private List<String> takeHinted() {
+    /** @return up to {@code limit} of the aggregates wake-ups named, removed from what is still to read */
+    private List<String> takeHinted(int limit) {
         synchronized (hinted) {
             List<String> keys = new ArrayList<>();
-            for (Iterator<String> it = hinted.iterator(); it.hasNext() && keys.size() < batchSize; ) {
+            for (Iterator<String> it = hinted.iterator(); it.hasNext() && keys.size() < limit; ) {
                 keys.add(it.next());
                 it.remove();
             }
@@ -198,9 +293,39 @@ public final class FeedRelay implements AutoCloseable {
         }
     }
 
+    /** @return up to a batch of the changes handed over, removed from what is still to relay */
+    private List<Handed> takeHanded() {
+        synchronized (hinted) {
+            List<Handed> changes = new ArrayList<>();
+            for (Iterator<Handed> it = handed.values().iterator(); it.hasNext() && changes.size() < batchSize; ) {
+                changes.add(it.next());
+                it.remove();
+            }
+            return changes;
+        }
+    }
+
+    /**
+     * What a round read from the read model is in the feed now and the newest of its aggregates: a change of the same
+     * or an older revision handed over before must not follow it, and one handed over later is dropped.
+     */
+    private void rememberRelayed(List<Change> read) {
+        if (read.isEmpty()) {
+            return;
+        }
+        synchronized (hinted) {
+            forgetNamedIfBeyond(read.size());
+            for (Change change : read) {
+                relayedByReading.merge(slot(change), change.revision(), Math::max);
+                handed.computeIfPresent(slot(change),
+                        (slot, waiting) -> waiting.change().revision() <= change.revision() ? null : waiting);
+            }
+        }
+    }
+
     private boolean hintsPending() {
         synchronized (hinted) {
-            return !hinted.isEmpty();
+            return !hinted.isEmpty() || !handed.isEmpty();
         }
     }
 

@@ -69,6 +69,63 @@ class FeedRelayTests {
     }
 
     @Test
+    void changesHandedOverAreAppendedAsTheyAreAndTheNextSweepClearsTheirMarks() {
+        source.mark("a", 1);
+        source.mark("b", 1);
+        relay.handOver(List.of(MarkedChanges.change("a", 1), MarkedChanges.change("b", 1)), relay.term());
+
+        relay.drain();
+
+        assertThat(source.questions).containsExactly("marks", "marks");
+        assertThat(feed.entries).extracting(FeedEntry::key).containsExactly("a", "b");
+        assertThat(heard).extracting(FeedEntry::key).containsExactly("a", "b");
+        assertThat(source.marked).isEmpty();
+    }
+
+    @Test
+    void aChangeHandedOverWhileTheLeaseIsHeldIsNotLookedForInTheFeedButOneWrittenWithoutItIs() {
+        long held = relay.term();
+        lease.held = false;
+        long notHeld = relay.term();
+        lease.held = true;
+        relay.handOver(List.of(MarkedChanges.change("a", 1)), held);
+        relay.handOver(List.of(MarkedChanges.change("b", 1)), notHeld);
+
+        relay.drain();
+
+        assertThat(feed.absentGiven.get(0)).containsExactly("g1/a@1");
+        assertThat(feed.entries).extracting(FeedEntry::changeId).containsExactly("g1/a@1", "g1/b@1");
+    }
+
+    @Test
+    void aLaterChangeHandedOverReplacesAnEarlierOneOfTheSameAggregateNotYetRelayed() {
+        source.mark("a", 2);
+        relay.handOver(List.of(MarkedChanges.change("a", 1)), relay.term());
+        relay.handOver(List.of(MarkedChanges.change("a", 2)), relay.term());
+        relay.handOver(List.of(MarkedChanges.change("a", 1)), relay.term());
+
+        relay.drain();
+
+        assertThat(feed.entries).extracting(FeedEntry::changeId).containsExactly("g1/a@2");
+        assertThat(source.marked).isEmpty();
+    }
+
+    @Test
+    void aChangeHandedOverIsDroppedWhenASweepRelayedTheSameOrANewerRevisionBeforeOrAfter() {
+        relay.handOver(List.of(MarkedChanges.change("a", 1), MarkedChanges.change("b", 1)), relay.term());
+        source.mark("a", 2); // written again before a round relayed the hand-over, and found by a sweep first
+        source.mark("b", 1);
+        source.mark("c", 1);
+
+        assertThat(relay.relayOnce()).isEqualTo(2);
+        relay.handOver(List.of(MarkedChanges.change("a", 2)), relay.term()); // handed over after the sweep read it
+        relay.drain();
+
+        assertThat(feed.entries).extracting(FeedEntry::changeId).containsExactly("g1/a@2", "g1/b@1", "g1/c@1");
+        assertThat(feed.absentGiven).allSatisfy(absent -> assertThat(absent).isEmpty());
+    }
+
+    @Test
     void aChangeAppendedBeforeACrashIsNotAppendedAgain() {
         source.mark("a", 1);
         feed.append(source.pending(10), Instant.EPOCH);
@@ -113,7 +170,7 @@ class FeedRelayTests {
             return keys.stream().filter(marked::containsKey).map(key -> change(key, marked.get(key))).toList();
         }
 
-        private static Change change(String key, long revision) {
+        static Change change(String key, long revision) {
             return new Change("g1", key, revision, "activities", Period.parse("2026-07"), Map.of(), Map.of("activities", 1L));
         }
 

@@ -12,6 +12,8 @@ import java.util.Set;
 public final class InMemoryFeed implements Feed {
 
     public final List<FeedEntry> entries = new ArrayList<>();
+    /** What every append was told is not in the feed yet, in order. */
+    public final List<Set<String>> absentGiven = new ArrayList<>();
     /** How often {@link #after} was asked. */
     public int reads;
     private final Set<String> ids = new HashSet<>();
@@ -29,6 +31,12 @@ public final class InMemoryFeed implements Feed {
             }
         }
         return appended;
+    }
+
+    @Override
+    public List<FeedEntry> append(List<Change> changes, Set<String> absent, Instant now) {
+        absentGiven.add(Set.copyOf(absent));
+        return append(changes, now);
     }
 
     @Override

@@ -2,10 +2,18 @@ package nrw.kinetz.reporting.activity.adapter;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -23,9 +31,9 @@ import nrw.kinetz.infra.trace.RecordTraces;
 import nrw.kinetz.infra.worker.BackgroundWorker;
 import nrw.kinetz.model.event.MalformedEventException;
 import nrw.kinetz.model.event.Topics;
+import nrw.kinetz.reporting.feed.Change;
 import nrw.kinetz.reporting.feed.FeedRelay;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
-import nrw.kinetz.reporting.activity.model.CellKey;
 import nrw.kinetz.reporting.activity.model.Generation;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
@@ -34,14 +42,15 @@ import nrw.kinetz.reporting.activity.replay.LiveIngestion;
 /**
  * Feeds {@code ki.activities.v1} into the active generation of the activities read model, a whole poll at a
  * time ({@code KiNetzKafkaAutoConfiguration.BATCH_FACTORY}): the projection pre-aggregates the batch per
- * cell. After the batch was written, its position is kept with the generation it was written to
- * ({@link KeptPositions}) and the feed relay is woken; on start the listener resumes from the kept position,
+ * cell. Once the cells are written, they are handed to the feed relay as they now are; once the ledger is written
+ * too, the position is kept with the generation it was written to ({@link KeptPositions}), from a thread of its own
+ * so that the next poll need not wait for it; on start the listener resumes from the kept position,
  * not from the offsets committed to Kafka (docs/architecture.md#nothing-lost).
  *
  * <p>The container is created here rather than by {@code @KafkaListener} because its consumer group belongs
  * to a generation ({@code reporting.activities.g2}). Every instance follows the shared generation pointer
- * (docs/architecture.md#rebuild): each batch first asks the store whether its generation may still be
- * written, and a check every second notices a switch on an idle instance; when a rebuild — on any instance —
+ * (docs/architecture.md#rebuild): each batch asks the store whether its generation may still be written — while
+ * it reads its ledger entries and cells, and before it writes anything — and a check every second notices a switch on an idle instance; when a rebuild — on any instance —
  * hands over, the container stops, and when it activates the next generation, that generation's starts.
  * A record that is not a well-formed event is dead-lettered by the shared error handler; the records before
  * it in the batch are written, kept and committed first, so poison never blocks (docs/architecture.md#dlt).
@@ -63,6 +72,14 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     private volatile boolean running;
     /** Follows the pointer on an idle instance too, where no batch would notice a switch. */
     private final BackgroundWorker pointerCheck = new BackgroundWorker("activities-generation", this::switchTo);
+    /** The longest a stop waits for the positions of the last batches to be written. */
+    private static final Duration KEEP_TIMEOUT = Duration.ofSeconds(10);
+    /** Positions of written batches not yet kept, by group; guards itself. */
+    private final Map<String, Map<TopicPartition, Long>> unkept = new HashMap<>();
+    /** Keeps them, one write at a time; its thread ends when idle. */
+    private final ThreadPoolExecutor keeper = idleEnding("activities-positions");
+    /** Asks whether a batch's generation may still be written while the batch reads; its thread ends when idle. */
+    private final ThreadPoolExecutor checks = idleEnding("activities-writable-check");
 
     public ActivityEventsListener(ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, ActivityReadModel model,
             FeedRelay relay, KeptPositions positions, String groupPrefix, RecordTraces traces) {
@@ -72,6 +89,16 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         this.relay = relay;
         this.positions = positions;
         this.groupPrefix = groupPrefix;
+    }
+
+    private static ThreadPoolExecutor idleEnding(String name) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     @Override
@@ -112,6 +139,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         if (container != null) {
             container.stop();
             container = null;
+            keepNow();
             log.info("activities listener stops consuming into {}: {}", generation,
                     writable == null ? "a rebuild hands over" : writable + " is active");
         }
@@ -137,6 +165,7 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
                 container = null;
             }
         }
+        keepNow();
     }
 
     @Override
@@ -150,13 +179,21 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
     }
 
     private void onBatch(List<ConsumerRecord<String, byte[]>> records, Generation target) {
-        if (!model.writableGeneration().equals(Optional.of(target))) {
+        // Asked while the batch reads the ledger and cells, not in a round trip of its own before them: nothing is
+        // written, kept or dead-lettered unless the answer allows it.
+        CompletableFuture<Boolean> writable = CompletableFuture.supplyAsync(
+                () -> model.writableGeneration().equals(Optional.of(target)), checks);
+        BooleanSupplier mayWrite = () -> {
+            if (answer(writable)) {
+                return true;
+            }
             // Another instance's rebuild hands over or has switched: nothing more goes into this generation. The
             // records are neither written nor kept; whichever generation takes them reads them from its own position.
             pointerCheck.wakeUp();
-            return;
-        }
+            return false;
+        };
         ActivityProjection projection = new ActivityProjection(model.store(target, true));
+        long term = relay.term(); // before anything is written: see FeedRelay#handOver
         List<ActivityFact> facts = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
@@ -169,15 +206,80 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
                 });
                 fact.ifPresent(facts::add);
             } catch (MalformedEventException e) {
-                applyAndAnnounce(projection, facts);
+                if (!applyAndHandOver(projection, facts, target, term, mayWrite)) {
+                    return;
+                }
                 if (i > 0) {
-                    positions.applied(groupId(target), records.subList(0, i));
+                    keep(groupId(target), records.subList(0, i));
                 }
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        applyAndAnnounce(projection, facts);
-        positions.applied(groupId(target), records);
+        if (applyAndHandOver(projection, facts, target, term, mayWrite)) {
+            keep(groupId(target), records);
+        }
+    }
+
+    /**
+     * Keeps the position after the batch's writes from a thread of its own, so that the next poll does not wait for
+     * it: it is asked for only once the batch's cells and ledger are written, so the store still has it after the
+     * documents it covers, and a position that lags (the write still under way, or lost with a crash) only makes
+     * records be read again, which the cell versions and the ledger drop. Positions of batches that pile up behind a
+     * write in progress go to the store as one write.
+     */
+    private void keep(String group, List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        records.forEach(record -> next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max));
+        synchronized (unkept) {
+            Map<TopicPartition, Long> waiting = unkept.computeIfAbsent(group, g -> new HashMap<>());
+            next.forEach((partition, offset) -> waiting.merge(partition, offset, Math::max));
+        }
+        keeper.execute(this::keepUnkept);
+    }
+
+    /** Writes what positions are waiting; on failure they wait for the next write. */
+    private void keepUnkept() {
+        Map<String, Map<TopicPartition, Long>> taken;
+        synchronized (unkept) {
+            if (unkept.isEmpty()) {
+                return;
+            }
+            taken = new HashMap<>(unkept);
+            unkept.clear();
+        }
+        taken.forEach((group, next) -> {
+            try {
+                positions.advance(group, next);
+            } catch (RuntimeException e) {
+                log.warn("kept positions of {} not written, kept with the next batch: {}", group, e.toString());
+                synchronized (unkept) {
+                    Map<TopicPartition, Long> waiting = unkept.computeIfAbsent(group, g -> new HashMap<>());
+                    next.forEach((partition, offset) -> waiting.merge(partition, offset, Math::max));
+                }
+            }
+        });
+    }
+
+    /** Writes the waiting positions on the calling thread, once what is under way has finished. */
+    private void keepNow() {
+        try {
+            keeper.submit(this::keepUnkept).get(KEEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("kept positions not written on stop; the records after them are read again: {}", e.toString());
+        }
+    }
+
+    private static boolean answer(CompletableFuture<Boolean> writable) {
+        try {
+            return writable.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The container's listener for one generation; it seeks to that generation's kept position on assignment. */
@@ -200,10 +302,18 @@ public class ActivityEventsListener implements LiveIngestion, SmartLifecycle {
         }
     }
 
-    private void applyAndAnnounce(ActivityProjection projection, List<ActivityFact> facts) {
-        Set<CellKey> written = projection.apply(facts);
-        if (!written.isEmpty()) {
-            relay.wakeUp(written.stream().map(CellKey::value).toList());
-        }
+    /**
+     * Writes the facts and hands what the changed cells are now to the feed relay as soon as they are written, so that
+     * the relay appends them while the ledger is written and needs not read them back.
+     *
+     * @return whether the generation could still be written; if not, nothing was
+     */
+    private boolean applyAndHandOver(ActivityProjection projection, List<ActivityFact> facts, Generation target, long term,
+            BooleanSupplier mayWrite) {
+        return projection.write(facts, mayWrite, written -> {
+            List<Change> changes = new ArrayList<>(written.size());
+            written.forEach((key, state) -> changes.add(MongoActivityChanges.change(target, key, state)));
+            relay.handOver(changes, term);
+        });
     }
 }

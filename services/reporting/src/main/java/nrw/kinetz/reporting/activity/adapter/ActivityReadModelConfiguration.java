@@ -34,16 +34,21 @@ import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 import nrw.kinetz.reporting.activity.replay.ActivityRebuild;
 import nrw.kinetz.reporting.activity.replay.ActivityReconciler;
 import nrw.kinetz.reporting.activity.replay.ActivityReconciliation;
+import nrw.kinetz.reporting.activity.store.RememberedCellStates;
 import nrw.kinetz.reporting.aggregate.AnswerVersion;
 
 /** Wires the activities read model: its generations, measure, listener, change source, rebuild and reconciliation. */
 @Configuration(proxyBeanMethods = false)
 public class ActivityReadModelConfiguration {
 
+    /** Cell states the live store keeps in memory (a few hundred bytes each) before it forgets them all. */
+    static final int REMEMBERED_CELLS = 100_000;
+
     @Bean
     public ActivityReadModel activityReadModel(MongoOperations mongo, Clock clock) {
-        return new ActivityReadModel(new MongoActivityGenerations(mongo, clock),
-                (generation, live) -> new MongoActivityStore(mongo, generation, live));
+        return new ActivityReadModel(new MongoActivityGenerations(mongo, clock), (generation, live) -> live
+                ? new RememberedCellStates(new MongoActivityStore(mongo, generation, true), REMEMBERED_CELLS)
+                : new MongoActivityStore(mongo, generation, false));
     }
 
     @Bean

@@ -17,7 +17,9 @@ import nrw.kinetz.reporting.feed.Change;
 import nrw.kinetz.reporting.feed.ChangeSource;
 import nrw.kinetz.reporting.activity.model.Cell;
 import nrw.kinetz.reporting.activity.model.CellKey;
+import nrw.kinetz.reporting.activity.model.CellState;
 import nrw.kinetz.reporting.activity.model.Generation;
+import nrw.kinetz.reporting.activity.model.Tally;
 import nrw.kinetz.reporting.activity.projection.ActivityReadModel;
 
 /**
@@ -89,7 +91,19 @@ public final class MongoActivityChanges implements ChangeSource {
 
     private static Change change(Generation generation, Document document) {
         Cell cell = MongoActivityStore.cell(document);
-        return new Change(generation.suffix(), cell.key().value(), ((Number) document.get(MongoActivityStore.REVISION)).longValue(),
-                CellKey.MEASURE, cell.key().month(), cell.key().dimensions(), cell.values().byMetric());
+        return change(generation, cell.key(), ((Number) document.get(MongoActivityStore.REVISION)).longValue(), cell.values());
+    }
+
+    /**
+     * @return the change the live listener's write of a cell announces, the same that {@link #pending} reads back
+     *         from the written cell, so that the listener can hand it to the feed relay without that read
+     */
+    public static Change change(Generation generation, CellKey key, CellState written) {
+        return change(generation, key, written.revision(), written.values());
+    }
+
+    private static Change change(Generation generation, CellKey key, long revision, Tally values) {
+        return new Change(generation.suffix(), key.value(), revision, CellKey.MEASURE, key.month(), key.dimensions(),
+                values.byMetric());
     }
 }

@@ -72,6 +72,9 @@ public final class MongoActivityStore implements ActivityStore {
     /** The most entries a ledger page holds, so that a replay's large batches stay far below a document's size limit. */
     public static final int PAGE = 1_000;
     private static final String IDS = "ids";
+    /** What {@link #states} reads of a cell: its version, revision and sums. */
+    private static final List<String> STATE = List.of("p", "v", REVISION, "activities", "participants", "volunteers",
+            "sessions", "hours");
     private static final String ENTRIES = "e";
 
     private final MongoOperations mongo;
@@ -142,9 +145,9 @@ public final class MongoActivityStore implements ActivityStore {
     public Map<CellKey, CellState> states(Collection<CellKey> keys) {
         Map<CellKey, CellState> found = new HashMap<>();
         for (List<String> slice : slices(keys.stream().map(CellKey::value).toList())) {
-            cells().find(Filters.in("_id", slice)).projection(Projections.include("p", "v", REVISION))
+            cells().find(Filters.in("_id", slice)).projection(Projections.include(STATE))
                     .forEach(document -> found.put(CellKey.parse(document.getString("_id")),
-                            new CellState(version(document), number(document, REVISION))));
+                            new CellState(version(document), number(document, REVISION), tally(document))));
         }
         return found;
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
@@ -62,8 +64,23 @@ public final class ActivityProjection {
      * @return the cells whose numbers changed
      */
     public Set<CellKey> apply(List<ActivityFact> facts) {
+        Set<CellKey> changed = new LinkedHashSet<>();
+        write(facts, () -> true, written -> changed.addAll(written.keySet()));
+        return changed;
+    }
+
+    /**
+     * Applies a batch in topic order if {@code mayWrite}, asked once the batch has been read from the store and
+     * before anything is written, still allows it; so a check of the writer's right can run while the batch reads.
+     *
+     * @param cellsWritten told the state each changed cell is in now, in the order of the batch, as soon as the cells
+     *                     are written and before the ledger is: what it announces is in the cells whatever happens to
+     *                     the rest of the batch (their marks say the same)
+     * @return whether the batch was written; {@code false}, with nothing written, if {@code mayWrite} said no
+     */
+    public boolean write(List<ActivityFact> facts, BooleanSupplier mayWrite, Consumer<Map<CellKey, CellState>> cellsWritten) {
         if (facts.isEmpty()) {
-            return Set.of();
+            return mayWrite.getAsBoolean();
         }
         Map<UUID, LedgerEntry> known = store.ledger(facts.stream().map(ActivityFact::activityId).distinct().toList());
         Map<UUID, LedgerEntry> ledger = new HashMap<>(known);
@@ -80,14 +97,20 @@ public final class ActivityProjection {
             }
         }
         List<CellUpdate> updates = updates(contributions);
+        if (!mayWrite.getAsBoolean()) {
+            return false;
+        }
         store.apply(updates);
+        if (!updates.isEmpty()) {
+            Map<CellKey, CellState> written = new LinkedHashMap<>();
+            updates.forEach(update -> written.put(update.key(), CellState.after(update)));
+            cellsWritten.accept(written);
+        }
         List<LedgerEntry> created = new ArrayList<>();
         List<LedgerEntry> replaced = new ArrayList<>();
         changed.forEach((id, entry) -> (known.containsKey(id) ? replaced : created).add(entry));
         store.record(created, replaced);
-        Set<CellKey> keys = new LinkedHashSet<>();
-        updates.forEach(update -> keys.add(update.key()));
-        return keys;
+        return true;
     }
 
     /** What a record adds to or takes from a cell. */

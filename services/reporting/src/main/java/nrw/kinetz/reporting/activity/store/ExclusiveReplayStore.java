@@ -79,7 +79,7 @@ public final class ExclusiveReplayStore implements ActivityStore {
             CellUpdate merged = pending.merge(update.key(), update, (before, after) ->
                     new CellUpdate(after.key(), before.delta().plus(after.delta()), before.expected(), after.next()));
             // the state the cell will have once written, so that later updates are computed over it
-            states.put(update.key(), new CellState(merged.next(), merged.expected() == null ? 1 : merged.expected().revision() + 1));
+            states.put(update.key(), CellState.after(merged));
         }
         if (pending.size() >= maxPendingCells) {
             flush();

@@ -40,7 +40,7 @@ public final class InMemoryActivityStore implements ActivityStore {
         Map<CellKey, CellState> found = new HashMap<>();
         keys.forEach(key -> {
             if (cells.containsKey(key)) {
-                found.put(key, new CellState(cells.get(key).version(), revisions.get(key)));
+                found.put(key, state(key));
             }
         });
         return found;
@@ -49,8 +49,7 @@ public final class InMemoryActivityStore implements ActivityStore {
     @Override
     public synchronized void apply(List<CellUpdate> updates) {
         for (CellUpdate update : updates) {
-            Cell current = cells.get(update.key());
-            CellState state = current == null ? null : new CellState(current.version(), revisions.get(update.key()));
+            CellState state = cells.containsKey(update.key()) ? state(update.key()) : null;
             if (state == null ? update.expected() != null : !state.equals(update.expected())) {
                 throw new IllegalStateException("cell " + update.key() + " is at " + state + ", not " + update.expected());
             }
@@ -61,6 +60,11 @@ public final class InMemoryActivityStore implements ActivityStore {
             cells.put(update.key(), new Cell(update.key(), values, update.next()));
             revisions.merge(update.key(), 1L, Long::sum);
         }
+    }
+
+    private CellState state(CellKey key) {
+        Cell cell = cells.get(key);
+        return new CellState(cell.version(), revisions.get(key), cell.values());
     }
 
     @Override

@@ -53,7 +53,7 @@ public class FeedConfiguration {
     public FeedRelay feedRelay(List<ChangeSource> sources, Feed feed, Lease lease, ObjectProvider<FeedListener> listeners,
             ReportingProperties properties, Clock clock, MeterRegistry meters) {
         ChangeSource source = sources.size() == 1 ? sources.get(0) : new ChangeSources(sources);
-        RelayBacklog.register(meters, "feed", "read-model changes not yet in the feed", source::pendingCount);
+        RelayBacklog.register(meters, "feed", "read-model changes not yet in the feed or not yet confirmed by a sweep", source::pendingCount);
         return new FeedRelay(source, feed, lease, () -> listeners.orderedStream().toList(), clock,
                 properties.feed().batchSize());
     }

@@ -39,7 +39,9 @@ import nrw.kinetz.infra.lease.Lease;
  * <p>Entries the local feed relay has just appended are handed over and published from memory when they
  * continue where the topic stands; the feed is read only when they do not (after a start, a gap, or entries
  * this instance did not append) and at every sweep. Its position is read from the store when it takes the
- * lease and kept in memory while it holds it.
+ * lease and kept in memory while it holds it; it is saved at every sweep and at most every
+ * {@link #SAVE_EVERY} between sweeps, not after every round: a crash republishes at most that much, with the same
+ * ids and values, and at 1,000 events/s a write after every round was one more store round trip per poll.
  */
 public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
 
@@ -47,6 +49,8 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     public static final String NAME = Topics.AGGREGATES;
 
     private static final long UNKNOWN = -1;
+    /** The longest the saved position lags behind the published one while wake-ups keep the relay busy. */
+    static final Duration SAVE_EVERY = Duration.ofSeconds(1);
     /** How many batches of handed-over entries are kept before the rounds read the feed instead. */
     private static final int HANDED_OVER_BATCHES = 4;
 
@@ -55,15 +59,27 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     private final EventPublisher publisher;
     private final Duration acknowledgementTimeout;
     private final int batchSize;
+    private final Duration saveEvery;
     /** One round at a time, from the sweep, a wake-up or a drain. */
     private final Object round = new Object();
-    private final BackgroundWorker worker = new BackgroundWorker("aggregates-topic-relay", this::publishPending);
+    private final BackgroundWorker worker = new BackgroundWorker("aggregates-topic-relay", this::sweep, this::publishPending);
     /** Entries handed over by {@link #appended}, not yet published; bounded, the feed has them all anyway. */
     private final Deque<FeedEntry> handedOver = new ArrayDeque<>();
     /** The last sequence on the topic while this instance holds the lease, {@link #UNKNOWN} until read; guarded by round. */
     private long published = UNKNOWN;
+    /** The position last saved or read from the store, {@link #UNKNOWN} until then; guarded by round. */
+    private long saved = UNKNOWN;
+    /** When it was saved ({@link System#nanoTime()}); guarded by round. */
+    private long savedAt;
 
     public KafkaAggregatesRelay(Feed feed, Lease lease, EventPublisher publisher, Duration acknowledgementTimeout, int batchSize) {
+        this(feed, lease, publisher, acknowledgementTimeout, batchSize, SAVE_EVERY);
+    }
+
+    /** @param saveEvery the longest the saved position lags behind between sweeps */
+    KafkaAggregatesRelay(Feed feed, Lease lease, EventPublisher publisher, Duration acknowledgementTimeout, int batchSize,
+            Duration saveEvery) {
+        this.saveEvery = saveEvery;
         this.feed = feed;
         this.lease = lease;
         this.publisher = publisher;
@@ -92,21 +108,46 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
         worker.wakeUp();
     }
 
-    /** @return the number of entries published by one round */
+    /** @return the number of entries published by one round, whose position is saved before it returns */
     public int publishOnce() {
         synchronized (round) {
-            return publishOneBatch();
+            int published = publishOneBatch();
+            saveProgress(true);
+            return published;
         }
+    }
+
+    /** A wake-up's round: the position is saved only if the last save is long enough ago. */
+    private int publishRound() {
+        synchronized (round) {
+            int published = publishOneBatch();
+            saveProgress(false);
+            return published;
+        }
+    }
+
+    /** Saves the published position if it moved since the last save and {@code now} or the last save is long enough ago. */
+    private void saveProgress(boolean now) {
+        if (published == UNKNOWN || published == saved
+                || !now && saved != UNKNOWN && System.nanoTime() - savedAt < saveEvery.toNanos()) {
+            return;
+        }
+        feed.saveProgress(NAME, published);
+        saved = published;
+        savedAt = System.nanoTime();
     }
 
     private int publishOneBatch() {
         boolean held = lease.held();
         if (!lease.acquire()) {
             published = UNKNOWN;
+            saved = UNKNOWN;
             return 0;
         }
         if (!held || published == UNKNOWN) {
             published = feed.progress(NAME); // another holder may have moved it
+            saved = published;
+            savedAt = System.nanoTime();
         }
         List<FeedEntry> entries = handedOverAfter(published);
         if (entries.isEmpty()) {
@@ -120,7 +161,6 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS).join();
         long last = entries.get(entries.size() - 1).sequence();
-        feed.saveProgress(NAME, last);
         published = last;
         dropHandedOverThrough(last);
         return entries.size();
@@ -186,9 +226,17 @@ public final class KafkaAggregatesRelay implements FeedListener, AutoCloseable {
     void publishPending() {
         int count;
         do {
-            count = publishOnce();
+            count = publishRound();
             // a full batch, or more handed over meanwhile: there is more; otherwise the topic has caught up
         } while (count == batchSize || (count > 0 && handedOverPending()));
+    }
+
+    /** Every sweep interval: what is pending, and the position saved if it moved. */
+    void sweep() {
+        publishPending();
+        synchronized (round) {
+            saveProgress(true);
+        }
     }
 
     @Override

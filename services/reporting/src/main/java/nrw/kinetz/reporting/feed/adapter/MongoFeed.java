@@ -56,13 +56,18 @@ public class MongoFeed implements Feed {
 
     @Override
     public List<FeedEntry> append(List<Change> changes, Instant now) {
+        return append(changes, Set.of(), now);
+    }
+
+    @Override
+    public List<FeedEntry> append(List<Change> changes, Set<String> absent, Instant now) {
         if (!indexed) {
             // On first use rather than at startup, so that the service starts while the store is still coming up.
             entries().createIndex(Indexes.ascending("change"), new IndexOptions().unique(true));
             indexed = true;
         }
         Set<String> present = new HashSet<>();
-        List<String> ids = changes.stream().map(Change::changeId).toList();
+        List<String> ids = changes.stream().map(Change::changeId).filter(id -> !absent.contains(id)).toList();
         // In slices: the embedded store checks each found document against the whole $in list.
         for (int from = 0; from < ids.size(); from += IN_SLICE) {
             entries().find(Filters.in("change", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))

@@ -141,6 +141,36 @@ class ActivityProjectionTests {
     }
 
     @Test
+    void aBatchTellsTheStateEachChangedCellIsInNowOnceTheCellsAreWrittenAndBeforeTheLedgerIs() {
+        projection.on(report(1, 0), at(1));
+        List<Map<CellKey, CellState>> told = new ArrayList<>();
+        List<Integer> ledgerEntriesWhenTold = new ArrayList<>();
+        ActivityReported second = report(2, 0);
+
+        boolean written = projection.write(List.of(fact(second, 2), fact(report(3, 0), 3)), () -> true, cells -> {
+            told.add(cells);
+            ledgerEntriesWhenTold.add(store.ledger(List.of(second.activityId())).size());
+        });
+
+        assertThat(written).isTrue();
+        assertThat(told).containsExactly(Map.of(CELL, new CellState(at(3), 2, new Tally(3, 6, 0, 6, 15))));
+        assertThat(ledgerEntriesWhenTold).containsExactly(0);
+        assertThat(store.states(List.of(CELL))).containsEntry(CELL, told.get(0).get(CELL));
+    }
+
+    @Test
+    void aBatchThatMayNotWriteOnceItHasReadWritesNothingAndTellsNothing() {
+        projection.on(report(1, 0), at(1));
+        List<Map<CellKey, CellState>> told = new ArrayList<>();
+
+        assertThat(projection.write(List.of(fact(report(2, 0), 2)), () -> false, told::add)).isFalse();
+
+        assertThat(told).isEmpty();
+        assertThat(store.updatesPerBatch).containsExactly(1);
+        assertThat(values(CELL).activities()).isEqualTo(1);
+    }
+
+    @Test
     void aCellChangedByAnotherWriterFailsTheBatchInsteadOfCountingTwice() {
         projection.on(report(1, 0), at(1));
         CellState read = store.states(List.of(CELL)).get(CELL);

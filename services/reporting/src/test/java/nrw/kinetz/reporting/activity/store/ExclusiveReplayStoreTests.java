@@ -3,10 +3,7 @@ package nrw.kinetz.reporting.activity.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,12 +16,10 @@ import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
 import nrw.kinetz.reporting.activity.model.Cell;
-import nrw.kinetz.reporting.activity.model.CellKey;
 import nrw.kinetz.reporting.activity.model.CellQuery;
 import nrw.kinetz.reporting.activity.model.CellState;
-import nrw.kinetz.reporting.activity.model.CellUpdate;
-import nrw.kinetz.reporting.activity.model.LedgerEntry;
 import nrw.kinetz.reporting.activity.model.Position;
+import nrw.kinetz.reporting.activity.model.Tally;
 import nrw.kinetz.reporting.activity.projection.ActivityProjection;
 
 class ExclusiveReplayStoreTests {
@@ -46,7 +41,7 @@ class ExclusiveReplayStoreTests {
 
     @Test
     void onlyIdsSeenBeforeAreLookedUpWhileTheyFitInMemory() {
-        LookupCounting underlying = new LookupCounting();
+        CountingStore underlying = new CountingStore();
         ActivityProjection projection = new ActivityProjection(new ExclusiveReplayStore(underlying, 1_000, 1_000));
         ActivityReported first = report(5);
 
@@ -54,12 +49,12 @@ class ExclusiveReplayStoreTests {
         projection.apply(List.of(ActivityFact.of(report(7), at(2)), ActivityFact.of(ActivityRetracted.of(first, null), at(3))));
 
         assertThat(underlying.lookedUp).containsExactly(first.activityId());
-        assertThat(underlying.statesAsked).isZero();
+        assertThat(underlying.statesAsked).isEmpty();
     }
 
     @Test
     void aCellChangedByManyBatchesIsWrittenOnceWhenFlushed() {
-        LookupCounting underlying = new LookupCounting();
+        CountingStore underlying = new CountingStore();
         ExclusiveReplayStore store = new ExclusiveReplayStore(underlying, 1_000, 1_000);
         ActivityProjection projection = new ActivityProjection(store);
         ActivityReported first = report(5);
@@ -80,7 +75,7 @@ class ExclusiveReplayStoreTests {
 
     @Test
     void heldBackCellsAreWrittenWhenTheyReachTheBoundAndBuildOnWhatWasWritten() {
-        LookupCounting underlying = new LookupCounting();
+        CountingStore underlying = new CountingStore();
         ExclusiveReplayStore store = new ExclusiveReplayStore(underlying, 1_000, 2);
         ActivityProjection projection = new ActivityProjection(store);
         ActivityReported sport = report(5);
@@ -94,13 +89,13 @@ class ExclusiveReplayStoreTests {
 
         assertThat(underlying.cellWrites).hasSize(2);
         assertThat(underlying.cellWrites.get(1).get(0).expected()).as("an update over the written cell, not a second insert")
-                .isEqualTo(new CellState(at(0), 1));
+                .isEqualTo(new CellState(at(0), 1, new Tally(1, 5, 0, 1, 1)));
         assertThat(store.cells(CellQuery.all())).extracting(c -> c.values().participants()).containsExactlyInAnyOrder(9L, 3L);
     }
 
     @Test
     void readingCellsWritesWhatWasHeldBackFirst() {
-        LookupCounting underlying = new LookupCounting();
+        CountingStore underlying = new CountingStore();
         ExclusiveReplayStore store = new ExclusiveReplayStore(underlying, 1_000, 1_000);
         new ActivityProjection(store).apply(List.of(ActivityFact.of(report(5), at(0))));
 
@@ -128,41 +123,5 @@ class ExclusiveReplayStoreTests {
 
     private static Position at(long offset) {
         return new Position(0, offset);
-    }
-
-    private static final class LookupCounting implements ActivityStore {
-
-        private final InMemoryActivityStore store = new InMemoryActivityStore();
-        final List<UUID> lookedUp = new ArrayList<>();
-        final List<List<CellUpdate>> cellWrites = new ArrayList<>();
-        int statesAsked;
-
-        @Override
-        public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
-            lookedUp.addAll(activityIds);
-            return store.ledger(activityIds);
-        }
-
-        @Override
-        public Map<CellKey, CellState> states(Collection<CellKey> keys) {
-            statesAsked++;
-            return store.states(keys);
-        }
-
-        @Override
-        public void apply(List<CellUpdate> updates) {
-            cellWrites.add(List.copyOf(updates));
-            store.apply(updates);
-        }
-
-        @Override
-        public void record(Collection<LedgerEntry> created, Collection<LedgerEntry> changed) {
-            store.record(created, changed);
-        }
-
-        @Override
-        public List<Cell> cells(CellQuery query) {
-            return store.cells(query);
-        }
     }
 }

@@ -24,6 +24,7 @@ import nrw.kinetz.model.event.CloudEventsKafka;
 import nrw.kinetz.infra.kafka.EventPublisher;
 import nrw.kinetz.model.event.EventEnvelope;
 import nrw.kinetz.reporting.feed.Change;
+import nrw.kinetz.reporting.feed.FeedCursor;
 import nrw.kinetz.reporting.feed.FeedEntry;
 import nrw.kinetz.reporting.feed.InMemoryFeed;
 import nrw.kinetz.reporting.feed.SwitchableLease;
@@ -87,6 +88,21 @@ class KafkaAggregatesRelayTests {
         relay.publishPending();
         assertThat(publisher.sequences).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(feed.reads).isZero();
+    }
+
+    @Test
+    void wakeUpsLeaveThePositionToBeSavedBySweepsRatherThanAfterEveryRound() {
+        KafkaAggregatesRelay sparing = new KafkaAggregatesRelay(feed, lease, publisher, Duration.ofSeconds(1), 10,
+                Duration.ofHours(1));
+        sparing.appended(feed.append(changes(3), Instant.EPOCH));
+        sparing.publishPending();
+        sparing.appended(feed.append(changes(2), Instant.EPOCH));
+        sparing.publishPending();
+
+        assertThat(publisher.sequences).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(feed.progress(KafkaAggregatesRelay.NAME)).isEqualTo(FeedCursor.START);
+        sparing.sweep();
+        assertThat(feed.progress(KafkaAggregatesRelay.NAME)).isEqualTo(5);
     }
 
     @Test
