@@ -120,6 +120,9 @@ final class BodyParser {
     private static Map<String, String> plainObject(JsonParser parser) {
         Map<String, String> values = new LinkedHashMap<>();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            if (token != JsonToken.PROPERTY_NAME) {
+                return null;
+            }
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (TEXT_PROPERTIES.contains(name)) {
@@ -131,6 +134,9 @@ final class BodyParser {
             } else if (name.equals("metrics")) {
                 if (value == JsonToken.START_OBJECT) {
                     for (JsonToken metric = parser.nextToken(); metric != JsonToken.END_OBJECT; metric = parser.nextToken()) {
+                        if (metric != JsonToken.PROPERTY_NAME) {
+                            return null;
+                        }
                         String metricName = parser.currentName();
                         JsonToken count = parser.nextToken();
                         if (!ActivityCsv.METRIC_COLUMNS.contains(metricName)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -92,5 +93,34 @@ class BodyParserTests {
         assertThatThrownBy(() -> parse(longNumber, IntakeBody.Format.JSON)).isInstanceOfSatisfying(ApiProblemException.class,
                 e -> assertThat(e.errors()).extracting(ProblemError::detail).anySatisfy(
                         detail -> assertThat(detail).contains("Number value length")));
+    }
+
+    @Test
+    void aPlainArrayIsReadAsItsValuesWithNumbersWrittenAsTheTreeWritesThem() {
+        IntakeBody body = parse("[{\"id\":\"a\",\"note\":null,\"metrics\":{\"participants\":-0,\"hours\":12345678901,"
+                + "\"sessions\":null}},{\"site\":\"05974\"}]", IntakeBody.Format.JSON);
+
+        assertThat(body.array()).isTrue();
+        assertThat(body.items().get(0).raw().values()).isEqualTo(Map.of("id", "a", "participants", "0", "hours", "12345678901"));
+        assertThat(body.items().get(0).raw().earlier()).isEmpty();
+        assertThat(body.items().get(1).raw().values()).isEqualTo(Map.of("site", "05974"));
+    }
+
+    @Test
+    void anArrayThatIsNotPlainGetsTheSamePreciseAnswersAsOneObject() {
+        String longNumber = "[{\"metrics\":{\"participants\":" + "9".repeat(500) + "}}]";
+        assertThatThrownBy(() -> parse(longNumber, IntakeBody.Format.JSON)).isInstanceOfSatisfying(ApiProblemException.class,
+                e -> assertThat(e.errors()).extracting(ProblemError::detail).anySatisfy(
+                        detail -> assertThat(detail).contains("Number value length")));
+        assertThatThrownBy(() -> parse("[{\"site\":\"05974\",\"site\":\"05966\"}]", IntakeBody.Format.JSON))
+                .hasMessageContaining("not readable JSON");
+        assertThatThrownBy(() -> parse("[{}] []", IntakeBody.Format.JSON)).hasMessageContaining("not readable JSON");
+        assertThatThrownBy(() -> parse("[{}", IntakeBody.Format.JSON)).hasMessageContaining("not readable JSON");
+
+        IntakeBody typed = parse("[{\"site\":5974},{\"metrics\":{\"hours\":1.5}},[]]", IntakeBody.Format.JSON);
+
+        assertThat(typed.items().get(0).raw().earlier()).extracting(Violation::field).containsExactly("site");
+        assertThat(typed.items().get(1).raw().earlier()).extracting(Violation::field).containsExactly("hours");
+        assertThat(typed.items().get(2).raw().earlier()).extracting(Violation::detail).containsExactly("must be a JSON object, found ARRAY");
     }
 }

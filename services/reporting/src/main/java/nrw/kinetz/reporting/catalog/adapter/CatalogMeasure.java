@@ -149,10 +149,10 @@ public final class CatalogMeasure implements Measure {
             long attended = 0;
             long places = 0;
             for (OfferingDocument o : offerings) {
-                Set<String> holders = o.confirmedIds();
+                Set<String> holders = o.confirmed();
                 seats += o.capacity();
                 confirmed += suppression.share(CONFIRMED, holders.size());
-                waitlisted += suppression.share(WAITLISTED, o.waitlistedCount());
+                waitlisted += suppression.share(WAITLISTED, o.waitlisted().size());
                 // Check-ins of people who cancelled later no longer count, as the catalog's own rate.
                 attended += suppression.share(ATTENDED, o.attended() == null ? 0
                         : o.attended().stream().filter(a -> holders.contains(a.substring(0, a.lastIndexOf(':')))).count());

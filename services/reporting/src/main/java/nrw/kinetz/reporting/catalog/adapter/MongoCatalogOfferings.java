@@ -1,8 +1,5 @@
 package nrw.kinetz.reporting.catalog.adapter;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,13 +9,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonNull;
+import org.bson.BsonReader;
+import org.bson.BsonString;
 import org.bson.BsonType;
+import org.bson.BsonValue;
+import org.bson.BsonWriter;
 import org.bson.Document;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistries;
 
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -52,36 +62,139 @@ public class MongoCatalogOfferings {
     }
 
     /**
+     * An offering as read (never written as such: {@link Batch} writes the changes).
+     *
      * @param organiserSite site id, null for the LaKI
      * @param month         year and month of the first session in Berlin, e.g. {@code 2027-03}
-     * @param confirmed     the confirmed registrations as a set: registration id to {@code true}
-     * @param waitlisted    the waitlisted registrations, the same way
-     * @param attended      check-ins, {@code <registration id>:<session>}
      * @param capacity      null, as the other details, until the offering's details have arrived (a registration may
      *                      come first)
+     * @param confirmed     the confirmed registrations' ids (stored as a set of fields: registration id to {@code true})
+     * @param waitlisted    the waitlisted registrations' ids, the same way
+     * @param attended      check-ins, {@code <registration id>:<session>}
      */
-    public record OfferingDocument(@Id String id, String organiserSite, String type, String focusArea, String month, Integer capacity,
-            Integer sessions, String status, Map<String, Boolean> confirmed, Map<String, Boolean> waitlisted, List<String> attended,
+    public record OfferingDocument(String id, String organiserSite, String type, String focusArea, String month, Integer capacity,
+            Integer sessions, String status, Set<String> confirmed, Set<String> waitlisted, List<String> attended,
             long revision) {
 
         /** Cancelled offerings, and those whose details have not arrived, count nothing. */
         boolean counts() {
             return status != null && !"CANCELLED".equals(status) && month != null;
         }
+    }
 
-        /** @return the confirmed registrations' ids */
-        public Set<String> confirmedIds() {
-            return confirmed == null ? Set.of() : confirmed.keySet();
+    /**
+     * Reads offerings straight from BSON: the template's mapping converted every registration of the sets one by one
+     * (most of the feed relay's time on a replay). Registrations stored as arrays (the earlier shape, before
+     * {@link #upgrade}) are read as well.
+     */
+    private static final Codec<OfferingDocument> READER = new Codec<>() {
+        @Override
+        public OfferingDocument decode(BsonReader reader, DecoderContext context) {
+            String id = null;
+            String organiserSite = null;
+            String type = null;
+            String focusArea = null;
+            String month = null;
+            Integer capacity = null;
+            Integer sessions = null;
+            String status = null;
+            Set<String> confirmed = Set.of();
+            Set<String> waitlisted = Set.of();
+            List<String> attended = List.of();
+            long revision = 0;
+            reader.readStartDocument();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                switch (reader.readName()) {
+                    case "_id" -> id = text(reader);
+                    case "organiserSite" -> organiserSite = text(reader);
+                    case "type" -> type = text(reader);
+                    case "focusArea" -> focusArea = text(reader);
+                    case "month" -> month = text(reader);
+                    case "status" -> status = text(reader);
+                    case "capacity" -> capacity = number(reader).intValue();
+                    case "sessions" -> sessions = number(reader).intValue();
+                    case REVISION -> revision = number(reader).longValue();
+                    case CONFIRMED -> confirmed = members(reader);
+                    case WAITLISTED -> waitlisted = members(reader);
+                    case ATTENDED -> attended = List.copyOf(members(reader));
+                    default -> reader.skipValue();
+                }
+            }
+            reader.readEndDocument();
+            return new OfferingDocument(id, organiserSite, type, focusArea, month, capacity, sessions, status, confirmed,
+                    waitlisted, attended, revision);
         }
 
-        /** @return how many registrations wait */
-        public int waitlistedCount() {
-            return waitlisted == null ? 0 : waitlisted.size();
+        @Override
+        public void encode(BsonWriter writer, OfferingDocument value, EncoderContext context) {
+            throw new UnsupportedOperationException("offerings are written as changes (Batch)");
         }
+
+        @Override
+        public Class<OfferingDocument> getEncoderClass() {
+            return OfferingDocument.class;
+        }
+    };
+
+    private static String text(BsonReader reader) {
+        if (reader.getCurrentBsonType() == BsonType.NULL) {
+            reader.readNull();
+            return null;
+        }
+        return reader.readString();
+    }
+
+    private static Number number(BsonReader reader) {
+        return switch (reader.getCurrentBsonType()) {
+            case INT32 -> reader.readInt32();
+            case INT64 -> reader.readInt64();
+            case DOUBLE -> reader.readDouble();
+            default -> {
+                reader.skipValue();
+                yield 0;
+            }
+        };
+    }
+
+    /** The members of a set of fields (their names), or of an array (its strings), in their order. */
+    private static Set<String> members(BsonReader reader) {
+        Set<String> members = new LinkedHashSet<>();
+        switch (reader.getCurrentBsonType()) {
+            case DOCUMENT -> {
+                reader.readStartDocument();
+                while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    members.add(reader.readName());
+                    reader.skipValue();
+                }
+                reader.readEndDocument();
+            }
+            case ARRAY -> {
+                reader.readStartArray();
+                while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    members.add(reader.readString());
+                }
+                reader.readEndArray();
+            }
+            default -> reader.skipValue();
+        }
+        return members;
+    }
+
+    private MongoCollection<OfferingDocument> offerings() {
+        MongoCollection<Document> collection = mongo.getCollection(COLLECTION);
+        return collection.withDocumentClass(OfferingDocument.class)
+                .withCodecRegistry(CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(READER), collection.getCodecRegistry()));
     }
 
     public static final String REVISION = "revision";
-    private static final int IN_SLICE = 200;
+    private static final String CONFIRMED = "confirmed";
+    private static final String WAITLISTED = "waitlisted";
+    private static final String ATTENDED = "attended";
+    /**
+     * Ids per lookup: the embedded store checks each document it finds against the whole {@code $in} list, so the work
+     * of a lookup grows with the square of its slice; a few more round trips cost less.
+     */
+    private static final int IN_SLICE = 50;
 
     /** A poll's changes, written together: per offering what the poll's records did to it, in their order. */
     public Batch batch() {
@@ -104,13 +217,13 @@ public class MongoCatalogOfferings {
          */
         public void details(String offeringId, String organiserSite, String type, String focusArea, String month, int capacity,
                 int sessions, String status) {
-            Folded offering = change(offeringId);
-            offering.set.append("organiserSite", organiserSite).append("type", type).append("focusArea", focusArea)
-                    .append("month", month).append("capacity", capacity).append("sessions", sessions).append("status", status);
+            change(offeringId).set.append("organiserSite", string(organiserSite)).append("type", string(type))
+                    .append("focusArea", string(focusArea)).append("month", string(month)).append("capacity", new BsonInt32(capacity))
+                    .append("sessions", new BsonInt32(sessions)).append("status", string(status));
         }
 
         public void status(String offeringId, String status) {
-            change(offeringId).set.append("status", status);
+            change(offeringId).set.append("status", string(status));
         }
 
         /** @throws IllegalArgumentException if the registration id cannot be a field name ({@link #fieldName}) */
@@ -161,9 +274,6 @@ public class MongoCatalogOfferings {
         }
     }
 
-    private static final String CONFIRMED = "confirmed";
-    private static final String WAITLISTED = "waitlisted";
-    private static final String ATTENDED = "attended";
 
     /**
      * A registration id is a field name in the sets of registrations: one that is empty, has a dot (a path) or starts
@@ -175,10 +285,17 @@ public class MongoCatalogOfferings {
         }
     }
 
-    /** One offering's changes in a poll. */
+    private static BsonValue string(String value) {
+        return value == null ? BsonNull.VALUE : new BsonString(value);
+    }
+
+    /**
+     * One offering's changes in a poll, its update written as BSON straight away: a {@link Document} would be encoded
+     * through the driver's codec registry, a lookup per value.
+     */
     private static final class Folded {
 
-        final Document set = new Document();
+        final BsonDocument set = new BsonDocument();
         /** Per set of registrations, each registration the poll named, in or out as the last record about it said. */
         final Map<String, Map<String, Boolean>> members = new LinkedHashMap<>();
         /** Check-ins, which are only ever added. */
@@ -197,27 +314,33 @@ public class MongoCatalogOfferings {
          * the check-ins added and the revision counted on.
          */
         WriteModel<Document> write(String id) {
-            Document set = new Document(this.set);
-            Document unset = new Document();
+            BsonDocument set = this.set;
+            BsonDocument unset = new BsonDocument();
             members.forEach((list, names) -> names.forEach((name, in) -> {
                 if (in) {
-                    set.append(list + "." + name, true);
+                    set.append(list + "." + name, BsonBoolean.TRUE);
                 } else {
-                    unset.append(list + "." + name, "");
+                    unset.append(list + "." + name, EMPTY);
                 }
             }));
-            Document update = new Document("$set", set).append("$inc", new Document(REVISION, changes));
+            BsonDocument update = new BsonDocument("$inc", new BsonDocument(REVISION, new BsonInt32(changes)));
+            if (!set.isEmpty()) {
+                update.append("$set", set);
+            }
             if (!unset.isEmpty()) {
                 update.append("$unset", unset);
             }
             if (!attended.isEmpty()) {
-                update.append("$addToSet", new Document(ATTENDED, new Document("$each", List.copyOf(attended))));
+                BsonArray each = new BsonArray(new ArrayList<>(attended.size()));
+                attended.forEach(checkIn -> each.add(new BsonString(checkIn)));
+                update.append("$addToSet", new BsonDocument(ATTENDED, new BsonDocument("$each", each)));
             }
-            return new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT);
+            return new UpdateOneModel<>(new BsonDocument("_id", new BsonString(id)), update, UPSERT);
         }
     }
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BsonString EMPTY = new BsonString("");
 
     /** The mark for the feed that offerings of the earlier shape carried, and the index of its guarded clearing. */
     private static final String EARLIER_MARK = "dirty";
@@ -264,7 +387,7 @@ public class MongoCatalogOfferings {
     }
 
     public List<OfferingDocument> all() {
-        return mongo.findAll(OfferingDocument.class, COLLECTION);
+        return offerings().find().into(new ArrayList<>());
     }
 
     /**
@@ -291,11 +414,9 @@ public class MongoCatalogOfferings {
         }
         List<String> all = List.copyOf(named);
         List<OfferingDocument> found = new ArrayList<>();
-        // By id, which the primary index answers, in slices: the embedded store checks each found document against the
-        // whole $in list.
+        // By id, which the primary index answers, in slices (IN_SLICE).
         for (int from = 0; from < all.size(); from += IN_SLICE) {
-            found.addAll(mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + IN_SLICE)))),
-                    OfferingDocument.class, COLLECTION));
+            offerings().find(Filters.in("_id", all.subList(from, Math.min(all.size(), from + IN_SLICE)))).into(found);
         }
         return new Announced(ids, found);
     }
