@@ -1,12 +1,6 @@
 package nrw.kinetz.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import nrw.kinetz.infra.embedded.EmbeddedKafkaBroker;
 import nrw.kinetz.infra.embedded.EmbeddedMongo;
@@ -28,38 +22,22 @@ final class EmbeddedTestInfrastructure implements TestInfrastructure {
 
     private EmbeddedTestInfrastructure() {
         this.kafka = EmbeddedKafkaBroker.create(0, null).start();
-        Path storeDirectory = storeDirectory(System.getProperty(STORE, "memory"));
-        this.mongo = (storeDirectory == null ? EmbeddedMongo.inMemory(0) : EmbeddedMongo.persistent(storeDirectory, 0)).start();
+        this.mongo = store(System.getProperty(STORE, "memory")).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mongo.close();
             kafka.close();
-            if (storeDirectory != null) {
-                delete(storeDirectory);
-            }
         }, "test-infrastructure-stop"));
     }
 
-    /** @return the H2 store's directory, or {@code null} for the in-memory store */
-    static Path storeDirectory(String store) {
+    /** @return the store named by {@value #STORE}, not started yet */
+    static EmbeddedMongo store(String store) {
         switch (store.toLowerCase(Locale.ROOT)) {
             case "memory":
-                return null;
+                return EmbeddedMongo.inMemory(0);
             case "h2":
-                try {
-                    return Files.createTempDirectory("kinetz-test-store");
-                } catch (IOException e) {
-                    throw new UncheckedIOException("no temporary directory for the H2 store", e);
-                }
+                return EmbeddedMongo.temporaryH2(0);
             default:
                 throw new IllegalStateException("unknown store '" + store + "' in -D" + STORE + ": expected memory or h2");
-        }
-    }
-
-    private static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind at exit is not worth failing for
         }
     }
 

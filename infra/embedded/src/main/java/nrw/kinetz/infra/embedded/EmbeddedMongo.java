@@ -33,15 +33,18 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    /** Whether {@link #close()} deletes {@link #dir}: a temporary directory of this instance's own. */
+    private final boolean ownsDir;
     private MongoServer server;
     private CountingBackend backend;
 
-    private EmbeddedMongo(int port, Path dir) {
+    private EmbeddedMongo(int port, Path dir, boolean ownsDir) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (free port) or 1..65535, was " + port);
         }
         this.port = port == 0 ? FreePorts.find() : port;
         this.dir = dir;
+        this.ownsDir = ownsDir;
     }
 
     /**
@@ -50,7 +53,7 @@ public final class EmbeddedMongo implements AutoCloseable {
      * @param port the port; 0 picks a free one now, kept for this instance
      */
     public static EmbeddedMongo inMemory(int port) {
-        return new EmbeddedMongo(port, null);
+        return new EmbeddedMongo(port, null, false);
     }
 
     /**
@@ -64,7 +67,17 @@ public final class EmbeddedMongo implements AutoCloseable {
         if (dir == null) {
             throw new IllegalArgumentException("dir is required for a persistent store; use inMemory(port)");
         }
-        return new EmbeddedMongo(port, Directories.ensureExists(dir));
+        return new EmbeddedMongo(port, Directories.ensureExists(dir), false);
+    }
+
+    /**
+     * A server on the H2 backend, as {@link #persistent}, whose data lives in a temporary directory of its own that
+     * {@link #close()} deletes: the devstack's store for a test or benchmark run.
+     *
+     * @param port the port; 0 picks a free one now, kept for this instance
+     */
+    public static EmbeddedMongo temporaryH2(int port) {
+        return new EmbeddedMongo(port, Directories.createTemp("kinetz-store-"), true);
     }
 
     /** Starts listening; does nothing if already running. */
@@ -134,9 +147,17 @@ public final class EmbeddedMongo implements AutoCloseable {
         return port;
     }
 
+    /** The data directory; {@code null} in memory. */
+    Path directory() {
+        return dir;
+    }
+
     @Override
     public void close() {
         stop();
+        if (ownsDir) {
+            Directories.deleteQuietly(dir);
+        }
     }
 
     @Override

@@ -58,6 +58,21 @@ class EmbeddedMongoIntegrationTests {
     }
 
     @Test
+    void aTemporaryH2StoreKeepsItsDataInAFileOfItsOwnAndDeletesItWhenClosed() {
+        Path directory;
+        try (EmbeddedMongo mongo = EmbeddedMongo.temporaryH2(0).start()) {
+            directory = mongo.directory();
+            withCollection(mongo, sites -> sites.insertOne(new Document("_id", "05974")));
+            mongo.stop();
+            mongo.start();
+
+            withCollection(mongo, sites -> assertThat(sites.countDocuments()).isEqualTo(1));
+            assertThat(directory.resolve("mongo.mv")).isNotEmptyFile();
+        }
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
     void h2BackedStoreKeepsValuesOfEveryKindAcrossStopAndStart() {
         Document stored = new Document("_id", new ObjectId()).append("text", "Kreis Soest").append("int", 7)
                 .append("long", 1L << 40).append("double", 0.5).append("decimal", Decimal128.parse("15000.00"))
