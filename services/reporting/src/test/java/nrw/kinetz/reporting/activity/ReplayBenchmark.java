@@ -58,9 +58,7 @@ import nrw.kinetz.reporting.activity.adapter.KafkaActivityRecords;
 import nrw.kinetz.reporting.activity.adapter.KafkaActivityTopic;
 import nrw.kinetz.reporting.activity.adapter.MongoActivityStore;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
-import nrw.kinetz.reporting.activity.model.Cell;
 import nrw.kinetz.reporting.activity.model.CellKey;
-import nrw.kinetz.reporting.activity.model.CellQuery;
 import nrw.kinetz.reporting.activity.model.CellState;
 import nrw.kinetz.reporting.activity.model.CellUpdate;
 import nrw.kinetz.reporting.activity.model.Generation;
@@ -72,6 +70,7 @@ import nrw.kinetz.reporting.activity.replay.ActivityRebuild;
 import nrw.kinetz.reporting.activity.replay.ActivityTopic;
 import nrw.kinetz.reporting.activity.store.ActivityStore;
 import nrw.kinetz.reporting.activity.store.ExclusiveReplayStore;
+import nrw.kinetz.reporting.activity.store.ForwardingActivityStore;
 
 /**
  * Benchmark, not a test (the name keeps it out of {@code mvn test}; see docs/benchmarks.md, "Reporting"): the
@@ -289,13 +288,12 @@ class ReplayBenchmark {
     }
 
     /** Where a replay's store time goes. */
-    private static final class TimedStore implements ActivityStore {
+    private static final class TimedStore extends ForwardingActivityStore {
 
-        private final ActivityStore store;
         private final long[] nanos = new long[4];
 
         TimedStore(ActivityStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -336,11 +334,6 @@ class ReplayBenchmark {
             } finally {
                 nanos[3] += System.nanoTime() - start;
             }
-        }
-
-        @Override
-        public List<Cell> cells(CellQuery query) {
-            return store.cells(query);
         }
 
         @Override

@@ -5,15 +5,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import nrw.kinetz.reporting.activity.model.Cell;
 import nrw.kinetz.reporting.activity.model.CellKey;
-import nrw.kinetz.reporting.activity.model.CellQuery;
 import nrw.kinetz.reporting.activity.model.CellState;
 import nrw.kinetz.reporting.activity.model.CellUpdate;
-import nrw.kinetz.reporting.activity.model.LedgerEntry;
 
 /**
  * The live store with the cell states this instance last read or wrote kept in memory, so that a batch asks the
@@ -25,21 +21,15 @@ import nrw.kinetz.reporting.activity.model.LedgerEntry;
  * are forgotten, so the redelivery reads them afresh. Memory is bounded: past {@code maxRemembered} cells every
  * state is forgotten and read again when next needed.
  */
-public final class RememberedCellStates implements ActivityStore {
+public final class RememberedCellStates extends ForwardingActivityStore {
 
-    private final ActivityStore store;
     private final int maxRemembered;
     /** Written by the listener threads of several partitions, whose cells are disjoint. */
     private final Map<CellKey, CellState> states = new ConcurrentHashMap<>();
 
     public RememberedCellStates(ActivityStore store, int maxRemembered) {
-        this.store = store;
+        super(store);
         this.maxRemembered = maxRemembered;
-    }
-
-    @Override
-    public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
-        return store.ledger(activityIds);
     }
 
     @Override
@@ -73,16 +63,6 @@ public final class RememberedCellStates implements ActivityStore {
         Map<CellKey, CellState> written = new HashMap<>();
         updates.forEach(update -> written.put(update.key(), CellState.after(update)));
         remember(written);
-    }
-
-    @Override
-    public void record(Collection<LedgerEntry> created, Collection<LedgerEntry> changed) {
-        store.record(created, changed);
-    }
-
-    @Override
-    public List<Cell> cells(CellQuery query) {
-        return store.cells(query);
     }
 
     private void remember(Map<CellKey, CellState> read) {

@@ -20,7 +20,6 @@ import nrw.kinetz.model.activity.ActivityMetrics;
 import nrw.kinetz.model.activity.ActivityReported;
 import nrw.kinetz.model.activity.ActivityRetracted;
 import nrw.kinetz.reporting.activity.model.ActivityFact;
-import nrw.kinetz.reporting.activity.model.Cell;
 import nrw.kinetz.reporting.activity.model.CellKey;
 import nrw.kinetz.reporting.activity.model.CellQuery;
 import nrw.kinetz.reporting.activity.model.CellState;
@@ -29,6 +28,7 @@ import nrw.kinetz.reporting.activity.model.LedgerEntry;
 import nrw.kinetz.reporting.activity.model.Position;
 import nrw.kinetz.reporting.activity.model.Tally;
 import nrw.kinetz.reporting.activity.store.ActivityStore;
+import nrw.kinetz.reporting.activity.store.ForwardingActivityStore;
 import nrw.kinetz.reporting.activity.store.InMemoryActivityStore;
 
 class ActivityProjectionTests {
@@ -204,26 +204,19 @@ class ActivityProjectionTests {
     }
 
     /** The in-memory store, counting cell updates per batch and able to fail once after writing the cells. */
-    private static final class CountingStore implements ActivityStore {
+    private static final class CountingStore extends ForwardingActivityStore {
 
-        private final InMemoryActivityStore delegate = new InMemoryActivityStore();
         final List<Integer> updatesPerBatch = new ArrayList<>();
         boolean failNextRecord;
 
-        @Override
-        public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
-            return delegate.ledger(activityIds);
-        }
-
-        @Override
-        public Map<CellKey, CellState> states(Collection<CellKey> keys) {
-            return delegate.states(keys);
+        CountingStore() {
+            super(new InMemoryActivityStore());
         }
 
         @Override
         public void apply(List<CellUpdate> updates) {
             updatesPerBatch.add(updates.size());
-            delegate.apply(updates);
+            store.apply(updates);
         }
 
         @Override
@@ -232,41 +225,23 @@ class ActivityProjectionTests {
                 failNextRecord = false;
                 throw new IllegalStateException("the process died");
             }
-            delegate.record(created, changed);
-        }
-
-        @Override
-        public List<Cell> cells(CellQuery query) {
-            return delegate.cells(query);
+            store.record(created, changed);
         }
     }
 
     /** A store whose state reads are out of date, as if another instance wrote in between. */
-    private record StaleVersions(ActivityStore store, CellState stale) implements ActivityStore {
+    private static final class StaleVersions extends ForwardingActivityStore {
 
-        @Override
-        public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
-            return store.ledger(activityIds);
+        private final CellState stale;
+
+        StaleVersions(ActivityStore store, CellState stale) {
+            super(store);
+            this.stale = stale;
         }
 
         @Override
         public Map<CellKey, CellState> states(Collection<CellKey> keys) {
             return Map.of(CELL, stale);
-        }
-
-        @Override
-        public void apply(List<CellUpdate> updates) {
-            store.apply(updates);
-        }
-
-        @Override
-        public void record(Collection<LedgerEntry> created, Collection<LedgerEntry> changed) {
-            store.record(created, changed);
-        }
-
-        @Override
-        public List<Cell> cells(CellQuery query) {
-            return store.cells(query);
         }
     }
 }

@@ -6,20 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import nrw.kinetz.reporting.activity.model.Cell;
 import nrw.kinetz.reporting.activity.model.CellKey;
-import nrw.kinetz.reporting.activity.model.CellQuery;
 import nrw.kinetz.reporting.activity.model.CellState;
 import nrw.kinetz.reporting.activity.model.CellUpdate;
 import nrw.kinetz.reporting.activity.model.LedgerEntry;
 
 /** The in-memory store, remembering the ids every ledger lookup named, how many cells every question for states named and every cell write. */
-final class CountingStore implements ActivityStore {
+final class CountingStore extends ForwardingActivityStore {
 
-    private final InMemoryActivityStore store = new InMemoryActivityStore();
     final List<UUID> lookedUp = new ArrayList<>();
     final List<Integer> statesAsked = new ArrayList<>();
     final List<List<CellUpdate>> cellWrites = new ArrayList<>();
+
+    CountingStore() {
+        super(new InMemoryActivityStore());
+    }
 
     @Override
     public Map<UUID, LedgerEntry> ledger(Collection<UUID> activityIds) {
@@ -37,15 +38,5 @@ final class CountingStore implements ActivityStore {
     public void apply(List<CellUpdate> updates) {
         cellWrites.add(List.copyOf(updates));
         store.apply(updates);
-    }
-
-    @Override
-    public void record(Collection<LedgerEntry> created, Collection<LedgerEntry> changed) {
-        store.record(created, changed);
-    }
-
-    @Override
-    public List<Cell> cells(CellQuery query) {
-        return store.cells(query);
     }
 }
