@@ -46,6 +46,8 @@ class BenchLadderTests {
 
         assertThat(ladder.sustainableRate()).as("100 ms is within the limit").isEqualTo(300);
         assertThat(ladder.rungs()).extracting(BenchLadder.Rung::carried).containsExactly(true, true, true, false);
+        assertThat(BenchLadder.of(ladder("36.0", "63.0", "139.0", "74.0"), LADDER, 10, 20).sustainableRate())
+                .as("the highest rate carried, though a lower one was not").isEqualTo(400);
     }
 
     @Test
@@ -59,6 +61,14 @@ class BenchLadderTests {
 
         assertThat(ladder.rungs()).extracting(BenchLadder.Rung::carried).containsExactly(true, false, false, false);
         assertThat(ladder.sustainableRate()).isEqualTo(100);
+    }
+
+    @Test
+    void aLadderCarriedToItsTopSaysThatTheStoreMayCarryMore() {
+        BenchLadder ladder = BenchLadder.of(ladder("67.9", "78.6", "17.6", "74.2"), LADDER, 10, 20);
+
+        assertThat(ladder.sustainableRate()).isEqualTo(400);
+        assertThat(BenchLadder.goalRow(ladder)).contains("| **400/s** (of 100, 200, 300, 400/s; the ladder's top, it may carry more) |");
     }
 
     @Test
@@ -103,7 +113,7 @@ class BenchLadderTests {
     @Test
     void theLadderOnTheCommandLineIsDistinctRatesInEventsPerSecond() {
         assertThat(BenchLadder.rates("--h2-rates", "100, 200,400")).containsExactly(100, 200, 400);
-        assertThat(BenchLadder.rates("--h2-rates", BenchLadder.DEFAULT_RATES)).containsExactly(100, 200, 300, 400);
+        assertThat(BenchLadder.rates("--h2-rates", BenchLadder.DEFAULT_RATES)).containsExactly(100, 200, 300, 400, 600, 800);
         assertThatThrownBy(() -> BenchLadder.rates("--h2-rates", "100,fast")).hasMessage("--h2-rates: 'fast' is not a rate in events/s");
         assertThatThrownBy(() -> BenchLadder.rates("--h2-rates", "100,100")).hasMessageContaining("each once");
         assertThatThrownBy(() -> BenchLadder.rates("--h2-rates", "0")).hasMessageContaining("1 to 10000");

@@ -102,7 +102,7 @@ class BenchPlanTests {
         assertThat(List.of(new BenchCommand()).get(0).rounds).isZero();
         BenchCommand defaults = new BenchCommand();
         new CommandLine(defaults).parseArgs();
-        assertThat(defaults.h2Rates).isEqualTo("100,200,300,400");
+        assertThat(defaults.h2Rates).isEqualTo("100,200,300,400,600,800");
     }
 
     @Test
