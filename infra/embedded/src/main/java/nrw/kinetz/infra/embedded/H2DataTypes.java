@@ -1,6 +1,7 @@
 package nrw.kinetz.infra.embedded;
 
 import java.nio.ByteBuffer;
+import java.util.Collections;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -27,6 +28,32 @@ final class H2DataTypes {
     private static final byte BSON = (byte) 0xB5;
 
     private H2DataTypes() {
+    }
+
+    /** The values as BSON values, each its type byte and its value; null where BSON has no form for one of them. */
+    private static ByteBuf bsonValues(Iterable<?> values) {
+        ByteBuf bson = Unpooled.buffer(64);
+        try {
+            for (Object value : values) {
+                byte type = BsonEncoder.determineType(value);
+                bson.writeByte(type);
+                BsonEncoder.encodeValue(type, value, bson);
+            }
+            return bson;
+        } catch (IllegalArgumentException notBson) { // a missing value, for one
+            return null;
+        }
+    }
+
+    /** Reads {@code count} values {@link #bsonValues} wrote, and moves the buffer past them. */
+    private static Object[] readValues(ByteBuffer buff, int count) {
+        ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = BsonDecoder.decodeValue(bson.readByte(), bson);
+        }
+        buff.position(buff.position() + bson.readerIndex());
+        return values;
     }
 
     /**
@@ -105,12 +132,8 @@ final class H2DataTypes {
 
         @Override
         public void write(WriteBuffer buff, Object position) {
-            ByteBuf bson = Unpooled.buffer(32);
-            try {
-                byte type = BsonEncoder.determineType(position);
-                bson.writeByte(type);
-                BsonEncoder.encodeValue(type, position, bson);
-            } catch (IllegalArgumentException notBson) { // a missing value, for one
+            ByteBuf bson = bsonValues(Collections.singletonList(position));
+            if (bson == null) {
                 javaSerialized.write(buff, position);
                 return;
             }
@@ -123,10 +146,7 @@ final class H2DataTypes {
                 return javaSerialized.read(buff);
             }
             buff.get();
-            ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
-            Object position = BsonDecoder.decodeValue(bson.readByte(), bson);
-            buff.position(buff.position() + bson.readerIndex());
-            return position;
+            return readValues(buff, 1)[0];
         }
 
         @Override
@@ -174,14 +194,8 @@ final class H2DataTypes {
 
         @Override
         public void write(WriteBuffer buff, KeyValue key) {
-            ByteBuf bson = Unpooled.buffer(64);
-            try {
-                for (Object value : key) {
-                    byte type = BsonEncoder.determineType(value);
-                    bson.writeByte(type);
-                    BsonEncoder.encodeValue(type, value, bson);
-                }
-            } catch (IllegalArgumentException notBson) { // a missing value, for one
+            ByteBuf bson = bsonValues(key);
+            if (bson == null) {
                 javaSerialized.write(buff, key);
                 return;
             }
@@ -195,14 +209,7 @@ final class H2DataTypes {
                 return (KeyValue) javaSerialized.read(buff);
             }
             buff.get();
-            int size = DataUtils.readVarInt(buff);
-            ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
-            Object[] values = new Object[size];
-            for (int i = 0; i < size; i++) {
-                values[i] = BsonDecoder.decodeValue(bson.readByte(), bson);
-            }
-            buff.position(buff.position() + bson.readerIndex());
-            return new KeyValue(values);
+            return new KeyValue(readValues(buff, DataUtils.readVarInt(buff)));
         }
 
         @Override
