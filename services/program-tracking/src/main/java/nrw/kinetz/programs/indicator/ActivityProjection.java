@@ -31,6 +31,9 @@ import nrw.kinetz.programs.outbox.StoredEvent;
 @Component
 class ActivityProjection {
 
+    /** An activity's {@code IndicatorProgressed} has the name-based id of this and the activity event's id. */
+    private static final byte[] PROGRESS_ID_PREFIX = "indicator-progressed/".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private final ContributionStore store;
     private final LateActivities late;
     private final Announcer announcer;
@@ -107,7 +110,7 @@ class ActivityProjection {
         }
         Indicator[] moved = indicators.computeIfAbsent(new Terms(c.program(), c.block(), c.budgetYear()),
                 t -> ProgressJson.ordered(ProgramCatalogue.terms(t.program()).indicators(t.block(), t.budgetYear())));
-        UUID id = NameBasedIds.of("indicator-progressed/" + activityEventId);
+        UUID id = NameBasedIds.of(PROGRESS_ID_PREFIX, activityEventId);
         return announcer.announceStored(c.siteId(), ProgramEventTypes.INDICATOR_PROGRESSED,
                 ProgressJson.of(c, retraction, moved), id, now);
     }

@@ -3,7 +3,6 @@ package nrw.kinetz.programs.indicator;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,12 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
 import org.bson.BsonReader;
-import org.bson.BsonString;
 import org.bson.BsonWriter;
 import org.bson.Document;
 import org.bson.codecs.Codec;
@@ -192,12 +189,17 @@ public class ContributionStore {
             if (events.isEmpty()) {
                 return null;
             }
-            List<String> eventIds = events.stream().map(StoredEvent::eventId).toList();
-            String id = UUID.nameUUIDFromBytes(String.join("/", eventIds).getBytes(StandardCharsets.UTF_8)).toString();
+            List<String> eventIds = new ArrayList<>(events.size());
+            events.forEach(event -> eventIds.add(event.eventId()));
+            // the name-based id of the event ids joined by "/", digested without joining them
+            String id = NameBasedIds.ofJoined(eventIds, '/').toString();
             try {
-                // As BSON values: a Document's list is encoded looking a codec up for each of its thousand strings.
-                mongo.getCollection(ANNOUNCEMENTS).withDocumentClass(BsonDocument.class).insertOne(new BsonDocument("_id", new BsonString(id))
-                        .append(OutboxCollection.DOCUMENTS, strings(documents)).append(StoredEvent.PENDING, strings(eventIds)));
+                // Written field by field (AnnouncementDocument): a Document's list is encoded looking a codec up for each
+                // of its thousand strings, and BSON values are a thousand objects more.
+                MongoCollection<Document> collection = mongo.getCollection(ANNOUNCEMENTS);
+                collection.withDocumentClass(AnnouncementDocument.class)
+                        .withCodecRegistry(CodecRegistries.fromRegistries(ANNOUNCEMENT_CODEC, collection.getCodecRegistry()))
+                        .insertOne(new AnnouncementDocument(id, documents, eventIds));
             } catch (MongoWriteException e) {
                 if (e.getError().getCode() != DUPLICATE_KEY) {
                     throw e;
@@ -210,12 +212,6 @@ public class ContributionStore {
             Announcement announcement = new Announcement(id, positions, events);
             announced.put(id, announcement.events);
             return announcement;
-        }
-
-        private static BsonArray strings(List<String> values) {
-            BsonArray array = new BsonArray(new ArrayList<>(values.size()));
-            values.forEach(value -> array.add(new BsonString(value)));
-            return array;
         }
 
         /** Inserts the reports; @return the positions of those stored before (a duplicate id: applied before) */
@@ -362,23 +358,49 @@ public class ContributionStore {
 
     private static final DocumentCodec DOCUMENTS = new DocumentCodec();
 
+    /** An announcement document as written: its id, the documents holding its events and the events' ids, pending. */
+    record AnnouncementDocument(String id, List<String> documents, List<String> pendingEventIds) {
+
+        static void write(BsonWriter writer, AnnouncementDocument announcement) {
+            writer.writeStartDocument();
+            writer.writeString("_id", announcement.id());
+            strings(writer, OutboxCollection.DOCUMENTS, announcement.documents());
+            strings(writer, StoredEvent.PENDING, announcement.pendingEventIds());
+            writer.writeEndDocument();
+        }
+
+        private static void strings(BsonWriter writer, String name, List<String> values) {
+            writer.writeStartArray(name);
+            values.forEach(writer::writeString);
+            writer.writeEndArray();
+        }
+    }
+
+    /** Writes announcements for an insert; they are read back as documents. */
+    private static final CodecRegistry ANNOUNCEMENT_CODEC = writeOnly(AnnouncementDocument.class, AnnouncementDocument::write);
+
     /** Writes reports for an insert; nothing reads them back as {@link Report}s. */
-    private static final CodecRegistry REPORTS = CodecRegistries.fromCodecs(new Codec<Report>() {
-        @Override
-        public void encode(BsonWriter writer, Report report, EncoderContext context) {
-            Batch.write(writer, report);
-        }
+    private static final CodecRegistry REPORTS = writeOnly(Report.class, Batch::write);
 
-        @Override
-        public Report decode(BsonReader reader, DecoderContext context) {
-            throw new UnsupportedOperationException("reports are read as documents");
-        }
+    /** A codec that writes {@code type} field by field for an insert; such documents are read back as documents. */
+    private static <T> CodecRegistry writeOnly(Class<T> type, java.util.function.BiConsumer<BsonWriter, T> write) {
+        return CodecRegistries.fromCodecs(new Codec<T>() {
+            @Override
+            public void encode(BsonWriter writer, T value, EncoderContext context) {
+                write.accept(writer, value);
+            }
 
-        @Override
-        public Class<Report> getEncoderClass() {
-            return Report.class;
-        }
-    });
+            @Override
+            public T decode(BsonReader reader, DecoderContext context) {
+                throw new UnsupportedOperationException(type.getSimpleName() + " is written only, and read as a document");
+            }
+
+            @Override
+            public Class<T> getEncoderClass() {
+                return type;
+            }
+        });
+    }
 
     Batch batch() {
         return new Batch();

@@ -18,6 +18,9 @@ final class ProgressJson {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    /** One builder per thread, used again for every payload: a replay writes one per activity. */
+    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(512));
+
     private ProgressJson() {
     }
 
@@ -32,7 +35,8 @@ final class ProgressJson {
      *         retraction
      */
     static String of(Contribution c, boolean retraction, Indicator[] indicators) {
-        StringBuilder json = new StringBuilder(160 + 24 * indicators.length);
+        StringBuilder json = BUILDER.get();
+        json.setLength(0);
         json.append("{\"siteId\":");
         string(json, c.siteId().value());
         json.append(",\"program\":");

@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -29,6 +34,8 @@ import nrw.kinetz.infra.kafka.EventPublisher;
  */
 @Component
 class StoredEventPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredEventPublisher.class);
 
     private final KafkaTemplate<String, byte[]> template;
     private final Tracer tracer;
@@ -66,9 +73,7 @@ class StoredEventPublisher {
         /** Sends without waiting; the future completes when Kafka acknowledged (or failed). */
         CompletableFuture<SendResult<String, byte[]>> send(StoredEvent event) {
             try {
-                ProducerRecord<String, byte[]> record = event.toRecord();
-                headers.forEach((name, value) -> record.headers().add(name, value));
-                return template.send(record);
+                return template.send(record(event));
             } catch (RuntimeException e) {
                 // send() itself throws when metadata cannot be fetched within max.block.ms
                 return CompletableFuture.failedFuture(e);
@@ -84,24 +89,87 @@ class StoredEventPublisher {
             return EventPublisher.inOrder(events, this::send, StoredEvent::id, subject);
         }
 
-        /** Sends a document's events all at once; completes with the ids Kafka acknowledged. */
+        /**
+         * Sends a document's events all at once; completes with the ids Kafka acknowledged. Straight to the producer
+         * with one callback per event: the template's send wraps each record in futures of its own, which with the
+         * poll's hundreds of events were most of the relay's work after building the records.
+         */
         CompletableFuture<List<UUID>> sendAtOnce(List<StoredEvent> events) {
-            List<UUID> acknowledged = new ArrayList<>();
-            CompletableFuture<?>[] sends = events.stream().map(event -> send(event).thenAccept(ack -> {
-                synchronized (acknowledged) {
-                    acknowledged.add(event.id());
+            AtOnce sends = new AtOnce(events);
+            template.execute(producer -> {
+                for (int i = 0; i < events.size(); i++) {
+                    int index = i;
+                    try {
+                        producer.send(record(events.get(i)), (metadata, failure) -> sends.answered(index, failure));
+                    } catch (RuntimeException e) {
+                        // send() itself throws when metadata cannot be fetched within max.block.ms
+                        sends.answered(index, e);
+                    }
                 }
-            })).toArray(CompletableFuture[]::new);
-            return CompletableFuture.allOf(sends).handle((ignored, failure) -> {
-                synchronized (acknowledged) {
-                    return List.copyOf(acknowledged);
-                }
+                return null;
             });
+            return sends.done;
+        }
+
+        private ProducerRecord<String, byte[]> record(StoredEvent event) {
+            ProducerRecord<String, byte[]> record = event.toRecord();
+            headers.forEach((name, value) -> record.headers().add(name, value));
+            return record;
         }
 
         @Override
         public void close() {
             span.end();
+        }
+    }
+
+    /** The answers to one document's events sent at once: complete when each was acknowledged or failed, once. */
+    private static final class AtOnce {
+
+        private static final int OPEN = 0;
+        private static final int ACKNOWLEDGED = 1;
+        private static final int FAILED = 2;
+
+        private final List<StoredEvent> events;
+        private final AtomicIntegerArray answers;
+        private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        private final AtomicInteger open;
+        private final CompletableFuture<List<UUID>> done = new CompletableFuture<>();
+
+        AtOnce(List<StoredEvent> events) {
+            this.events = events;
+            this.answers = new AtomicIntegerArray(events.size());
+            this.open = new AtomicInteger(events.size());
+            if (events.isEmpty()) {
+                done.complete(List.of());
+            }
+        }
+
+        void answered(int index, Exception failure) {
+            if (!answers.compareAndSet(index, OPEN, failure == null ? ACKNOWLEDGED : FAILED)) {
+                return;
+            }
+            if (failure != null) {
+                firstFailure.compareAndSet(null, failure);
+            }
+            if (open.decrementAndGet() == 0) {
+                done.complete(acknowledged());
+            }
+        }
+
+        /** The ids of the events Kafka acknowledged, in their order; the first failure logged. */
+        private List<UUID> acknowledged() {
+            List<UUID> ids = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                if (answers.get(i) == ACKNOWLEDGED) {
+                    ids.add(events.get(i).id());
+                }
+            }
+            if (firstFailure.get() != null) {
+                LOG.warn("{} of {} events not acknowledged by Kafka, relayed again later: {}", events.size() - ids.size(),
+                        events.size(), firstFailure.get().getMessage());
+            }
+            return ids;
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import nrw.kinetz.model.Program;
+import nrw.kinetz.model.SiteId;
 import nrw.kinetz.model.program.CorrectionRecorded;
 import nrw.kinetz.model.program.ProgramEventTypes;
 import nrw.kinetz.programs.indicator.Contribution;
@@ -38,17 +40,20 @@ class CorrectionRecorder implements LateActivities {
 
     @Override
     public boolean taken(List<Change> changes) {
-        Map<String, List<Change>> byReport = new LinkedHashMap<>();
+        // by site, programme and year first, so that a poll builds a report's key once, not once per activity
+        Map<Period, List<Change>> byPeriod = new LinkedHashMap<>();
         for (Change change : changes) {
             Contribution c = change.contribution();
             if (c.program() != null) {
-                byReport.computeIfAbsent(ReportStore.key(c.siteId(), c.program(), c.budgetYear()), k -> new java.util.ArrayList<>())
+                byPeriod.computeIfAbsent(new Period(c.siteId(), c.program(), c.budgetYear()), k -> new java.util.ArrayList<>())
                         .add(change);
             }
         }
-        if (byReport.isEmpty()) {
+        if (byPeriod.isEmpty()) {
             return false;
         }
+        Map<String, List<Change>> byReport = new LinkedHashMap<>();
+        byPeriod.forEach((period, its) -> byReport.put(ReportStore.key(period.siteId(), period.program(), period.budgetYear()), its));
         boolean recorded = false;
         for (Map.Entry<String, Long> entry : reports.frozen(byReport.keySet()).entrySet()) {
             for (Change change : byReport.get(entry.getKey())) {
@@ -58,6 +63,10 @@ class CorrectionRecorder implements LateActivities {
             }
         }
         return recorded;
+    }
+
+    /** What a period report is kept for. */
+    private record Period(SiteId siteId, Program program, int budgetYear) {
     }
 
     /** @return whether the correction was recorded now (false: recorded before, or no longer late) */

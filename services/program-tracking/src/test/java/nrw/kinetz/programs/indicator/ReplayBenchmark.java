@@ -7,7 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Duration;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -28,6 +34,7 @@ import nrw.kinetz.model.reference.KiSites;
 import nrw.kinetz.programs.Activities;
 import nrw.kinetz.programs.ProgramTrackingApplication;
 import nrw.kinetz.programs.ProgramTrackingIntegrationTest;
+import nrw.kinetz.programs.outbox.StoredEvent;
 import nrw.kinetz.testkit.BenchmarkResult;
 import nrw.kinetz.testkit.BenchmarkRounds;
 import nrw.kinetz.testkit.WithKiNetzInfrastructure;
@@ -79,7 +86,9 @@ class ReplayBenchmark {
         mongo.dropCollection(ContributionStore.ANNOUNCEMENTS);
         mongo.dropCollection("announcements_raw");
 
+        CpuUse cpu = CpuUse.now();
         long start = System.nanoTime();
+        long replayFrom = System.currentTimeMillis();
         for (int from = 0; from < records.size(); from += POLL) {
             List<EventEnvelope<?>> poll = new ArrayList<>(POLL);
             for (ConsumerRecord<String, byte[]> record : records.subList(from, Math.min(records.size(), from + POLL))) {
@@ -88,11 +97,18 @@ class ReplayBenchmark {
             projection.apply(poll);
         }
         double replaySeconds = (System.nanoTime() - start) / 1e9;
+        phase("replay", replayFrom);
+        // the relay's work belongs to the replay, and it goes on after the listener's last poll
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> mongo
+                .count(query(where(StoredEvent.PENDING + ".0").exists(true)), ContributionStore.ANNOUNCEMENTS) == 0);
+        String replayCpu = CpuUse.now().since(cpu, events);
         assertThat(mongo.count(new Query(), ContributionStore.COLLECTION)).isEqualTo(events);
 
         List<Document> written = mongo.findAll(Document.class, ContributionStore.COLLECTION);
         List<Document> announcements = mongo.findAll(Document.class, ContributionStore.ANNOUNCEMENTS);
+        cpu = CpuUse.now();
         start = System.nanoTime();
+        long rawFrom = System.currentTimeMillis();
         for (int from = 0; from < written.size(); from += POLL) {
             mongo.getCollection("contributions_raw").insertMany(written.subList(from, Math.min(written.size(), from + POLL)),
                     new InsertManyOptions().ordered(false));
@@ -101,9 +117,29 @@ class ReplayBenchmark {
             mongo.getCollection("announcements_raw").insertOne(announcement);
         }
         double rawSeconds = (System.nanoTime() - start) / 1e9;
+        phase("raw", rawFrom);
+        System.out.printf("  CPU µs a record, replay: %s%n  CPU µs a record, raw:    %s%n", replayCpu,
+                CpuUse.now().since(cpu, events));
         assertThat(mongo.count(new Query(), "contributions_raw")).isEqualTo(events);
         assertThat(announcements).as("one announcement document per poll").hasSize((events + POLL - 1) / POLL);
         return new double[] {events / replaySeconds, events / rawSeconds};
+    }
+
+    /**
+     * With {@code -Dbenchmark.phases=<file>}: appends the phase's wall-clock window ({@code name fromMillis toMillis}),
+     * for reading a profile of the run by phase.
+     */
+    private static void phase(String name, long fromMillis) {
+        String file = System.getProperty("benchmark.phases");
+        if (file != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(file), name + " " + fromMillis + " "
+                        + System.currentTimeMillis() + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> records(int count) {
