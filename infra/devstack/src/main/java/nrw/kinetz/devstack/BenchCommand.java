@@ -51,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "The short version: smaller runs, one latency run.")
     boolean quick;
 
-    @Option(names = "--only", paramLabel = "STEPS", description = "Comma-separated: intake, replay, programs, catalog, latency, writes (default: all; latency includes writes).")
+    @Option(names = "--only", paramLabel = "STEPS", description = "Comma-separated: intake, replay, programs, catalog, latency, writes, "
+            + "h2-latency (default: all; latency includes writes; h2-latency is the H2 store's sustainable rate, whatever --store).")
     String only;
 
     @Option(names = "--collectors", paramLabel = "LIST",
@@ -75,6 +76,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "figures are those of 100 and 1000, the other phases are in the step's latency.md).")
     String rates;
 
+    @Option(names = "--h2-rates", defaultValue = BenchLadder.DEFAULT_RATES, paramLabel = "LIST",
+            description = "The h2-latency step's ladder in events/s, one phase each on the H2 store (default: ${DEFAULT-VALUE}); "
+                    + "the summary's h2SustainableRate is the highest with every activity delivered and 202 → SSE p99 ≤ 100 ms, there and at every lower rate.")
+    String h2Rates;
+
     @Option(names = "--no-docs", description = "Leave docs/benchmarks.md alone; write target/bench only.")
     boolean noDocs;
 
@@ -90,8 +96,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchPlan plan;
+        List<Integer> ladder;
         try {
             plan = BenchPlan.of(quick, only, collectors, rounds, store, !noDocs);
+            ladder = BenchLadder.rates("--h2-rates", h2Rates);
         } catch (IllegalArgumentException e) {
             System.err.println("[bench] " + e.getMessage());
             return 2;
@@ -99,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(out.resolve("logs"));
         String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         note("start");
-        if (plan.steps().contains(Step.REPLAY) || plan.steps().contains(Step.LATENCY)) {
+        if (plan.steps().contains(Step.REPLAY) || plan.steps().contains(Step.LATENCY) || plan.steps().contains(Step.H2_LATENCY)) {
             kafkaTools = kafkaToolsClasspath();
         }
         if (plan.steps().contains(Step.INTAKE)) {
@@ -118,6 +126,9 @@ final class BenchCommand implements Callable<Integer> {
             latency(plan);
         } else if (plan.steps().contains(Step.WRITES)) {
             writes(plan);
+        }
+        if (plan.steps().contains(Step.H2_LATENCY)) {
+            h2Latency(plan, ladder);
         }
         note("end");
         summary.put("quick", plan.quick()).put("date", started).put("machine", BenchMachine.describe())
@@ -205,20 +216,34 @@ final class BenchCommand implements Callable<Integer> {
                 mb / (factor * heap));
     }
 
-    /**
-     * A replay's time less its JVM's collector pauses meanwhile: that JVM holds the in-memory store's data as well, so
-     * the pauses grow with what the store holds rather than with the replay's own work.
-     */
+    /** A replay's time less its own JVM's collector pauses meanwhile. */
     private static double withoutPauses(Map<String, String> r) {
         return number(r, "replaySeconds") - number(r, "collectorSeconds");
     }
 
     /**
-     * The replay benchmark's JVM holds the in-memory store, so its heap grows with the store's data; committed up front,
-     * the kernel's work of handing it new memory is not counted as the replay's time at ten times the data (it was a
-     * third of the JVM's CPU during such a replay). The same for every size, so the sizes compare.
+     * The replay benchmarks' broker and store run in a JVM of their own (the test kit's process mode), as on the devstack
+     * and as MongoDB in production: in the benchmark's JVM the store's data was heap that the replay's collector traced
+     * and moved, so its pauses grew with what the store held (a fifth of the replay's time at ten times the sites), not
+     * with the replay's work. The raw writes go to the same process, so both sides face the same store.
      */
-    static final String REPLAY_HEAP = "-Xms6g -Xmx6g -XX:+AlwaysPreTouch";
+    static final String REPLAY_INFRASTRUCTURE = "process";
+
+    /**
+     * The infrastructure process holds the store's data: its heap committed up front, so that the kernel's work of
+     * handing it new memory is not counted as the replay's time at ten times the data. The same for every size, so the
+     * sizes compare.
+     */
+    static final String REPLAY_STORE_HEAP = "-Xms6g -Xmx6g -XX:+AlwaysPreTouch";
+
+    /** The replay benchmark's own JVM, which holds the service and the benchmark's records: committed up front as well. */
+    static final String REPLAY_HEAP = "-Xms2g -Xmx2g -XX:+AlwaysPreTouch";
+
+    /** How a replay benchmark gets its broker and store: the test kit's, in a process of their own, with the plan's store. */
+    static List<String> replayInfrastructure(BenchPlan plan) {
+        return List.of("-Dkinetz.test.store=" + plan.store().name().toLowerCase(Locale.ROOT),
+                "-Dkinetz.test.infrastructure=" + REPLAY_INFRASTRUCTURE, "-Dkinetz.test.process.options=" + REPLAY_STORE_HEAP);
+    }
 
     private Map<String, String> replayRun(BenchPlan plan, String name, int events, int sites, boolean withKafka, int rounds)
             throws Exception {
@@ -226,7 +251,8 @@ final class BenchCommand implements Callable<Integer> {
         Files.deleteIfExists(result);
         List<String> args = new ArrayList<>(List.of("test", "-pl", REPORTING, "-Dtest=ReplayBenchmark",
                 "-Dsurefire.failIfNoSpecifiedTests=false", "-Dbenchmark.events=" + events, "-Dbenchmark.sites=" + sites,
-                "-Dbenchmark.rounds=" + rounds, "-Dbenchmark.result=" + result, testStore(plan), "-DargLine=" + REPLAY_HEAP));
+                "-Dbenchmark.rounds=" + rounds, "-Dbenchmark.result=" + result, "-DargLine=" + REPLAY_HEAP));
+        args.addAll(replayInfrastructure(plan));
         if (withKafka && kafkaTools != null) {
             args.add("-Dbenchmark.kafkaToolsClasspath=" + kafkaTools);
         }
@@ -261,20 +287,63 @@ final class BenchCommand implements Callable<Integer> {
     private Map<String, String> listenerReplay(String name, String module, String benchmark, BenchPlan plan) throws Exception {
         Path result = out.resolve(name + ".properties");
         Files.deleteIfExists(result);
-        return maven(name, "test", "-pl", module, "-Dtest=" + benchmark, "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-Dbenchmark.events=" + plan.programEvents(), "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result,
-                testStore(plan)) && Files.exists(result) ? read(result) : null;
-    }
-
-    /** The test kit's store for a benchmark that runs as a test: the in-memory one, or the devstack's H2 file. */
-    private static String testStore(BenchPlan plan) {
-        return "-Dkinetz.test.store=" + plan.store().name().toLowerCase(Locale.ROOT);
+        List<String> args = new ArrayList<>(List.of("test", "-pl", module, "-Dtest=" + benchmark,
+                "-Dsurefire.failIfNoSpecifiedTests=false", "-Dbenchmark.events=" + plan.programEvents(),
+                "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result));
+        args.addAll(replayInfrastructure(plan));
+        return maven(name, args.toArray(String[]::new)) && Files.exists(result) ? read(result) : null;
     }
 
     // ---- the devstack: latency, fan-out, processes, store writes, 540 sites ----
 
+    /** The latency benchmark's classes (reporting's test sources), compiled once per run; false where that failed. */
+    private boolean latencyBenchmarkCompiled() throws Exception {
+        if (latencyBenchmarkCompiled == null) {
+            latencyBenchmarkCompiled = maven("reporting-test-classes", "-pl", REPORTING, "test-compile");
+        }
+        return latencyBenchmarkCompiled;
+    }
+
+    private Boolean latencyBenchmarkCompiled;
+
+    /** The environment of the latency benchmark's devstack, and of no other. */
+    private static final Map<String, String> LATENCY_ENVIRONMENT = Map.of(
+            // 1,000 activities/s from one site: above the intake's per-client limit, which stays on outside the benchmark
+            "KINETZ_INTAKE_RATELIMIT_PERSECOND", "100000", "KINETZ_INTAKE_RATELIMIT_BURST", "100000",
+            "KINETZ_SITES_SYNTHETICSITES", "true",
+            // 1,000 streams from one client on one instance: above the live stream's limits (500, 50 per client)
+            "KINETZ_REPORTING_LIVE_MAXSTREAMS", "2000", "KINETZ_REPORTING_LIVE_MAXSTREAMSPERCLIENT", "2000",
+            // The run's two tokens are fetched once and used throughout: longer than the 10 minutes tokens live
+            "KINETZ_AUTH_TOKENLIFETIME", "3h");
+
+    /** Activities per request of the latency benchmark's load. */
+    private static final int LATENCY_BATCH = 20;
+
+    /**
+     * The latency benchmark's command line against the started devstack of {@code layout}, its tokens written to {@code dir}
+     * and its figures to {@code result}.
+     */
+    private List<String> latencyBenchmark(BenchPlan plan, Path dir, DevstackLayout layout, String ki, String laki, String phases,
+            Path result) throws IOException {
+        Files.writeString(dir.resolve("ki.token"), ki);
+        Files.writeString(dir.resolve("laki.token"), laki);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-cp",
+                repository.resolve(REPORTING + "/target/test-classes").toString(),
+                "nrw.kinetz.reporting.live.LiveLatencyBenchmark",
+                "intake=http://127.0.0.1:" + layout.portOf(DevstackLayout.ACTIVITY_INTAKE),
+                "reporting=http://127.0.0.1:" + layout.portOf(DevstackLayout.REPORTING),
+                "bootstrap=127.0.0.1:" + layout.kafkaPort(), "kiToken=" + dir.resolve("ki.token"),
+                "lakiToken=" + dir.resolve("laki.token"), "rates=" + phases, "batch=" + LATENCY_BATCH,
+                "seconds=" + plan.latencySeconds(), "warmup=" + plan.warmupSeconds(), "e2eMessages=" + plan.e2eMessages(),
+                "out=" + dir.resolve("latency.md"), "result=" + result, "tail=" + dir));
+        if (kafkaTools != null) {
+            command.add("kafkaToolsClasspath=" + kafkaTools);
+        }
+        return command;
+    }
+
     private void latency(BenchPlan plan) throws Exception {
-        if (!maven("reporting-test-classes", "-pl", REPORTING, "test-compile")) {
+        if (!latencyBenchmarkCompiled()) {
             return;
         }
         List<Collector> runs = plan.latencyRuns();
@@ -287,36 +356,15 @@ final class BenchCommand implements Callable<Integer> {
             DevstackLayout layout = DevstackLayout.of(dir.resolve("data"), portOffset);
             List<String> options = new ArrayList<>(collector.options(Runtime.version().feature()));
             options.add("-Xlog:safepoint:file=" + layout.logDir().resolve("{name}-safepoints.log") + ":time");
-            Map<String, String> environment = Map.of(
-                    // 1,000 activities/s from one site: above the intake's per-client limit, which stays on outside the benchmark
-                    "KINETZ_INTAKE_RATELIMIT_PERSECOND", "100000", "KINETZ_INTAKE_RATELIMIT_BURST", "100000",
-                    "KINETZ_SITES_SYNTHETICSITES", "true",
-                    // 1,000 streams from one client on one instance: above the live stream's limits (500, 50 per client)
-                    "KINETZ_REPORTING_LIVE_MAXSTREAMS", "2000", "KINETZ_REPORTING_LIVE_MAXSTREAMSPERCLIENT", "2000",
-                    // The run's two tokens are fetched once and used throughout: longer than the 10 minutes tokens live
-                    "KINETZ_AUTH_TOKENLIFETIME", "3h");
             System.err.printf("[bench] latency run %d of %d: services with %s, store %s%n", i + 1, runs.size(), options, plan.store());
             try (Devstack devstack = new Devstack(layout, message -> System.err.println("[bench] " + message), plan.store())
-                    .withChildren(options, environment)) {
+                    .withChildren(options, LATENCY_ENVIRONMENT)) {
                 devstack.start(Duration.ofMinutes(8));
                 DevstackTokens tokens = new DevstackTokens(layout);
                 String ki = tokens.token("ki-05974");
                 String laki = tokens.token("laki");
-                Files.writeString(dir.resolve("ki.token"), ki);
-                Files.writeString(dir.resolve("laki.token"), laki);
                 Path result = dir.resolve("latency.properties");
-                List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-cp",
-                        repository.resolve(REPORTING + "/target/test-classes").toString(),
-                        "nrw.kinetz.reporting.live.LiveLatencyBenchmark",
-                        "intake=http://127.0.0.1:" + layout.portOf(DevstackLayout.ACTIVITY_INTAKE),
-                        "reporting=http://127.0.0.1:" + layout.portOf(DevstackLayout.REPORTING),
-                        "bootstrap=127.0.0.1:" + layout.kafkaPort(), "kiToken=" + dir.resolve("ki.token"),
-                        "lakiToken=" + dir.resolve("laki.token"), "rates=" + rates, "batch=20",
-                        "seconds=" + plan.latencySeconds(), "warmup=" + plan.warmupSeconds(), "e2eMessages=" + plan.e2eMessages(),
-                        "out=" + dir.resolve("latency.md"), "result=" + result, "tail=" + dir));
-                if (kafkaTools != null) {
-                    command.add("kafkaToolsClasspath=" + kafkaTools);
-                }
+                List<String> command = latencyBenchmark(plan, dir, layout, ki, laki, rates, result);
                 if (i == 0) {
                     command.add("sseClients=" + plan.sseClients());
                     command.add("sseRate=100");
@@ -358,6 +406,44 @@ final class BenchCommand implements Callable<Integer> {
         }
         note("writes");
     }
+
+    /**
+     * The H2 store's sustainable rate: a devstack of its own on the H2 file store, services as {@code ./kinetz up} starts
+     * them, the latency benchmark's phases at the ladder's rates (warm-up at the highest), once; the highest rate carried
+     * with 202 → SSE p99 ≤ 100 ms, every lower rate carried too, goes into the summary beside every rate's p99 and Kafka's own p99.9 of the same phase.
+     */
+    private void h2Latency(BenchPlan plan, List<Integer> ladder) throws Exception {
+        if (!latencyBenchmarkCompiled()) {
+            return;
+        }
+        Path dir = out.resolve("h2-latency");
+        deleteTree(dir);
+        DevstackLayout layout = DevstackLayout.of(dir.resolve("data"), portOffset);
+        Collector services = Collector.ofUp(Runtime.version().feature());
+        String phases = String.join(",", ladder.stream().map(String::valueOf).toList());
+        System.err.printf("[bench] H2 store's sustainable rate: services with %s, rates %s/s%n", services.label(), phases);
+        try (Devstack devstack = new Devstack(layout, message -> System.err.println("[bench] " + message), Devstack.Store.H2)
+                .withChildren(services.options(Runtime.version().feature()), LATENCY_ENVIRONMENT)) {
+            devstack.start(Duration.ofMinutes(8));
+            DevstackTokens tokens = new DevstackTokens(layout);
+            Path result = dir.resolve("latency.properties");
+            if (run("h2-latency", latencyBenchmark(plan, dir, layout, tokens.token("ki-05974"), tokens.token("laki"), phases, result))
+                    && Files.exists(result)) {
+                BenchLadder figures = BenchLadder.of(read(result), ladder, plan.latencySeconds(), LATENCY_BATCH);
+                summary.put("h2SustainableRate", figures.sustainableRate());
+                summary.put("h2P99MsByRate", figures.byRate(BenchLadder.Rung::p99Ms));
+                summary.put("h2KafkaE2eP999MsByRate", figures.byRate(BenchLadder.Rung::kafkaP999Ms));
+                summary.put("h2Collector", services.label());
+                h2Ladder = figures;
+            }
+        } catch (Devstack.DevstackException | IOException | IllegalStateException e) {
+            failures.add("h2-latency: " + e.getMessage());
+            System.err.println("[bench] h2-latency failed: " + e.getMessage());
+        }
+        note("h2-latency");
+    }
+
+    private BenchLadder h2Ladder;
 
     /**
      * Waits until a fresh stack has read what its services published on start (sites, programmes): those writes are not
@@ -644,6 +730,7 @@ final class BenchCommand implements Callable<Integer> {
         goal(doc, "1,000 SSE clients, delivery p99 (ms)", "sseP99Ms1000Clients", "");
         goal(doc, "RSS of the platform's processes at 1,000 events/s (MB)", "rssTotalMb", "");
         goal(doc, "store writes per activity on the path to the stream", "storeWritesPerActivity", "≤ 2");
+        doc.append(BenchLadder.goalRow(h2Ladder));
         goal(doc, "growth, 10× events (time ÷ 10 × time at 1×)", "growthEvents10x", "≤ 1 (linear)");
         goal(doc, "growth, 10× sites (time ÷ 10 × time at 1×)", "growthSites10x", "≤ 1 (linear)");
         goal(doc, "growth, 10× events, less the benchmark JVM's collector pauses", "growthEvents10xWithoutPauses", "");
@@ -659,8 +746,8 @@ final class BenchCommand implements Callable<Integer> {
             doc.append("### Growth (reporting's replay)\n\n| run | replay time | time ÷ (factor × time at 1×) | of it the benchmark JVM's "
                     + "collector pauses | time without them ÷ (factor × that at 1×) | heap after (MB) | heap ÷ (factor × heap at 1×) |\n"
                     + "|---|---:|---:|---:|---:|---:|---:|\n").append(String.join("\n", growthTable)).append("\n\n"
-                    + "The benchmark's JVM holds the in-memory store and the broker besides reporting, so its collector's pauses grow "
-                    + "with the data the store holds; the column without them is the replay's own work.\n\n");
+                    + "The broker and the store run in a JVM of their own (the test kit's process mode), so the benchmark's JVM holds "
+                    + "reporting and the benchmark's data alone; its collector's pauses are those of the replay's own work.\n\n");
         }
         if (!registryTable.isEmpty()) {
             doc.append(registryTable).append('\n');
@@ -668,6 +755,12 @@ final class BenchCommand implements Callable<Integer> {
         if (!latencyTables.isEmpty()) {
             doc.append("### 202 → SSE on the devstack (20 activities per request, ").append(plan.store())
                     .append(" store)\n\n").append(latencyTables).append('\n');
+        }
+        if (h2Ladder != null) {
+            doc.append("### The H2 store's sustainable rate (202 → SSE on a devstack with the H2 file store, 20 activities per "
+                    + "request, services on ").append(summary.get("h2Collector")).append(", ").append(plan.latencySeconds())
+                    .append(" s a rate)\n\nA rate is carried when every activity of its phase was sent, answered 202 and "
+                            + "delivered on the stream, with 202 → SSE p99 ≤ 100 ms.\n\n").append(h2Ladder.table()).append('\n');
         }
         if (!timerTable.isEmpty()) {
             doc.append("### What an activity's way to the stream is made of, at 1,000 events/s (first run; the services' own timers)\n\n"
@@ -753,7 +846,7 @@ final class BenchCommand implements Callable<Integer> {
         return Double.parseDouble(value.replace(",", ""));
     }
 
-    private static double numberOrNaN(Map<String, String> figures, String name) {
+    static double numberOrNaN(Map<String, String> figures, String name) {
         try {
             return figures.containsKey(name) ? Double.parseDouble(figures.get(name)) : Double.NaN;
         } catch (NumberFormatException e) {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What {@code ./kinetz bench} measures and how much: the sizes of a full run or of {@code --quick}, the steps to run
@@ -44,7 +45,17 @@ record BenchPlan(boolean quick, Set<Step> steps, int intakeItems, int rounds, in
         /** the devstack: 202 → SSE, EndToEndLatency, 1,000 SSE clients, processes, store writes, 540 sites registered */
         LATENCY,
         /** the store writes per activity alone, on a devstack of its own (part of the latency step where that runs) */
-        WRITES
+        WRITES,
+        /**
+         * {@code h2-latency}: the H2 store's sustainable rate — 202 → SSE on a devstack of its own with the H2 file store, at a
+         * ladder of rates, whatever {@code --store} the other steps use
+         */
+        H2_LATENCY;
+
+        /** The step's name on the command line: {@code h2-latency} for {@code H2_LATENCY}. */
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** The services' JVM settings compared in the latency step. */
@@ -112,11 +123,11 @@ record BenchPlan(boolean quick, Set<Step> steps, int intakeItems, int rounds, in
             throw new IllegalArgumentException("--rounds must be 1 to 20, was " + rounds);
         }
         int r = rounds == 0 ? 3 : rounds;
-        Set<Step> steps = only == null || only.isBlank() ? EnumSet.allOf(Step.class) : parse(Step.class, only, "--only");
+        Set<Step> steps = only == null || only.isBlank() ? EnumSet.allOf(Step.class) : parse(Step.class, only, "--only", Step::label);
         Collector up = Collector.ofUp(featureVersion);
         List<Collector> compared = collectors == null || collectors.isBlank()
                 ? (quick ? List.of(up) : List.of(up, up == Collector.SERIAL ? Collector.ZGC : Collector.SERIAL))
-                : List.copyOf(parse(Collector.class, collectors, "--collectors"));
+                : List.copyOf(parse(Collector.class, collectors, "--collectors", Collector::label));
         return quick
                 ? new BenchPlan(true, steps, 20_000, r, 5_000, 5_000, 10, 20, 500, 1_000, compared, store, writeDocs)
                 : new BenchPlan(false, steps, 100_000, r, 20_000, 20_000, 30, 40, 2_000, 1_000, compared, store, writeDocs);
@@ -132,16 +143,13 @@ record BenchPlan(boolean quick, Set<Step> steps, int intakeItems, int rounds, in
         return runs;
     }
 
-    private static <E extends Enum<E>> Set<E> parse(Class<E> type, String values, String option) {
+    private static <E extends Enum<E>> Set<E> parse(Class<E> type, String values, String option, Function<E, String> label) {
         Set<E> result = new java.util.LinkedHashSet<>();
         for (String value : values.split(",")) {
-            String name = value.strip().toUpperCase(Locale.ROOT);
-            try {
-                result.add(Enum.valueOf(type, name));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + ": unknown '" + value.strip() + "', expected one of "
-                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-            }
+            E known = Arrays.stream(type.getEnumConstants()).filter(c -> label.apply(c).equalsIgnoreCase(value.strip())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(option + ": unknown '" + value.strip() + "', expected one of "
+                            + Arrays.stream(type.getEnumConstants()).map(label).toList()));
+            result.add(known);
         }
         return result;
     }

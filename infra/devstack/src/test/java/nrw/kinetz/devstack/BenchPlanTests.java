@@ -56,9 +56,17 @@ class BenchPlanTests {
     }
 
     @Test
+    void theH2StoresSustainableRateIsAStepOfEveryRunAndNamedH2LatencyOnTheCommandLine() {
+        assertThat(BenchPlan.of(true, null, null, 0, Devstack.Store.MEMORY, true, 25).steps()).contains(Step.H2_LATENCY);
+        assertThat(BenchPlan.of(false, "H2-Latency", null, 0, Devstack.Store.MEMORY, false, 25).steps()).containsExactly(Step.H2_LATENCY);
+        assertThatThrownBy(() -> BenchPlan.of(true, "h2_latency", null, 0, Devstack.Store.MEMORY, true))
+                .hasMessageContaining("unknown 'h2_latency'");
+    }
+
+    @Test
     void anUnknownStepOrCollectorOrRoundsOutOfRangeIsRefusedNamingWhatIsKnown() {
         assertThatThrownBy(() -> BenchPlan.of(true, "intake,speed", null, 0, Devstack.Store.MEMORY, true))
-                .hasMessage("--only: unknown 'speed', expected one of [intake, replay, programs, catalog, latency, writes]");
+                .hasMessage("--only: unknown 'speed', expected one of [intake, replay, programs, catalog, latency, writes, h2-latency]");
         assertThatThrownBy(() -> BenchPlan.of(true, null, "shenandoah", 0, Devstack.Store.MEMORY, true))
                 .hasMessage("--collectors: unknown 'shenandoah', expected one of [serial, g1, zgc]");
         assertThatThrownBy(() -> BenchPlan.of(true, null, null, -1, Devstack.Store.MEMORY, true)).hasMessageContaining("--rounds");
@@ -82,7 +90,7 @@ class BenchPlanTests {
     void theCommandLineReachesTheCommandsOptions() {
         BenchCommand command = new BenchCommand();
         new CommandLine(command).parseArgs("--quick", "--only", "latency", "--collectors", "serial,zgc", "--store", "H2",
-                "--port-offset", "4000", "--no-docs");
+                "--port-offset", "4000", "--h2-rates", "200,400", "--no-docs");
 
         assertThat(command.quick).isTrue();
         assertThat(command.only).isEqualTo("latency");
@@ -90,11 +98,16 @@ class BenchPlanTests {
         assertThat(command.store).isEqualTo(Devstack.Store.H2);
         assertThat(command.portOffset).isEqualTo(4000);
         assertThat(command.noDocs).isTrue();
+        assertThat(command.h2Rates).isEqualTo("200,400");
         assertThat(List.of(new BenchCommand()).get(0).rounds).isZero();
+        BenchCommand defaults = new BenchCommand();
+        new CommandLine(defaults).parseArgs();
+        assertThat(defaults.h2Rates).isEqualTo("100,200,300,400,600,800");
     }
 
     @Test
     void aBadValueEndsTheCommandWithExitCodeTwoBeforeAnythingRuns() {
         assertThat(new CommandLine(new Kinetz()).execute("bench", "--only", "nothing")).isEqualTo(2);
+        assertThat(new CommandLine(new Kinetz()).execute("bench", "--only", "h2-latency", "--h2-rates", "100,fast")).isEqualTo(2);
     }
 }
