@@ -41,13 +41,15 @@ class BenchLadderTests {
     }
 
     @Test
-    void theSustainableRateIsTheHighestRateOfTheLadderWithP99WithinTheLimit() {
+    void theSustainableRateIsTheHighestRateOfTheLadderWithP99WithinTheLimitAtItAndEveryLowerRate() {
         BenchLadder ladder = BenchLadder.of(ladder("36.0", "63.0", "100.0", "139.0"), LADDER, 10, 20);
 
         assertThat(ladder.sustainableRate()).as("100 ms is within the limit").isEqualTo(300);
         assertThat(ladder.rungs()).extracting(BenchLadder.Rung::carried).containsExactly(true, true, true, false);
         assertThat(BenchLadder.of(ladder("36.0", "63.0", "139.0", "74.0"), LADDER, 10, 20).sustainableRate())
-                .as("the highest rate carried, though a lower one was not").isEqualTo(400);
+                .as("400/s carried above 300/s not carried: sustained is what every lower rate carried too").isEqualTo(200);
+        assertThat(BenchLadder.of(ladder("136.0", "63.0", "39.0", "74.0"), LADDER, 10, 20).sustainableRate())
+                .as("the lowest rate not carried").isNull();
     }
 
     @Test

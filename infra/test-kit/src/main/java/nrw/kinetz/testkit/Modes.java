@@ -9,6 +9,8 @@ final class Modes {
 
     static final String CONTAINERS = "containers";
 
+    static final String PROCESS = "process";
+
     private static TestInfrastructure announced;
 
     private Modes() {
@@ -18,8 +20,9 @@ final class Modes {
         TestInfrastructure infrastructure = switch (mode) {
             case EMBEDDED -> EmbeddedTestInfrastructure.instance();
             case CONTAINERS -> ContainerTestInfrastructure.instance();
+            case PROCESS -> ProcessTestInfrastructure.instance();
             default -> throw new IllegalStateException(TestInfrastructure.SWITCH + "=" + mode + " is not a mode; known: "
-                    + List.of(EMBEDDED, CONTAINERS));
+                    + List.of(EMBEDDED, CONTAINERS, PROCESS));
         };
         announce(infrastructure);
         return infrastructure;

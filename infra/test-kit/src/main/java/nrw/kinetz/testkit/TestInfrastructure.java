@@ -5,9 +5,10 @@ package nrw.kinetz.testkit;
  * and stopped when the JVM exits.
  *
  * <p>Which implementation answers is one switch, the system property {@code kinetz.test.infrastructure}:
- * {@code embedded} (the default: the real Kafka broker and the MongoDB wire server in this JVM) or
+ * {@code embedded} (the default: the real Kafka broker and the MongoDB wire server in this JVM),
  * {@code containers} ({@code apache/kafka} and a {@code mongo} replica set in Docker; {@code ./mvnw verify -Pcontainers}
- * sets it). The first use prints which one runs, in one line.
+ * sets it) or {@code process} (the embedded broker and store in a JVM of their own, so that the test's JVM holds none
+ * of the store's data; the replay benchmarks of {@code ./kinetz bench}). The first use prints which one runs, in one line.
  */
 public interface TestInfrastructure {
 

@@ -11,7 +11,7 @@ class ModesTests {
     void anUnknownModeIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> Modes.shared("kubernetes"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("kinetz.test.infrastructure=kubernetes is not a mode; known: [embedded, containers]");
+                .hasMessage("kinetz.test.infrastructure=kubernetes is not a mode; known: [embedded, containers, process]");
     }
 
     @Test

@@ -134,13 +134,17 @@ class ReplayBenchmark {
         results.put("payload bytes (mean)", String.valueOf(bytes / events));
         results.put("produce (KafkaTemplate, acks=all)", rate(events, produced));
         results.put("live ingestion incl. produce (listener caught up)", rate(events, live));
+        List<ActivityFact> facts = parse(records);
+        // Kept only as the facts the raw writes need: the records (about ten times the facts' size, with their headers)
+        // would stay in this JVM's heap through every replay, for its collector to trace and move at ten times the events.
+        records = null;
 
         Map<Integer, Long> end = topic.committed(listener.activeGroupId());
         String kafkaToolsClasspath = System.getProperty("benchmark.kafkaToolsClasspath");
         int rounds = Integer.getInteger("benchmark.rounds", 3);
         List<Double> ratios = new ArrayList<>();
         List<Double> replayTimes = new ArrayList<>();
-        // the JVM holds the in-memory store's data too, so its collector's pauses grow with what the store holds
+        // with the test kit's in-JVM infrastructure this JVM holds the store's data too, and its collector's pauses grow with it
         List<Double> collectorTimes = new ArrayList<>();
         StringBuilder perRound = new StringBuilder();
         for (int round = 1; round <= rounds; round++) {
@@ -155,9 +159,9 @@ class ReplayBenchmark {
             double collectorBefore = BenchmarkResult.collectorSeconds();
             start = System.nanoTime();
             try (ActivityTopic.Replay replay = topic.replay("benchmark-replay-" + UUID.randomUUID())) {
-                replay.catchUp(() -> end, facts -> {
-                    projection.apply(facts);
-                    replayed[0] += facts.size();
+                replay.catchUp(() -> end, polled -> {
+                    projection.apply(polled);
+                    replayed[0] += polled.size();
                 });
                 replayStore.flush();
             }
@@ -169,7 +173,7 @@ class ReplayBenchmark {
             MongoActivityStore.drop(mongo, scratch);
             model.forget(scratch);
 
-            double store = rawStoreWrites(records);
+            double store = rawStoreWrites(facts);
             double kafkaRate = kafkaToolsClasspath == null ? Double.NaN
                     : consumerPerformance(Files.readString(Path.of(kafkaToolsClasspath)).strip(), infrastructure.kafkaBootstrapServers(), events);
             double limit = Math.min(events / store, Double.isNaN(kafkaRate) ? Double.MAX_VALUE : kafkaRate);
@@ -228,18 +232,9 @@ class ReplayBenchmark {
         return sites;
     }
 
-    /**
-     * What a replay must write, as raw driver bulk writes: per batch its ledger pages; its distinct cells once, when
-     * as many wait as the replay holds back, and at the end.
-     */
-    private double rawStoreWrites(List<ProducerRecord<String, byte[]>> records) {
-        MongoCollection<Document> ledger = mongo.getCollection("benchmark_ledger");
-        MongoCollection<Document> cells = mongo.getCollection("benchmark_cells");
-        ledger.drop();
-        cells.drop();
-        // the replay's ledger index, which every page written must go through
-        ledger.createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).sparse(true));
-        List<ActivityFact> facts = new ArrayList<>();
+    /** The records as the replay parses them (its own time, not the store's: measured apart). */
+    private static List<ActivityFact> parse(List<ProducerRecord<String, byte[]>> records) {
+        List<ActivityFact> facts = new ArrayList<>(records.size());
         long parseStart = System.nanoTime();
         for (int i = 0; i < records.size(); i++) {
             ProducerRecord<String, byte[]> record = records.get(i);
@@ -251,10 +246,23 @@ class ReplayBenchmark {
             }).orElseThrow());
         }
         parseSeconds = seconds(parseStart);
+        return facts;
+    }
+
+    /**
+     * What a replay must write, as raw driver bulk writes: per batch its ledger pages; its distinct cells once, when
+     * as many wait as the replay holds back, and at the end.
+     */
+    private double rawStoreWrites(List<ActivityFact> facts) {
+        MongoCollection<Document> ledger = mongo.getCollection("benchmark_ledger");
+        MongoCollection<Document> cells = mongo.getCollection("benchmark_cells");
+        ledger.drop();
+        cells.drop();
+        // the replay's ledger index, which every page written must go through
+        ledger.createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).sparse(true));
         long start = System.nanoTime();
         Map<String, Tally> sums = new HashMap<>();
         for (int from = 0; from < facts.size(); from += BATCH) {
-            // (parsing the records above is not store time; it is part of the replay's own time)
             List<ActivityFact> batch = facts.subList(from, Math.min(facts.size(), from + BATCH));
             List<LedgerEntry> entries = new ArrayList<>(batch.size());
             for (ActivityFact fact : batch) {

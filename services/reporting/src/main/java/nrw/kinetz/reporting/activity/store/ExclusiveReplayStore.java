@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ import nrw.kinetz.reporting.activity.model.LedgerEntry;
  * dearer per event the more cells there are. The generation's kept positions may meanwhile run ahead of its
  * cells; that is harmless because a generation counts only once it is activated, which the rebuild does after its
  * last flush, and a replay that dies is dropped and started over ({@code ActivityRebuild}).
+ *
+ * <p>What is held back is written in slices of {@code cellsPerWrite} cells: a write's documents are all alive until
+ * the store answered, in this JVM and in the store's, and a single write of every cell of a large replay (71,729 at ten
+ * times the sites) kept tens of megabytes alive through many young collections, each of which copied them again — a
+ * collector's cost that grew faster than the cells.
  */
 public final class ExclusiveReplayStore implements ActivityStore {
 
@@ -36,15 +42,24 @@ public final class ExclusiveReplayStore implements ActivityStore {
     private final int maxRemembered;
     private final Set<UUID> seen = new HashSet<>();
     private final int maxPendingCells;
+    private final int cellsPerWrite;
     private final Map<CellKey, CellState> states = new HashMap<>();
     /** Cell updates not written yet, one per cell, each over the cell's state in the store. */
     private final Map<CellKey, CellUpdate> pending = new LinkedHashMap<>();
     private boolean forgetful;
 
+    /** Cells per write of what was held back. */
+    public static final int CELLS_PER_WRITE = 5_000;
+
     public ExclusiveReplayStore(ActivityStore store, int maxRemembered, int maxPendingCells) {
+        this(store, maxRemembered, maxPendingCells, CELLS_PER_WRITE);
+    }
+
+    public ExclusiveReplayStore(ActivityStore store, int maxRemembered, int maxPendingCells, int cellsPerWrite) {
         this.store = store;
         this.maxRemembered = maxRemembered;
         this.maxPendingCells = maxPendingCells;
+        this.cellsPerWrite = cellsPerWrite;
     }
 
     @Override
@@ -86,11 +101,17 @@ public final class ExclusiveReplayStore implements ActivityStore {
         }
     }
 
-    /** Writes the cell updates held back, merged per cell. */
+    /** Writes the cell updates held back, merged per cell, in slices. */
     public void flush() {
-        if (!pending.isEmpty()) {
-            store.apply(List.copyOf(pending.values()));
-            pending.clear();
+        List<CellUpdate> slice = new ArrayList<>(Math.min(cellsPerWrite, pending.size()));
+        for (Iterator<CellUpdate> updates = pending.values().iterator(); updates.hasNext(); ) {
+            slice.add(updates.next());
+            // written cells leave the map at once, so that their updates can be collected with the slice
+            updates.remove();
+            if (slice.size() == cellsPerWrite || !updates.hasNext()) {
+                store.apply(List.copyOf(slice));
+                slice.clear();
+            }
         }
     }
 

@@ -94,6 +94,20 @@ class ExclusiveReplayStoreTests {
     }
 
     @Test
+    void whatWasHeldBackIsWrittenInSlicesOfTheGivenNumberOfCells() {
+        CountingStore underlying = new CountingStore();
+        ExclusiveReplayStore store = new ExclusiveReplayStore(underlying, 1_000, 1_000, 2);
+        new ActivityProjection(store).apply(List.of(ActivityFact.of(report(FocusArea.SPORT, 1), at(0)),
+                ActivityFact.of(report(FocusArea.KULTUR, 2), at(1)), ActivityFact.of(report(FocusArea.SPORT, 4), at(2)),
+                ActivityFact.of(report(FocusArea.ARBEIT, 8), at(3))));
+        store.flush();
+        store.flush();
+
+        assertThat(underlying.cellWrites).extracting(List::size).containsExactly(2, 1);
+        assertThat(store.cells(CellQuery.all())).extracting(c -> c.values().participants()).containsExactlyInAnyOrder(5L, 2L, 8L);
+    }
+
+    @Test
     void readingCellsWritesWhatWasHeldBackFirst() {
         CountingStore underlying = new CountingStore();
         ExclusiveReplayStore store = new ExclusiveReplayStore(underlying, 1_000, 1_000);
