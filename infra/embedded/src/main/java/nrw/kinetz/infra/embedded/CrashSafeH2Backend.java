@@ -71,8 +71,9 @@ import org.slf4j.LoggerFactory;
  * topic. A clean stop commits everything.
  *
  * <p><b>How documents and index keys are stored.</b> Not with the MVStore's generic type, which Java-serializes
- * them, but as {@link H2DataTypes} says (BSON documents, index keys compared in MongoDB's order of values); a
- * file written before is read as it is, its index maps copied into the new order when it is opened.
+ * them, but as {@link H2DataTypes} says (BSON documents, index keys compared in MongoDB's order of values, index
+ * values as BSON); a file written before is read as it is, its index maps copied into the new order when it is
+ * opened. Pages are small ({@link #KEYS_PER_PAGE}), because a commit writes every page that changed, whole.
  */
 final class CrashSafeH2Backend extends H2Backend {
 
