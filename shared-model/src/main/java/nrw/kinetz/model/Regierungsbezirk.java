@@ -37,6 +37,9 @@ public enum Regierungsbezirk {
         return String.valueOf(digit);
     }
 
+    /** {@link #values()} once: every site id a record names is checked against them, and values() copies the array. */
+    private static final Regierungsbezirk[] ALL = values();
+
     /** @return the region the district lies in */
     public static Regierungsbezirk ofDistrictKey(DistrictKey districtKey) {
         Objects.requireNonNull(districtKey, "districtKey");
@@ -69,7 +72,7 @@ public enum Regierungsbezirk {
     }
 
     static Optional<Regierungsbezirk> ofDigit(char digit) {
-        for (Regierungsbezirk rb : values()) {
+        for (Regierungsbezirk rb : ALL) {
             if (rb.digit == digit) {
                 return Optional.of(rb);
             }

@@ -26,6 +26,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -70,8 +71,9 @@ import org.slf4j.LoggerFactory;
  * topic. A clean stop commits everything.
  *
  * <p><b>How documents and index keys are stored.</b> Not with the MVStore's generic type, which Java-serializes
- * them, but as {@link H2DataTypes} says (BSON documents, index keys compared in MongoDB's order of values); a
- * file written before is read as it is, its index maps copied into the new order when it is opened.
+ * them, but as {@link H2DataTypes} says (BSON documents, index keys compared in MongoDB's order of values, index
+ * values as BSON); a file written before is read as it is, its index maps copied into the new order when it is
+ * opened. Pages are small ({@link #KEYS_PER_PAGE}), because a commit writes every page that changed, whole.
  */
 final class CrashSafeH2Backend extends H2Backend {
 
@@ -81,6 +83,17 @@ final class CrashSafeH2Backend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(CrashSafeH2Backend.class);
     private static final H2DataTypes.Documents DOCUMENTS = new H2DataTypes.Documents();
     private static final H2DataTypes.IndexKeys INDEX_KEYS = new H2DataTypes.IndexKeys();
+    private static final H2DataTypes.Positions POSITIONS = new H2DataTypes.Positions();
+
+    /**
+     * At most this many keys in a page of a map, where the MVStore's default is 48. A commit writes every page that
+     * changed, whole: an insert at a random key (an activity's id, in a unique index) costs the commit all the keys of
+     * its page and of the page above it, so smaller pages write less per insert (and a little more per page).
+     */
+    static final int KEYS_PER_PAGE = 16;
+
+    /** At most this many bytes (the store's estimate) in a page, where the default is 16 KB: two or three documents. */
+    static final int PAGE_SPLIT_SIZE = 4 * 1024;
 
     private final MVStore store;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -104,6 +117,8 @@ final class CrashSafeH2Backend extends H2Backend {
                 .fileName(fileName)
                 .autoCommitDisabled()
                 .autoCommitBufferSize(0)
+                .keysPerPage(KEYS_PER_PAGE)
+                .pageSplitSize(PAGE_SPLIT_SIZE)
                 .open();
         // The store serializes a commit on threads of its own only while it has a background writer, which it
         // starts with a commit delay; this delay is so long that the writer never commits on its own.
@@ -219,7 +234,7 @@ final class CrashSafeH2Backend extends H2Backend {
             String valueOrder = serializedOrder + IN_VALUE_ORDER;
             boolean copy = !mvStore.hasMap(valueOrder) && mvStore.hasMap(serializedOrder);
             MVMap<KeyValue, Object> index = mvStore.openMap(valueOrder,
-                    new MVMap.Builder<KeyValue, Object>().keyType(INDEX_KEYS));
+                    new MVMap.Builder<KeyValue, Object>().keyType(INDEX_KEYS).valueType(POSITIONS));
             if (copy) {
                 // A file written before keeps this index in the order of the keys' serialized bytes; this runs
                 // before the first commit, so the copy and the removal reach the file together.
@@ -324,6 +339,50 @@ final class CrashSafeH2Backend extends H2Backend {
         protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
             return super.streamAllDocumentsWithPosition()
                     .map(stored -> new DocumentWithPosition<>(stored.getDocument().cloneDeeply(), stored.getPosition()));
+        }
+
+        /**
+         * mongo-java-server finds documents through a unique index only when the filter names exactly that index's
+         * fields; a filter with one more condition — {@code _id} and a revision, say, the usual guarded update — reads
+         * the whole collection. Where no index answers the filter as it is, this takes the documents of the filter's
+         * plain equalities on all of some unique index's fields from that index, and matches the whole filter on just
+         * those: every document the filter matches has those values, so none is missed.
+         */
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                Document fieldSelector) {
+            if (orderBy != null && orderBy.containsKey("$natural")) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            List<Index<Object>> indexes = getIndexes();
+            if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
+                for (Index<Object> index : indexes) {
+                    Document equalities = plainEqualities(query, index);
+                    if (equalities != null && index.canHandle(equalities)) {
+                        return matchDocuments(query, index.getPositions(equalities), orderBy, numberToSkip, limit, batchSize,
+                                fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** The filter's conditions on the index's fields, if each is a plain value (no operator, list or pattern). */
+        private static Document plainEqualities(Document query, Index<Object> index) {
+            Document equalities = new Document();
+            for (IndexKey key : index.getKeys()) {
+                Object value = query.get(key.getKey());
+                if (key.getKey().contains(".") || !isPlainValue(value)) {
+                    return null;
+                }
+                equalities.put(key.getKey(), value);
+            }
+            return equalities;
+        }
+
+        private static boolean isPlainValue(Object value) {
+            return value instanceof String || value instanceof Number || value instanceof Boolean
+                    || value instanceof ObjectId || value instanceof java.util.UUID || value instanceof java.time.Instant;
         }
 
         @Override

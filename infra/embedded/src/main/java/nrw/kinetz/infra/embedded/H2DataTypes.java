@@ -1,6 +1,7 @@
 package nrw.kinetz.infra.embedded;
 
 import java.nio.ByteBuffer;
+import java.util.Collections;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -27,6 +28,32 @@ final class H2DataTypes {
     private static final byte BSON = (byte) 0xB5;
 
     private H2DataTypes() {
+    }
+
+    /** The values as BSON values, each its type byte and its value; null where BSON has no form for one of them. */
+    private static ByteBuf bsonValues(Iterable<?> values) {
+        ByteBuf bson = Unpooled.buffer(64);
+        try {
+            for (Object value : values) {
+                byte type = BsonEncoder.determineType(value);
+                bson.writeByte(type);
+                BsonEncoder.encodeValue(type, value, bson);
+            }
+            return bson;
+        } catch (IllegalArgumentException notBson) { // a missing value, for one
+            return null;
+        }
+    }
+
+    /** Reads {@code count} values {@link #bsonValues} wrote, and moves the buffer past them. */
+    private static Object[] readValues(ByteBuffer buff, int count) {
+        ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = BsonDecoder.decodeValue(bson.readByte(), bson);
+        }
+        buff.position(buff.position() + bson.readerIndex());
+        return values;
     }
 
     /**
@@ -83,6 +110,52 @@ final class H2DataTypes {
     }
 
     /**
+     * The values of a unique index's map: the position of the document a key belongs to, which is the document's
+     * {@code _id}, written as a BSON value. With the MVStore's generic type an {@code _id} it does not know — an
+     * {@code ObjectId}, which the driver gives every document inserted without one — was Java-serialized each time
+     * the index page holding it was committed; with random keys (activity ids) every commit rewrites many such pages.
+     * A file written before holds the generic type's values; they are read as before.
+     */
+    static final class Positions extends BasicDataType<Object> {
+
+        private final ObjectDataType javaSerialized = new ObjectDataType();
+
+        @Override
+        public int compare(Object a, Object b) {
+            return IndexKeys.compareValues(a, b, javaSerialized);
+        }
+
+        @Override
+        public int getMemory(Object position) {
+            return 48;
+        }
+
+        @Override
+        public void write(WriteBuffer buff, Object position) {
+            ByteBuf bson = bsonValues(Collections.singletonList(position));
+            if (bson == null) {
+                javaSerialized.write(buff, position);
+                return;
+            }
+            buff.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+        }
+
+        @Override
+        public Object read(ByteBuffer buff) {
+            if (buff.get(buff.position()) != BSON) {
+                return javaSerialized.read(buff);
+            }
+            buff.get();
+            return readValues(buff, 1)[0];
+        }
+
+        @Override
+        public Object[] createStorage(int size) {
+            return new Object[size];
+        }
+    }
+
+    /**
      * A unique index's keys in the order MongoDB compares values, written as BSON values (a key holding a value BSON
      * has no form for is Java-serialized). The order differs from that of an index map written before, which
      * {@link CrashSafeH2Backend} therefore copies into a map of this type under a new name when it opens the file.
@@ -97,7 +170,7 @@ final class H2DataTypes {
         public int compare(KeyValue a, KeyValue b) {
             int size = Math.min(a.size(), b.size());
             for (int i = 0; i < size; i++) {
-                int compared = compareValues(a.get(i), b.get(i));
+                int compared = compareValues(a.get(i), b.get(i), javaSerialized);
                 if (compared != 0) {
                     return compared;
                 }
@@ -105,7 +178,7 @@ final class H2DataTypes {
             return Integer.compare(a.size(), b.size());
         }
 
-        private int compareValues(Object a, Object b) {
+        static int compareValues(Object a, Object b, ObjectDataType javaSerialized) {
             try {
                 return VALUES.compare(a, b);
             } catch (UnsupportedOperationException notComparable) { // a regular expression, for one: any fixed order
@@ -121,14 +194,8 @@ final class H2DataTypes {
 
         @Override
         public void write(WriteBuffer buff, KeyValue key) {
-            ByteBuf bson = Unpooled.buffer(64);
-            try {
-                for (Object value : key) {
-                    byte type = BsonEncoder.determineType(value);
-                    bson.writeByte(type);
-                    BsonEncoder.encodeValue(type, value, bson);
-                }
-            } catch (IllegalArgumentException notBson) { // a missing value, for one
+            ByteBuf bson = bsonValues(key);
+            if (bson == null) {
                 javaSerialized.write(buff, key);
                 return;
             }
@@ -142,14 +209,7 @@ final class H2DataTypes {
                 return (KeyValue) javaSerialized.read(buff);
             }
             buff.get();
-            int size = DataUtils.readVarInt(buff);
-            ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
-            Object[] values = new Object[size];
-            for (int i = 0; i < size; i++) {
-                values[i] = BsonDecoder.decodeValue(bson.readByte(), bson);
-            }
-            buff.position(buff.position() + bson.readerIndex());
-            return new KeyValue(values);
+            return new KeyValue(readValues(buff, DataUtils.readVarInt(buff)));
         }
 
         @Override

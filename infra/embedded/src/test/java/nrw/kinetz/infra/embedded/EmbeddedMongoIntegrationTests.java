@@ -117,6 +117,47 @@ class EmbeddedMongoIntegrationTests {
     }
 
     @Test
+    void h2BackedStoreAnswersAFilterOnAUniqueIndexsFieldsAndMoreWithExactlyTheDocumentsItMatches() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.persistent(dataDir, 0).start()) {
+            withCollection(mongo, cells -> {
+                cells.createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).sparse(true));
+                for (int i = 0; i < 50; i++) {
+                    cells.insertOne(new Document("_id", "cell-" + i).append("revision", i % 3).append("ids", List.of("a-" + i, "b-" + i)));
+                }
+                cells.insertOne(new Document("page", "without an id of its own").append("ids", List.of("c-1", "c-2")));
+            });
+            mongo.stop();
+            mongo.start();
+
+            withCollection(mongo, cells -> {
+                assertThat(cells.find(Filters.and(Filters.eq("_id", "cell-7"), Filters.eq("revision", 1))))
+                        .extracting(document -> document.getString("_id")).containsExactly("cell-7");
+                assertThat(cells.find(Filters.and(Filters.eq("_id", "cell-7"), Filters.eq("revision", 2)))).isEmpty();
+                assertThat(cells.find(Filters.and(Filters.eq("_id", "cell-10"),
+                        Filters.or(Filters.eq("revision", 1), Filters.eq("revision", 5)))))
+                        .extracting(document -> document.getString("_id")).containsExactly("cell-10");
+                assertThat(cells.find(Filters.and(Filters.eq("ids", "b-9"), Filters.gte("revision", 0))))
+                        .extracting(document -> document.getString("_id")).containsExactly("cell-9");
+                assertThat(cells.find(Filters.and(Filters.eq("ids", "c-2"), Filters.exists("page"))).first())
+                        .as("found through the index's position, a generated ObjectId").containsKey("_id")
+                        .extracting(document -> document.get("_id")).isInstanceOf(ObjectId.class);
+
+                assertThat(cells.updateOne(Filters.and(Filters.eq("_id", "cell-8"), Filters.eq("revision", 0)),
+                        Updates.set("value", 1)).getMatchedCount()).as("a stale revision").isZero();
+                assertThat(cells.updateOne(Filters.and(Filters.eq("_id", "cell-8"), Filters.eq("revision", 2)),
+                        Updates.combine(Updates.set("value", 1), Updates.inc("revision", 1))).getModifiedCount()).isOne();
+                assertThat(cells.find(Filters.eq("_id", "cell-8")).first()).containsEntry("revision", 3).containsEntry("value", 1);
+                cells.updateOne(Filters.and(Filters.eq("_id", "cell-99"), Filters.eq("revision", 0)), Updates.set("value", 2),
+                        new UpdateOptions().upsert(true));
+                assertThat(cells.find(Filters.eq("_id", "cell-99")).first()).containsEntry("revision", 0).containsEntry("value", 2);
+                assertThat(cells.deleteMany(Filters.and(Filters.eq("_id", "cell-1"), Filters.eq("revision", 1))).getDeletedCount())
+                        .isOne();
+                assertThat(cells.countDocuments()).isEqualTo(51);
+            });
+        }
+    }
+
+    @Test
     void h2BackedStoreOpensAFileOfThePlainH2BackendWithItsDocumentsAndUniqueIndexes() {
         MongoServer plain = new MongoServer(new H2Backend(dataDir.resolve(EmbeddedMongo.H2_FILE).toString()));
         String address = plain.bindAndGetConnectionString();

@@ -1,20 +1,23 @@
 package nrw.kinetz.programs.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
-import java.time.Duration;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +50,8 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
  * marks the events — against the store's raw unordered bulk insert (the driver's {@code insertMany}, as the replay's) of exactly the documents the replay wrote (both
  * collections), measured in the same run on the same store. The goal is a ratio of at least 0.5.
  * Both are run once unmeasured, then in {@code benchmark.rounds} interleaved rounds (default 3); the median ratio
- * is the figure. System property {@code benchmark.events} (default 20000).
+ * is the figure. System property {@code benchmark.events} (default 20000). Each round also prints the CPU its JVM
+ * spent per record on either side, by kind of thread ({@link CpuUse}).
  */
 @SpringBootTest(classes = ProgramTrackingApplication.class, properties = {ProgramTrackingIntegrationTest.NO_SEED,
         "spring.mongodb.database=program-tracking-benchmark", "spring.kafka.consumer.group-id=program-tracking-benchmark",
@@ -133,11 +137,10 @@ class ReplayBenchmark {
         String file = System.getProperty("benchmark.phases");
         if (file != null) {
             try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(file), name + " " + fromMillis + " "
-                        + System.currentTimeMillis() + "\n", java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.APPEND);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                Files.writeString(Path.of(file), name + " " + fromMillis + " " + System.currentTimeMillis() + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
