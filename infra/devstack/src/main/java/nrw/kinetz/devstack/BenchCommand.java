@@ -242,7 +242,10 @@ final class BenchCommand implements Callable<Integer> {
     /** How a replay benchmark gets its broker and store: the test kit's, in a process of their own, with the plan's store. */
     static List<String> replayInfrastructure(BenchPlan plan) {
         return List.of("-Dkinetz.test.store=" + plan.store().name().toLowerCase(Locale.ROOT),
-                "-Dkinetz.test.infrastructure=" + REPLAY_INFRASTRUCTURE, "-Dkinetz.test.process.options=" + REPLAY_STORE_HEAP);
+                "-Dkinetz.test.infrastructure=" + REPLAY_INFRASTRUCTURE, "-Dkinetz.test.process.options=" + REPLAY_STORE_HEAP,
+                // the benchmark's test JVM (and the infrastructure process it starts with its own Java) on the Java this
+                // command runs on, not on the one Maven happens to run on, so that "every process" in the figures is true
+                "-Djvm=" + java());
     }
 
     private Map<String, String> replayRun(BenchPlan plan, String name, int events, int sites, boolean withKafka, int rounds)

@@ -2,16 +2,19 @@ package nrw.kinetz.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 class BenchCommandTests {
 
     @Test
-    void theReplaysGetTheTestKitsBrokerAndStoreInAProcessOfTheirOwnWithItsHeapCommittedUpFront() {
+    void theReplaysGetTheTestKitsBrokerAndStoreInAProcessOfTheirOwnWithItsHeapCommittedUpFrontOnTheCommandsJava() {
         BenchPlan plan = BenchPlan.of(false, "replay", null, 0, Devstack.Store.MEMORY, false, 17);
 
         assertThat(BenchCommand.replayInfrastructure(plan)).containsExactly("-Dkinetz.test.store=memory",
-                "-Dkinetz.test.infrastructure=process", "-Dkinetz.test.process.options=-Xms6g -Xmx6g -XX:+AlwaysPreTouch");
+                "-Dkinetz.test.infrastructure=process", "-Dkinetz.test.process.options=-Xms6g -Xmx6g -XX:+AlwaysPreTouch",
+                "-Djvm=" + Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
     @Test

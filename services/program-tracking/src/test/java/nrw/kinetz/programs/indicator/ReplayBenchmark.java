@@ -49,7 +49,7 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
  * event written into each document and one announcement document per poll, while the outbox relay publishes and
  * marks the events — against the store's raw unordered bulk insert (the driver's {@code insertMany}, as the replay's) of exactly the documents the replay wrote (both
  * collections), measured in the same run on the same store. The goal is a ratio of at least 0.5.
- * Both are run once unmeasured, then in {@code benchmark.rounds} interleaved rounds (default 3); the median ratio
+ * Both are run in unmeasured warm-up rounds ({@link BenchmarkRounds}), then in {@code benchmark.rounds} interleaved rounds (default 3); the median ratio
  * is the figure. System property {@code benchmark.events} (default 20000). Each round also prints the CPU its JVM
  * spent per record on either side, by kind of thread ({@link CpuUse}).
  */

@@ -59,7 +59,7 @@ import nrw.kinetz.testkit.WithKiNetzInfrastructure;
  * updates, the kept positions, the feed's wake-up, with the feed relay feeding the changed offerings beside it) — against the store's raw
  * unordered bulk write of what the replay had to write: per 500 records (a poll), each offering they changed, once, as
  * it stands at the end of the replay. Measured in the same run on the same store; the goal is a ratio of at least 0.5.
- * Both are run once unmeasured, then in {@code benchmark.rounds} interleaved rounds (default 3); the median ratio is
+ * Both are run in unmeasured warm-up rounds ({@link BenchmarkRounds}), then in {@code benchmark.rounds} interleaved rounds (default 3); the median ratio is
  * the figure. System property {@code benchmark.events} (default 20000).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

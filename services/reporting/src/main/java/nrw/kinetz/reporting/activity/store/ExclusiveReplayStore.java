@@ -16,6 +16,8 @@ import nrw.kinetz.reporting.activity.model.CellQuery;
 import nrw.kinetz.reporting.activity.model.CellState;
 import nrw.kinetz.reporting.activity.model.CellUpdate;
 import nrw.kinetz.reporting.activity.model.LedgerEntry;
+import nrw.kinetz.reporting.activity.model.Position;
+import nrw.kinetz.reporting.activity.model.Tally;
 
 /**
  * The store of a rebuild's replay, which fills a new, empty generation that nothing else writes. What the replay
@@ -43,9 +45,10 @@ public final class ExclusiveReplayStore implements ActivityStore {
     private final Set<UUID> seen = new HashSet<>();
     private final int maxPendingCells;
     private final int cellsPerWrite;
-    private final Map<CellKey, CellState> states = new HashMap<>();
+    /** The states of the cells written, as written. */
+    private final Map<CellKey, CellState> written = new HashMap<>();
     /** Cell updates not written yet, one per cell, each over the cell's state in the store. */
-    private final Map<CellKey, CellUpdate> pending = new LinkedHashMap<>();
+    private final Map<CellKey, PendingCell> pending = new LinkedHashMap<>();
     private boolean forgetful;
 
     /** Cells per write of what was held back. */
@@ -80,7 +83,8 @@ public final class ExclusiveReplayStore implements ActivityStore {
     public Map<CellKey, CellState> states(Collection<CellKey> keys) {
         Map<CellKey, CellState> found = new HashMap<>();
         keys.forEach(key -> {
-            CellState state = states.get(key);
+            PendingCell held = pending.get(key);
+            CellState state = held != null ? CellState.after(held.update(key)) : written.get(key);
             if (state != null) {
                 found.put(key, state);
             }
@@ -91,10 +95,12 @@ public final class ExclusiveReplayStore implements ActivityStore {
     @Override
     public void apply(List<CellUpdate> updates) {
         for (CellUpdate update : updates) {
-            CellUpdate merged = pending.merge(update.key(), update, (before, after) ->
-                    new CellUpdate(after.key(), before.delta().plus(after.delta()), before.expected(), after.next()));
-            // the state the cell will have once written, so that later updates are computed over it
-            states.put(update.key(), CellState.after(merged));
+            PendingCell held = pending.get(update.key());
+            if (held == null) {
+                pending.put(update.key(), new PendingCell(update));
+            } else {
+                held.add(update);
+            }
         }
         if (pending.size() >= maxPendingCells) {
             flush();
@@ -104,12 +110,14 @@ public final class ExclusiveReplayStore implements ActivityStore {
     /** Writes the cell updates held back, merged per cell, in slices. */
     public void flush() {
         List<CellUpdate> slice = new ArrayList<>(Math.min(cellsPerWrite, pending.size()));
-        for (Iterator<CellUpdate> updates = pending.values().iterator(); updates.hasNext(); ) {
-            slice.add(updates.next());
+        for (Iterator<Map.Entry<CellKey, PendingCell>> cells = pending.entrySet().iterator(); cells.hasNext(); ) {
+            Map.Entry<CellKey, PendingCell> cell = cells.next();
+            slice.add(cell.getValue().update(cell.getKey()));
             // written cells leave the map at once, so that their updates can be collected with the slice
-            updates.remove();
-            if (slice.size() == cellsPerWrite || !updates.hasNext()) {
+            cells.remove();
+            if (slice.size() == cellsPerWrite || !cells.hasNext()) {
                 store.apply(List.copyOf(slice));
+                slice.forEach(update -> written.put(update.key(), CellState.after(update)));
                 slice.clear();
             }
         }
@@ -131,5 +139,44 @@ public final class ExclusiveReplayStore implements ActivityStore {
     public List<Cell> cells(CellQuery query) {
         flush();
         return store.cells(query);
+    }
+
+    /**
+     * A cell's updates held back, merged in place: a replay over many cells touches each cell seldom, so a merged update
+     * made anew per change lived in the maps until the cell's next change, long enough for every young collection to
+     * copy it again — the collector's work per event grew with the number of cells. Sums and position as plain fields
+     * leave nothing new behind per change.
+     */
+    private static final class PendingCell {
+
+        private final CellState expected;
+        private long activities;
+        private long participants;
+        private long volunteers;
+        private long sessions;
+        private long hours;
+        private int partition;
+        private long offset;
+
+        PendingCell(CellUpdate update) {
+            this.expected = update.expected();
+            add(update);
+        }
+
+        void add(CellUpdate update) {
+            Tally delta = update.delta();
+            activities += delta.activities();
+            participants += delta.participants();
+            volunteers += delta.volunteers();
+            sessions += delta.sessions();
+            hours += delta.hours();
+            partition = update.next().partition();
+            offset = update.next().offset();
+        }
+
+        CellUpdate update(CellKey key) {
+            return new CellUpdate(key, new Tally(activities, participants, volunteers, sessions, hours), expected,
+                    new Position(partition, offset));
+        }
     }
 }
