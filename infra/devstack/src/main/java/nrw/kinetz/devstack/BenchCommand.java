@@ -286,13 +286,23 @@ final class BenchCommand implements Callable<Integer> {
         note("catalog");
     }
 
+    /**
+     * The measured rounds of a listener's replay (program tracking's, the catalog's): three times {@code --rounds}. A
+     * round takes about a second, and from one to the next either side's CPU per record can vary several times over on
+     * two shared cores (a thread that lost its core, the compiler finishing late), so that a median of three said more
+     * about which rounds were hit than about the path; nine cost the step ten seconds more.
+     */
+    static int listenerReplayRounds(BenchPlan plan) {
+        return 3 * plan.rounds();
+    }
+
     /** A listener's replay benchmark in {@code module}: its figures, or null where it failed (its log says why). */
     private Map<String, String> listenerReplay(String name, String module, String benchmark, BenchPlan plan) throws Exception {
         Path result = out.resolve(name + ".properties");
         Files.deleteIfExists(result);
         List<String> args = new ArrayList<>(List.of("test", "-pl", module, "-Dtest=" + benchmark,
                 "-Dsurefire.failIfNoSpecifiedTests=false", "-Dbenchmark.events=" + plan.programEvents(),
-                "-Dbenchmark.rounds=" + plan.rounds(), "-Dbenchmark.result=" + result));
+                "-Dbenchmark.rounds=" + listenerReplayRounds(plan), "-Dbenchmark.result=" + result));
         args.addAll(replayInfrastructure(plan));
         return maven(name, args.toArray(String[]::new)) && Files.exists(result) ? read(result) : null;
     }

@@ -23,4 +23,12 @@ class BenchCommandTests {
 
         assertThat(BenchCommand.replayInfrastructure(plan)).contains("-Dkinetz.test.store=h2", "-Dkinetz.test.infrastructure=process");
     }
+
+    @Test
+    void theListenersReplaysMeasureThreeTimesTheRoundsOfTheOtherSteps() {
+        assertThat(BenchCommand.listenerReplayRounds(BenchPlan.of(false, "programs,catalog", null, 0, Devstack.Store.MEMORY, false, 17)))
+                .isEqualTo(9);
+        assertThat(BenchCommand.listenerReplayRounds(BenchPlan.of(false, "programs", null, 1, Devstack.Store.MEMORY, false, 17)))
+                .isEqualTo(3);
+    }
 }
